@@ -1,0 +1,105 @@
+// The report model (spec §10): what the CLI reads and prints, what the archive stores, what the editor edits.
+// A cell is a number, blank (null) or 不适用; a blank is never turned into 0 here.
+import { z } from 'zod';
+import { TEMPLATE_IDS, getTemplate, isTemplateId, type CellDef, type CellKind, type TemplateId } from './template';
+
+export const NOT_APPLICABLE = '不适用';
+export type CellValue = number | null | typeof NOT_APPLICABLE;
+
+export const UNIT_KINDS = ['government', 'department', 'township', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  government: '人民政府',
+  department: '部门',
+  township: '乡镇街道',
+  other: '其他',
+};
+
+export const SECTION_KEYS = ['overall', 'proactive', 'requests', 'appeals', 'problems', 'other'] as const;
+
+const cellValueSchema = z.union([z.number(), z.null(), z.literal(NOT_APPLICABLE)]);
+
+const legacyRowSchema = z.object({
+  label: z.string(),
+  unit: z.string().nullable().default(null),
+  this_year: z.number().nullable(),
+  cumulative: z.number().nullable().default(null),
+});
+
+const doubtSchema = z.object({ cells: z.array(z.string()), message: z.string() });
+
+/** Structure only; template-dependent checks are in parseReport. Unknown top-level keys are dropped. */
+export const reportSchema = z.object({
+  template: z.string(),
+  unit: z.string().nullable().default(null),
+  year: z.number().int().min(1990).max(2100).nullable().default(null),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '发布日期应写成 YYYY-MM-DD')
+    .nullable()
+    .default(null),
+  unit_kind: z.enum(UNIT_KINDS).optional(),
+  sections: z.partialRecord(z.enum(SECTION_KEYS), z.string()).default({}),
+  values: z.record(z.string(), cellValueSchema).default({}),
+  legacy: z.array(legacyRowSchema).optional(),
+  doubts: z.array(doubtSchema).optional(),
+});
+
+export type LegacyRow = z.infer<typeof legacyRowSchema>;
+export type Doubt = z.infer<typeof doubtSchema>;
+export interface Report extends Omit<z.infer<typeof reportSchema>, 'template' | 'values'> {
+  template: TemplateId;
+  values: Record<string, CellValue>;
+}
+
+export type ParseResult = { ok: true; report: Report } | { ok: false; errors: string[] };
+
+/** Why a value does not fit its cell, or null when it does. */
+export function valueProblem(kind: CellKind, v: CellValue): string | null {
+  if (typeof v !== 'number') return null;
+  if (!Number.isFinite(v)) return '不是有效数字';
+  if (kind === 'amount') return v < 0 ? '金额不能为负数' : null;
+  if (!Number.isInteger(v)) return '应为整数';
+  if (kind === 'count' && v < 0) return '不能为负数';
+  return null;
+}
+
+const pathOf = (path: PropertyKey[]): string => path.map(String).join('.');
+
+/**
+ * Reads a report from parsed JSON: structure, a known template, known cell keys, values that fit their cells.
+ * Cells the input leaves out are blank (null). Errors are Chinese and say where.
+ */
+export function parseReport(input: unknown): ParseResult {
+  const parsed = reportSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${pathOf(i.path) || '报告'}：${i.message}`) };
+  }
+  const raw = parsed.data;
+  if (!isTemplateId(raw.template)) {
+    return { ok: false, errors: [`template：未知的表样版本“${raw.template}”（可用：${TEMPLATE_IDS.join('、')}）`] };
+  }
+  const template = getTemplate(raw.template);
+  const errors: string[] = [];
+  const values: Record<string, CellValue> = {};
+  for (const key of Object.keys(raw.values)) {
+    if (!template.cellByKey.has(key)) errors.push(`values.${key}：不是 ${template.id} 表样中的单元格`);
+  }
+  for (const cell of template.cells) {
+    const v = raw.values[cell.key] ?? null;
+    const problem = valueProblem(cell.kind, v);
+    if (problem) errors.push(`values.${cell.key}（${cell.name}）：${problem}，实为 ${String(v)}`);
+    values[cell.key] = v;
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, report: { ...raw, template: template.id, values } };
+}
+
+/** A report of the given template with every cell blank. */
+export function emptyReport(template: TemplateId, unit: string | null = null, year: number | null = null): Report {
+  const values: Record<string, CellValue> = {};
+  for (const c of getTemplate(template).cells) values[c.key] = null;
+  return { template, unit, year, published: null, sections: {}, values };
+}
+
+export const cellsOf = (r: Pick<Report, 'template'>): CellDef[] => getTemplate(r.template).cells;

@@ -1,0 +1,28 @@
+import type { Report } from '../report';
+import type { Template } from '../template';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Keys of the cells concerned (empty for findings about texts or metadata). */
+  cells: string[];
+  /** Chinese, with the actual numbers. */
+  message: string;
+}
+
+export interface RuleContext {
+  report: Report;
+  template: Template;
+  /** The same unit's report of the year before, when known. */
+  previous?: Report;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** What the rule checks, in Chinese (shown in the app and `nianbao validate`). */
+  title: string;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,27 @@
+// Small helpers over report values shared by the rules.
+import { NOT_APPLICABLE, type CellValue, type Report } from '../report';
+import type { Template } from '../template';
+
+export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined;
+/** Blank and 不适用 count as nothing in sums. */
+export const isEmpty = (v: CellValue | undefined): boolean => isBlank(v) || v === NOT_APPLICABLE;
+export const numberOf = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+
+/** Numbers as people write them: no float noise, no trailing zeros. */
+export const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+export const same = (a: number, b: number): boolean => Math.abs(a - b) < 1e-6;
+
+export const cellName = (t: Template, key: string): string => t.cellByKey.get(key)?.name ?? key;
+
+/** Distinct row / column keys of a table, in layout order. */
+export function axes(t: Template, table: string): { rows: string[]; cols: string[] } {
+  const cells = t.cells.filter((c) => c.table === table);
+  return { rows: [...new Set(cells.map((c) => c.rowKey))], cols: [...new Set(cells.map((c) => c.colKey))] };
+}
+
+export const keyOf = (table: string, row: string, col: string): string => [table, row, col].filter(Boolean).join('.');
+
+export const valueOf = (r: Report, key: string): CellValue => r.values[key] ?? null;
+
+/** Shows a value in a message: a number, 空白 or 不适用. */
+export const show = (v: CellValue | undefined): string => (isBlank(v) ? '空白' : v === NOT_APPLICABLE ? NOT_APPLICABLE : fmt(v as number));
