@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc.ts'],
+    ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc.ts', 'src/main/security.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/renderer/**'] }] },
   },
   {

@@ -1,14 +1,15 @@
-// Electron entry: window, session security, IPC handlers. Everything else lives in services without electron.
-import { app, BrowserWindow } from 'electron';
+// Electron entry: session security, IPC handlers, the window. Everything else lives in services without electron.
+import { app, BrowserWindow, session } from 'electron';
 import { register } from './ipc';
-import { createMainWindow, isAppUrl, secureSession } from './window';
+import { hardenSession, isAppUrl } from './security';
+import { createMainWindow } from './window';
 
 app.setName('nianbao');
 
 const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isAppUrl(e.senderFrame?.url ?? '', process.env['ELECTRON_RENDERER_URL']);
 
 void app.whenReady().then(() => {
-  secureSession();
+  hardenSession(session.defaultSession);
   register('app.info', () => ({ version: app.getVersion(), platform: process.platform }), trusted);
   createMainWindow();
   app.on('activate', () => {

@@ -1,5 +1,5 @@
 // The renderer's Content-Security-Policy: only the app's own files; inline styles for Mantine; no eval, no
-// remote content, no plugins, no framing.
+// remote content, no plugins, no forms posted anywhere.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -10,5 +10,4 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');

@@ -30,7 +30,7 @@ const QUOTES: Quote[] = [
   { what: '上年结转申请', pattern: rx(`上一?年度?结转${opt(12)}${TAIL}${N}件`), cells: total('carried_over'), aboutRequests: true },
   {
     what: '本年办理（办结）申请',
-    pattern: rx(`(?:办结|办理(?:完成|完毕)?)${opt(14)}${TAIL}${N}件`),
+    pattern: rx(`(?<!继续)(?:办结|办理(?:完成|完毕)?)${opt(14)}${TAIL}${N}件`),
     cells: total('total'),
     aboutRequests: true,
   },
