@@ -10,5 +10,5 @@ if (major < 22) {
 }
 const { register } = await import('tsx/esm/api');
 register();
-const { main } = await import('./cli.ts');
+const { main } = await import('./cli/index.ts');
 process.exitCode = await main(process.argv);

@@ -5,3 +5,14 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** A save made from an older revision than the stored one: refused so nobody's work is overwritten. */
+export class ConflictError extends InputError {
+  constructor(
+    message: string,
+    readonly storedRevision: number,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

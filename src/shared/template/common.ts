@@ -11,6 +11,9 @@ export const SECTIONS: SectionDef[] = [
   { key: 'other', heading: '六、其他需要报告的事项', keywords: ['其他需要报告', '其他事项'], kind: 'text' },
 ];
 
+/** Heading of each section key, for messages and history views. */
+export const SECTION_HEADINGS: Record<string, string> = Object.fromEntries(SECTIONS.map((s) => [s.key, s.heading]));
+
 const leaf = (key: string, label: string, extra: Partial<HeaderNode> = {}): HeaderNode => ({ key, label, ...extra });
 
 export const REQUEST_COLUMNS: HeaderNode[] = [

@@ -7,6 +7,7 @@ import type { Template, TemplateId } from './types';
 
 export * from './types';
 export { normalizeLabel, labelMatches } from './normalize';
+export { SECTION_HEADINGS } from './common';
 
 export const TEMPLATE_IDS: readonly TemplateId[] = ['gov2021', 'gov2019', 'legacy'];
 

@@ -1,0 +1,88 @@
+// Plain-text output of the CLI, in Chinese.
+import type { Report } from '../../shared/report';
+import { UNIT_KIND_LABELS } from '../../shared/report';
+import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
+import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
+import type { Overview, SearchHit, StoredReport, Unit } from '../services/archive';
+import type { ReportDiff } from '../services/diff';
+
+export const STATUS_LABELS = { draft: '草稿', final: '定稿' } as const;
+const show = (v: unknown) => (v === null || v === undefined ? '（空白）' : String(v));
+
+export function findingsText(report: Report, findings: DismissedFinding[]): string {
+  const t = getTemplate(report.template);
+  const head = `报告：${report.unit ?? '（未写明单位）'} ${report.year ?? '（未写明年度）'}${report.year ? ' 年' : ''}，${t.name}`;
+  const open = findings.filter((f) => !f.dismissed);
+  if (!open.length && !findings.length) return `${head}\n没有发现问题`;
+  const n = countFindings(open);
+  return [
+    head,
+    `错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项${findings.length > open.length ? `，已忽略 ${findings.length - open.length} 项` : ''}`,
+    ...findings.map((f) =>
+      f.dismissed
+        ? `[已忽略] ${f.rule} ${f.message}（理由：${f.dismissed.reason}）`
+        : `[${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.message}`,
+    ),
+  ].join('\n');
+}
+
+export function unitsText(units: Unit[]): string {
+  if (!units.length) return '档案中还没有单位。用 nianbao unit add 名称 --kind 人民政府 添加，或用 nianbao report put 报告.json 导入报告。';
+  return units
+    .map((u) =>
+      [u.name, UNIT_KIND_LABELS[u.kind], u.parent ? `上级：${u.parent}` : '', u.code ? `代码：${u.code}` : ''].filter(Boolean).join('\t'),
+    )
+    .join('\n');
+}
+
+export function overviewText(o: Overview): string {
+  if (!o.reports.length) return '档案中还没有报告。用 nianbao report put 报告.json 存入第一份报告。';
+  const byUnit = new Map(o.units.map((u) => [u.id, u]));
+  const lines = ['单位\t年度\t状态\t表样\t错误\t警告'];
+  for (const r of o.reports) {
+    lines.push([byUnit.get(r.unit_id)?.name, r.year, STATUS_LABELS[r.status], r.template, r.error_count, r.warning_count].join('\t'));
+  }
+  lines.push(`共 ${o.units.length} 个单位、${o.reports.length} 份报告（${o.years[0]}–${o.years[o.years.length - 1]} 年）`);
+  return lines.join('\n');
+}
+
+export function reportText(s: StoredReport): string {
+  const t = getTemplate(s.report.template);
+  const lines = [
+    `${s.unit.name} ${s.year} 年政府信息公开工作年度报告`,
+    `表样：${t.name}　状态：${STATUS_LABELS[s.status]}　第 ${s.revision} 版　来源：${s.source.kind}${s.source.file ? `（${s.source.file}）` : ''}`,
+    `发布日期：${s.report.published ?? '（未填）'}　单位类型：${UNIT_KIND_LABELS[s.unit.kind]}`,
+  ];
+  for (const [key, text] of Object.entries(s.report.sections)) lines.push('', SECTION_HEADINGS[key] ?? key, text ?? '');
+  for (const table of t.tables) {
+    lines.push('', table.section.heading);
+    for (const c of table.cells)
+      lines.push(`  ${c.name}\t${show(s.report.values[c.key])}${s.provenance[c.key] ? `\t← ${s.provenance[c.key]}` : ''}`);
+  }
+  for (const row of s.report.legacy ?? []) lines.push(`  ${row.label}\t${row.unit ?? ''}\t${show(row.this_year)}\t${show(row.cumulative)}`);
+  return lines.join('\n');
+}
+
+export function historyText(revisions: { number: number; createdAt: string; note: string | null }[]): string {
+  return revisions.map((r) => `第 ${r.number} 版\t${r.createdAt.replace('T', ' ').slice(0, 19)}\t${r.note ?? ''}`).join('\n');
+}
+
+export function diffText(d: ReportDiff, from: number, to: number): string {
+  if (!d.cells.length && !d.texts.length && !d.fields.length) return `第 ${from} 版与第 ${to} 版没有差别`;
+  const lines = [`第 ${from} 版 → 第 ${to} 版`];
+  for (const f of d.fields) lines.push(`  ${f}`);
+  for (const c of d.cells) lines.push(`  ${c.name}：${show(c.before)} → ${show(c.after)}`);
+  for (const t of d.texts) lines.push(`  ${t.heading}：文字有修改（${t.before.length} 字 → ${t.after.length} 字）`);
+  return lines.join('\n');
+}
+
+export function searchText(hits: SearchHit[], query: string): string {
+  if (!hits.length) return `没有找到“${query}”`;
+  return [
+    `找到 ${hits.length} 处“${query}”：`,
+    ...hits.map(
+      (h) =>
+        `${h.unit} ${h.year} 年 · ${SECTION_HEADINGS[h.section] ?? h.section}：${h.parts.map((p) => (p.hit ? `【${p.text}】` : p.text)).join('')}`,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,292 @@
+// The headless command line `nianbao`, over the same shared code and services as the app.
+import { Command, CommanderError, Option } from 'commander';
+import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
+import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
+import { validate } from '../../shared/validation';
+import { InputError } from '../errors';
+import { readReportFile } from '../report-file';
+import { parseUnitKind } from '../services/archive';
+import { resolveArchivePath } from '../services/paths';
+import { ArchiveStore } from '../services/store';
+import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
+
+export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+function templateJson(t: Template) {
+  const { cellByKey: _unused, ...rest } = t;
+  void _unused;
+  return rest;
+}
+
+function templateText(t: Template): string {
+  const lines = [`${t.id}：${t.name}`, `依据：${t.issuedBy}`, ''];
+  for (const s of t.sections) lines.push(s.heading);
+  for (const table of t.tables) {
+    lines.push('', `${table.section.heading}（${table.cells.length} 格）`);
+    for (const c of table.cells) lines.push(`  ${c.key}\t${c.name}`);
+  }
+  if (t.legacyColumns) lines.push('', `附表各列：${t.legacyColumns.map((c) => c.label).join(' | ')}`);
+  lines.push('', `共 ${t.cells.length} 格`);
+  return lines.join('\n');
+}
+
+const COMMANDER_MESSAGES: Record<string, string> = {
+  'commander.unknownOption': '未知的选项',
+  'commander.unknownCommand': '未知的命令',
+  'commander.missingArgument': '缺少参数',
+  'commander.missingMandatoryOptionValue': '缺少必需的选项',
+  'commander.optionMissingArgument': '选项缺少取值',
+  'commander.excessArguments': '参数过多',
+  'commander.invalidArgument': '参数不合法',
+};
+
+function year(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new InputError(`年度“${value}”不合法，应为四位数字，例如 2024`);
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`“${value}”不是有效的版本号`);
+  return n;
+}
+
+const kindHelp = `单位类型：${Object.values(UNIT_KIND_LABELS).join(' | ')}（或 ${Object.keys(UNIT_KIND_LABELS).join(' | ')}）`;
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('nianbao')
+    .description('政府信息公开工作年度报告：表样、校验与归档')
+    .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride()
+    .showHelpAfterError('（用 nianbao --help 查看用法）');
+
+  /** Opens the archive for one command and always closes it. Write commands take the daily backup. */
+  const withStore = async <T>(write: boolean, fn: (store: ArchiveStore) => T | Promise<T>): Promise<T> => {
+    const store = await ArchiveStore.open(resolveArchivePath(program.opts<{ db?: string }>().db));
+    try {
+      if (write) await store.dailyBackup();
+      return await fn(store);
+    } finally {
+      store.close();
+    }
+  };
+  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text());
+  const unitYear = (cmd: Command) =>
+    cmd.requiredOption('--unit <单位>', '单位名称').requiredOption('--year <年度>', '报告年度', year) as Command;
+
+  program
+    .command('template')
+    .description('显示表样定义：单元格键、标签与合并单元格布局')
+    .argument('<版本>', `表样版本：${TEMPLATE_IDS.join(' | ')}`)
+    .option('--json', '以 JSON 输出')
+    .action((id: string, opts: { json?: boolean }) => {
+      if (!isTemplateId(id)) throw new InputError(`未知的表样版本“${id}”（可用：${TEMPLATE_IDS.join('、')}）`);
+      const t = getTemplate(id);
+      print(opts.json, templateJson(t), () => templateText(t));
+    });
+
+  program
+    .command('validate')
+    .description('按规则 R1–R11 校验一份报告：JSON 文件，或档案中某单位某年的报告（自动带上年报告做跨年度校验）')
+    .argument('[报告.json]', '报告文件（格式见 shared/spec/template.md §10）')
+    .option('--previous <上年报告.json>', '同一单位上一年度的报告文件，用于跨年度校验（R5、R6）')
+    .option('--unit <单位>', '校验档案中的报告：单位名称')
+    .option('--year <年度>', '校验档案中的报告：年度', year)
+    .option('--json', '以 JSON 输出 {"findings":[…]}')
+    .action(async (file: string | undefined, opts: { previous?: string; unit?: string; year?: number; json?: boolean }) => {
+      let report: Report;
+      let findings;
+      if (file) {
+        report = readReportFile(file);
+        findings = validate(report, { previous: opts.previous ? readReportFile(opts.previous) : undefined });
+      } else {
+        if (!opts.unit || opts.year === undefined) throw new InputError('请给出报告文件，或用 --unit 和 --year 指定档案中的报告');
+        ({ report, findings } = await withStore(false, (s) => ({
+          report: s.archive.get(opts.unit!, opts.year!).report,
+          findings: s.archive.validateStored(opts.unit!, opts.year!),
+        })));
+      }
+      print(opts.json, { findings }, () => findingsText(report, findings));
+      setExit(findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok);
+    });
+
+  const unit = program.command('unit').description('单位：添加、修改、列出');
+  unit
+    .command('add')
+    .description('添加单位')
+    .argument('<名称>', '单位名称，例如 鄂伦春自治旗人民政府')
+    .addOption(new Option('--kind <类型>', kindHelp).default('其他'))
+    .option('--parent <上级单位>', '上级单位名称')
+    .option('--code <代码>', '单位代码')
+    .action(async (name: string, opts: { kind: string; parent?: string; code?: string }) => {
+      const u = await withStore(true, (s) =>
+        s.archive.addUnit({ name, kind: parseUnitKind(opts.kind), parent: opts.parent, code: opts.code }),
+      );
+      io.out(`已添加单位“${u.name}”（${UNIT_KIND_LABELS[u.kind]}）`);
+    });
+  unit
+    .command('set')
+    .description('修改单位：改名、类型、上级单位、代码')
+    .argument('<名称>', '现在的单位名称')
+    .option('--name <新名称>', '新名称')
+    .option('--kind <类型>', kindHelp)
+    .option('--parent <上级单位>', '上级单位名称（空字符串表示没有上级）')
+    .option('--code <代码>', '单位代码')
+    .action(async (name: string, opts: { name?: string; kind?: string; parent?: string; code?: string }) => {
+      const u = await withStore(true, (s) =>
+        s.archive.updateUnit(name, {
+          name: opts.name,
+          kind: opts.kind ? parseUnitKind(opts.kind) : undefined,
+          parent: opts.parent,
+          code: opts.code,
+        }),
+      );
+      io.out(`已更新单位“${u.name}”（${UNIT_KIND_LABELS[u.kind]}）`);
+    });
+  unit
+    .command('list')
+    .description('列出档案中的单位')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      const units = await withStore(false, (s) => s.archive.listUnits());
+      print(opts.json, { units }, () => unitsText(units));
+    });
+
+  const report = program.command('report').description('报告：存入、取出、删除、定稿');
+  report
+    .command('put')
+    .description('把报告 JSON 文件存入档案（新的一版；单位不存在时自动添加）')
+    .argument('<报告.json>', '报告文件')
+    .option('--note <说明>', '这一版的说明')
+    .option('--base-revision <版本>', '基于哪一版修改；档案中已有更新的版本时拒绝保存', positiveInt)
+    .action(async (file: string, opts: { note?: string; baseRevision?: number }) => {
+      const r = readReportFile(file);
+      const saved = await withStore(true, (s) =>
+        s.archive.save(r, { note: opts.note, baseRevision: opts.baseRevision, source: { kind: 'json', file } }),
+      );
+      const errors = saved.findings.filter((f) => f.severity === 'error' && !f.dismissed).length;
+      const warnings = saved.findings.filter((f) => f.severity === 'warning' && !f.dismissed).length;
+      io.out(`已存入“${r.unit}”${r.year} 年的报告，第 ${saved.revision} 版；错误 ${errors} 项，警告 ${warnings} 项`);
+    });
+  unitYear(report.command('get').description('取出档案中的报告'))
+    .option('--json', '以报告 JSON 输出（可再用 nianbao validate 校验）')
+    .action(async (opts: { unit: string; year: number; json?: boolean }) => {
+      const s = await withStore(false, (st) => st.archive.get(opts.unit, opts.year));
+      print(opts.json, s.report, () => reportText(s));
+    });
+  unitYear(report.command('delete').description('删除报告（保留在档案中，可用 report undelete 恢复）')).action(
+    async (opts: { unit: string; year: number }) => {
+      await withStore(true, (s) => s.archive.delete(opts.unit, opts.year));
+      io.out(`已删除“${opts.unit}”${opts.year} 年的报告（可用 nianbao report undelete 恢复）`);
+    },
+  );
+  unitYear(report.command('undelete').description('恢复已删除的报告')).action(async (opts: { unit: string; year: number }) => {
+    await withStore(true, (s) => s.archive.undelete(opts.unit, opts.year));
+    io.out(`已恢复“${opts.unit}”${opts.year} 年的报告`);
+  });
+  unitYear(report.command('status').description('设置报告状态：定稿（锁定）或草稿'))
+    .argument('<状态>', '定稿 | 草稿')
+    .action(async (status: string, opts: { unit: string; year: number }) => {
+      const value = status === '定稿' || status === 'final' ? 'final' : status === '草稿' || status === 'draft' ? 'draft' : null;
+      if (!value) throw new InputError(`未知的状态“${status}”（可用：定稿、草稿）`);
+      await withStore(true, (s) => s.archive.setStatus(opts.unit, opts.year, value));
+      io.out(`“${opts.unit}”${opts.year} 年的报告已设为${status === 'final' ? '定稿' : status === 'draft' ? '草稿' : status}`);
+    });
+  unitYear(report.command('restore-revision').description('把报告恢复为历史上的某一版（作为新的一版保存）'))
+    .requiredOption('--revision <版本>', '要恢复的版本号', positiveInt)
+    .action(async (opts: { unit: string; year: number; revision: number }) => {
+      const saved = await withStore(true, (s) => s.archive.restoreRevision(opts.unit, opts.year, opts.revision));
+      io.out(`已把“${opts.unit}”${opts.year} 年的报告恢复为第 ${opts.revision} 版的内容，保存为第 ${saved.revision} 版`);
+    });
+
+  program
+    .command('list')
+    .description('档案总览：各单位各年度报告的状态与问题数')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      const o = await withStore(false, (s) => s.archive.overview());
+      print(opts.json, o, () => overviewText(o));
+    });
+
+  unitYear(program.command('history').description('报告的历次版本；--diff 显示两版之间的差别'))
+    .option('--diff <甲..乙>', '比较两个版本，例如 1..3')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { unit: string; year: number; diff?: string; json?: boolean }) => {
+      if (opts.diff) {
+        const m = /^(\d+)\.\.(\d+)$/.exec(opts.diff);
+        if (!m) throw new InputError(`--diff 的写法应为 甲..乙，例如 1..3，而不是“${opts.diff}”`);
+        const [a, b] = [Number(m[1]), Number(m[2])];
+        const d = await withStore(false, (s) => s.archive.diff(opts.unit, opts.year, a, b));
+        print(opts.json, d, () => diffText(d, a, b));
+        return;
+      }
+      const h = await withStore(false, (s) => s.archive.history(opts.unit, opts.year));
+      print(opts.json, { revisions: h }, () => historyText(h));
+    });
+
+  program
+    .command('search')
+    .description('全文检索各报告的文字部分')
+    .argument('<关键词>', '要查找的文字（一两个字也可以）')
+    .option('--json', '以 JSON 输出')
+    .action(async (query: string, opts: { json?: boolean }) => {
+      const hits = await withStore(false, (s) => s.archive.search(query));
+      print(opts.json, { hits }, () => searchText(hits, query));
+    });
+
+  program
+    .command('backup')
+    .description('把档案备份到一个文件（SQLite 备份接口，可在使用中备份）')
+    .argument('<文件>', '备份文件路径，例如 D:\\备份\\年报档案-2025-03-01.sqlite')
+    .action(async (file: string) => {
+      const b = await withStore(false, (s) => s.backupTo(file));
+      io.out(`已备份到 ${b.file}（${(b.size / 1024).toFixed(0)} KB）`);
+    });
+
+  program
+    .command('restore')
+    .description('从备份文件恢复档案（先检查备份，并先把当前档案另存一份）')
+    .argument('<文件>', '备份文件')
+    .action(async (file: string) => {
+      const r = await withStore(false, (s) => s.restoreFrom(file));
+      io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。恢复前的档案已另存为 ${r.safetyCopy}`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 no errors, 1 the report has errors, 2 unusable input). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return EXIT.input;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      const zh = COMMANDER_MESSAGES[e.code];
+      if (zh) io.err(`${zh}：${e.message.replace(/^error: /, '')}`);
+      return EXIT.input;
+    }
+    throw e;
+  }
+}
