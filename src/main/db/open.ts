@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -15,6 +15,8 @@ export interface OpenOptions {
   /** Called with the path of a backup to write before migrating an existing database. */
   backupBeforeMigrate?: (db: Db, fromVersion: number) => Promise<void> | void;
   readonly?: boolean;
+  /** The migrations to apply (tests pass extra ones). */
+  migrations?: readonly Migration[];
 }
 
 /** Identity of a database file: whether it is ours, and its schema version. Throws InputError if unreadable. */
@@ -29,8 +31,8 @@ export function inspect(db: Db, path: string): { ours: boolean; empty: boolean; 
   }
 }
 
-export function newerVersionMessage(path: string, version: number): string {
-  return `数据库 ${path} 由更新版本的程序写入（数据库版本 ${version}，本程序只认识到版本 ${LATEST_VERSION}）。为保护数据，没有做任何修改；请升级本程序后再打开。`;
+export function newerVersionMessage(path: string, version: number, latest = LATEST_VERSION): string {
+  return `数据库 ${path} 由更新版本的程序写入（数据库版本 ${version}，本程序只认识到版本 ${latest}）。为保护数据，没有做任何修改；请升级本程序后再打开。`;
 }
 
 function applyPragmas(db: Db): void {
@@ -41,9 +43,9 @@ function applyPragmas(db: Db): void {
 }
 
 /** Runs the pending migrations, each in one transaction. */
-export function migrate(db: Db): void {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+  for (const m of migrations.filter((x) => x.version > current)) {
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -68,14 +70,16 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const migrations = options.migrations ?? MIGRATIONS;
+    const latest = migrations[migrations.length - 1].version;
     const id = inspect(db, path);
     if (!id.ours && !id.empty) throw new InputError(`${path} 不是本程序的档案数据库，没有打开它`);
-    if (id.version > LATEST_VERSION) throw new InputError(newerVersionMessage(path, id.version));
+    if (id.version > latest) throw new InputError(newerVersionMessage(path, id.version, latest));
     if (options.readonly) return db;
     applyPragmas(db);
-    if (id.version < LATEST_VERSION) {
+    if (id.version < latest) {
       if (id.version > 0) await options.backupBeforeMigrate?.(db, id.version);
-      migrate(db);
+      migrate(db, migrations);
     }
     return db;
   } catch (e) {

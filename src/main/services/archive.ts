@@ -196,6 +196,23 @@ export class Archive {
    * (baseRevision older than the stored revision) and a save to a report that is 定稿.
    */
   save(report: Report, options: SaveOptions = {}): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(report, options)).immediate();
+  }
+
+  /** Saves many reports all-or-nothing: one transaction, so a crash or a bad report leaves none of them half-written. */
+  saveMany(items: { report: Report; options?: SaveOptions }[], onProgress?: (done: number) => void): SaveResult[] {
+    return this.db
+      .transaction(() =>
+        items.map((item, i) => {
+          const result = this.saveInTransaction(item.report, item.options ?? {});
+          onProgress?.(i + 1);
+          return result;
+        }),
+      )
+      .immediate();
+  }
+
+  private saveInTransaction(report: Report, options: SaveOptions): SaveResult {
     const checked = parseReport(report);
     if (!checked.ok) throw new InputError(`报告有误：\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`);
     const r = checked.report;
@@ -203,63 +220,59 @@ export class Archive {
     if (r.year === null) throw new InputError('报告没有写明年度（year），无法存入档案');
     const unitName = r.unit.trim();
     const year = r.year;
-    return this.db
-      .transaction((): SaveResult => {
-        const now = this.now();
-        let unit = unitsDb.unitByName(this.db, unitName);
-        if (!unit) {
-          const id = unitsDb.insertUnit(this.db, {
-            name: unitName,
-            kind: options.unitKind ?? r.unit_kind ?? 'other',
-            parent_id: null,
-            code: null,
-            created_at: now,
-          });
-          unit = unitsDb.unitById(this.db, id)!;
-        }
-        let row = reportsDb.reportRow(this.db, unit.id, year);
-        if (row && options.baseRevision !== undefined && options.baseRevision !== row.revision) {
-          throw new ConflictError(
-            `保存冲突：“${unitName}”${year} 年的报告已被保存为第 ${row.revision} 版（可能在另一个窗口或命令行中），而你的修改基于第 ${options.baseRevision} 版。为免覆盖他人的修改，本次没有保存；请重新打开报告后再改。`,
-            row.revision,
-          );
-        }
-        if (row?.status === 'final' && !row.deleted_at)
-          throw new InputError(`“${unitName}”${year} 年的报告已定稿，不能修改；如需修改请先取消定稿`);
-        const source = options.source ?? { kind: 'typed' as const };
-        if (!row) {
-          const id = reportsDb.insertReportRow(this.db, {
-            unit_id: unit.id,
-            year,
-            template: r.template,
-            status: 'draft',
-            published: r.published,
-            source_kind: source.kind,
-            source_file: source.file ?? null,
-            updated_at: now,
-          });
-          row = reportsDb.reportRowById(this.db, id)!;
-        }
-        const revision = row.revision + 1;
-        const provenance = options.provenance ?? (options.source ? {} : reportsDb.readContents(this.db, row.id).provenance);
-        reportsDb.writeContents(this.db, row.id, r, provenance);
-        reportsDb.updateReportRow(this.db, row.id, {
-          template: r.template,
-          published: r.published,
-          revision,
-          updated_at: now,
-          deleted_at: null,
-          ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
-        });
-        const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });
-        revisionsDb.insertRevision(this.db, { report_id: row.id, number: revision, created_at: now, note: options.note ?? null, snapshot });
-        const findings = this.refreshCounts(row.id);
-        // Next year's cross-year findings depend on this report.
-        const next = reportsDb.reportRow(this.db, unit.id, year + 1);
-        if (next) this.refreshCounts(next.id);
-        return { id: row.id, revision, findings };
-      })
-      .immediate();
+    const now = this.now();
+    let unit = unitsDb.unitByName(this.db, unitName);
+    if (!unit) {
+      const id = unitsDb.insertUnit(this.db, {
+        name: unitName,
+        kind: options.unitKind ?? r.unit_kind ?? 'other',
+        parent_id: null,
+        code: null,
+        created_at: now,
+      });
+      unit = unitsDb.unitById(this.db, id)!;
+    }
+    let row = reportsDb.reportRow(this.db, unit.id, year);
+    if (row && options.baseRevision !== undefined && options.baseRevision !== row.revision) {
+      throw new ConflictError(
+        `保存冲突：“${unitName}”${year} 年的报告已被保存为第 ${row.revision} 版（可能在另一个窗口或命令行中），而你的修改基于第 ${options.baseRevision} 版。为免覆盖他人的修改，本次没有保存；请重新打开报告后再改。`,
+        row.revision,
+      );
+    }
+    if (row?.status === 'final' && !row.deleted_at)
+      throw new InputError(`“${unitName}”${year} 年的报告已定稿，不能修改；如需修改请先取消定稿`);
+    const source = options.source ?? { kind: 'typed' as const };
+    if (!row) {
+      const id = reportsDb.insertReportRow(this.db, {
+        unit_id: unit.id,
+        year,
+        template: r.template,
+        status: 'draft',
+        published: r.published,
+        source_kind: source.kind,
+        source_file: source.file ?? null,
+        updated_at: now,
+      });
+      row = reportsDb.reportRowById(this.db, id)!;
+    }
+    const revision = row.revision + 1;
+    const provenance = options.provenance ?? (options.source ? {} : reportsDb.readContents(this.db, row.id).provenance);
+    reportsDb.writeContents(this.db, row.id, r, provenance);
+    reportsDb.updateReportRow(this.db, row.id, {
+      template: r.template,
+      published: r.published,
+      revision,
+      updated_at: now,
+      deleted_at: null,
+      ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
+    });
+    const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });
+    revisionsDb.insertRevision(this.db, { report_id: row.id, number: revision, created_at: now, note: options.note ?? null, snapshot });
+    const findings = this.refreshCounts(row.id);
+    // Next year's cross-year findings depend on this report.
+    const next = reportsDb.reportRow(this.db, unit.id, year + 1);
+    if (next) this.refreshCounts(next.id);
+    return { id: row.id, revision, findings };
   }
 
   /** Validates a stored report with the same unit's previous year, marking dismissed warnings. */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { APPLICATION_ID, inspect, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
-import { LATEST_VERSION } from '../db/migrations';
+import { LATEST_VERSION, type Migration } from '../db/migrations';
 import { InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
 
@@ -68,10 +68,14 @@ export class ArchiveStore {
     public archive: Archive,
   ) {}
 
-  static async open(path: string, options: { clock?: Clock; backupDir?: string } = {}): Promise<ArchiveStore> {
+  static async open(
+    path: string,
+    options: { clock?: Clock; backupDir?: string; migrations?: readonly Migration[] } = {},
+  ): Promise<ArchiveStore> {
     const clock = options.clock ?? systemClock;
     const backupDir = options.backupDir ?? join(dirname(path), 'backups');
     const db = await openArchiveDb(path, {
+      migrations: options.migrations,
       backupBeforeMigrate: (old, from) =>
         backupDb(old, join(backupDir, `${baseName(path)}-v${from}-before-upgrade-${stamp(clock.now())}.sqlite`)),
     });

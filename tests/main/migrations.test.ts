@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
+import { APPLICATION_ID, openArchiveDb } from '../../src/main/db/open';
+import { ArchiveStore } from '../../src/main/services/store';
+import { consistentReport } from '../helpers/random-report';
+import { fileHash, tempDir } from '../helpers/archive';
+
+const tables = (db: Database.Database) =>
+  (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sections_fts_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0001 creates the schema, marks the file as ours, and sets WAL, FULL sync and foreign keys', async () => {
+    const db = await openArchiveDb(join(tempDir(), 'a.sqlite'));
+    expect(tables(db)).toEqual(['cells', 'dismissals', 'legacy_rows', 'reports', 'revisions', 'sections', 'sections_fts', 'units']);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+    // One report per unit and year.
+    db.prepare("INSERT INTO units (name, kind, created_at) VALUES ('甲', 'department', 'now')").run();
+    db.prepare("INSERT INTO reports (unit_id, year, template, updated_at) VALUES (1, 2024, 'gov2021', 'now')").run();
+    expect(() => db.prepare("INSERT INTO reports (unit_id, year, template, updated_at) VALUES (1, 2024, 'gov2021', 'now')").run()).toThrow(
+      /UNIQUE/,
+    );
+    expect(() => db.prepare("INSERT INTO reports (unit_id, year, template, updated_at) VALUES (9, 2024, 'gov2021', 'now')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.close();
+  });
+
+  it('backs up before migrating an existing archive, then migrates it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.sqlite');
+    const store = await ArchiveStore.open(path);
+    store.archive.save(consistentReport('gov2021', 1));
+    store.close();
+    const v2 = { version: 2, name: '0002-test', sql: 'ALTER TABLE units ADD COLUMN note TEXT;' };
+    const upgraded = await ArchiveStore.open(path, { migrations: [...MIGRATIONS, v2] });
+    upgraded.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+    const backups = upgraded.backups().filter((b) => b.file.includes('before-upgrade'));
+    expect(backups).toHaveLength(1);
+    const old = new Database(backups[0].file, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect((old.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(1);
+    old.close();
+  });
+
+  it('refuses a database from a newer version and leaves it untouched', async () => {
+    const path = join(tempDir(), 'future.sqlite');
+    const store = await ArchiveStore.open(path);
+    store.close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = fileHash(path);
+    await expect(ArchiveStore.open(path)).rejects.toThrow(/由更新版本的程序写入（数据库版本 99，本程序只认识到版本 1）/);
+    expect(fileHash(path)).toBe(before);
+  });
+
+  it('refuses a SQLite file that is not ours, and a file that is not a database, without changing them', async () => {
+    const dir = tempDir();
+    const other = join(dir, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    const before = fileHash(other);
+    await expect(ArchiveStore.open(other)).rejects.toThrow('不是本程序的档案数据库');
+    expect(fileHash(other)).toBe(before);
+    const text = join(dir, 'notes.sqlite');
+    writeFileSync(text, '这不是数据库'.repeat(200));
+    const t = fileHash(text);
+    await expect(ArchiveStore.open(text)).rejects.toThrow(/不是可用的 SQLite 数据库/);
+    expect(fileHash(text)).toBe(t);
+  });
+});
