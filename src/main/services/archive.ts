@@ -268,7 +268,7 @@ export class Archive {
     });
     const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });
     revisionsDb.insertRevision(this.db, { report_id: row.id, number: revision, created_at: now, note: options.note ?? null, snapshot });
-    const findings = this.refreshCounts(row.id);
+    const findings = this.refreshCounts(row.id, { ...r, unit: unitName, unit_kind: unit.kind });
     // Next year's cross-year findings depend on this report.
     const next = reportsDb.reportRow(this.db, unit.id, year + 1);
     if (next) this.refreshCounts(next.id);
@@ -280,19 +280,21 @@ export class Archive {
     return this.findingsOf(this.row(unitName, year).id);
   }
 
-  private findingsOf(reportId: number): DismissedFinding[] {
-    const stored = this.stored(reportsDb.reportRowById(this.db, reportId)!);
-    const prevRow = reportsDb.reportRow(this.db, stored.unit.id, stored.year - 1);
+  /** Findings of a stored report; `report` saves reading it back when the caller has just written it. */
+  private findingsOf(reportId: number, report?: Report): DismissedFinding[] {
+    const row = reportsDb.reportRowById(this.db, reportId)!;
+    const current = report ?? this.stored(row).report;
+    const prevRow = reportsDb.reportRow(this.db, row.unit_id, row.year - 1);
     const previous = prevRow && !prevRow.deleted_at ? this.stored(prevRow).report : undefined;
     const dismissed = new Map(dismissalsDb.listDismissals(this.db, reportId).map((d) => [`${d.rule}|${d.cells}`, d]));
-    return validate(stored.report, { previous }).map((f) => {
+    return validate(current, { previous }).map((f) => {
       const d = f.severity === 'error' ? undefined : dismissed.get(`${f.rule}|${findingCells(f.cells)}`);
       return d ? { ...f, dismissed: { reason: d.reason, at: d.created_at } } : f;
     });
   }
 
-  private refreshCounts(reportId: number): DismissedFinding[] {
-    const findings = this.findingsOf(reportId);
+  private refreshCounts(reportId: number, report?: Report): DismissedFinding[] {
+    const findings = this.findingsOf(reportId, report);
     const n = countFindings(findings.filter((f) => !f.dismissed));
     reportsDb.updateReportRow(this.db, reportId, { error_count: n.error, warning_count: n.warning });
     return findings;
