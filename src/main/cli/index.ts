@@ -6,16 +6,11 @@ import { validate } from '../../shared/validation';
 import { InputError } from '../errors';
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
-import { resolveArchivePath } from '../services/paths';
-import { ArchiveStore } from '../services/store';
+import { createContext, year, type Io } from './context';
+import { registerExcelCommands } from './excel-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -50,12 +45,6 @@ const COMMANDER_MESSAGES: Record<string, string> = {
   'commander.invalidArgument': '参数不合法',
 };
 
-function year(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new InputError(`年度“${value}”不合法，应为四位数字，例如 2024`);
-  return n;
-}
-
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InputError(`“${value}”不是有效的版本号`);
@@ -74,19 +63,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('（用 nianbao --help 查看用法）');
 
-  /** Opens the archive for one command and always closes it. Write commands take the daily backup. */
-  const withStore = async <T>(write: boolean, fn: (store: ArchiveStore) => T | Promise<T>): Promise<T> => {
-    const store = await ArchiveStore.open(resolveArchivePath(program.opts<{ db?: string }>().db));
-    try {
-      if (write) await store.dailyBackup();
-      return await fn(store);
-    } finally {
-      store.close();
-    }
-  };
-  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text());
-  const unitYear = (cmd: Command) =>
-    cmd.requiredOption('--unit <单位>', '单位名称').requiredOption('--year <年度>', '报告年度', year) as Command;
+  const ctx = createContext(program, io, setExit);
+  const { withStore, print, unitYear } = ctx;
 
   program
     .command('template')
@@ -266,6 +244,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。恢复前的档案已另存为 ${r.safetyCopy}`);
     });
 
+  registerExcelCommands(program, ctx);
   return program;
 }
 

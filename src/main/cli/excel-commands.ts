@@ -1,0 +1,138 @@
+// CLI: Excel export, fill-in templates, import (with preview) and the flat archive sheet.
+import type { Command } from 'commander';
+import { basename } from 'node:path';
+import { SEVERITY_LABELS } from '../../shared/validation';
+import { InputError } from '../errors';
+import { importFiles, STATUS_LABELS, type FileResult } from '../services/batch-import';
+import { exportFlat, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
+import type { CliContext } from './context';
+
+const show = (v: unknown) => (v === null || v === undefined ? '空白' : String(v));
+
+function resultText(results: FileResult[], dryRun: boolean): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`${basename(r.file)}：${STATUS_LABELS[r.status]}${r.reason ? `（${r.reason}）` : ''}`);
+    for (const p of r.plans) {
+      const e = p.findings.filter((f) => f.severity === 'error').length;
+      const w = p.findings.filter((f) => f.severity === 'warning').length;
+      lines.push(
+        `  ${p.report.unit ?? '（单位未知）'} ${p.report.year ?? '（年度未知）'} 年，${p.report.template}；错误 ${e} 项，警告 ${w} 项${p.existing ? `；档案中已有第 ${p.existing.revision} 版` : '；档案中还没有'}`,
+      );
+      for (const d of p.report.doubts ?? []) lines.push(`  [存疑] ${d.message}`);
+      for (const n of p.parsed.notes) lines.push(`  [说明] ${n}`);
+      for (const f of p.findings.filter((x) => x.severity === 'error'))
+        lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.message}`);
+      if (p.diff) {
+        for (const c of p.diff.cells.slice(0, 20)) lines.push(`  [变化] ${c.name}：${show(c.before)} → ${show(c.after)}`);
+        if (p.diff.cells.length > 20) lines.push(`  [变化] 另有 ${p.diff.cells.length - 20} 格有变化`);
+        for (const t of p.diff.texts) lines.push(`  [变化] ${t.heading}的文字有修改`);
+      }
+    }
+  }
+  const n = (s: string) => results.filter((r) => r.status === s).length;
+  lines.push(
+    dryRun
+      ? `预览（没有写入）：${n('ready')} 个文件可以导入，${n('needs_attention')} 个需要处理，${n('failed')} 个失败`
+      : `已导入 ${n('imported')} 个文件，${n('needs_attention')} 个需要处理（未写入），${n('failed')} 个失败`,
+  );
+  return lines.join('\n');
+}
+
+export function registerExcelCommands(program: Command, ctx: CliContext): void {
+  const { io, withStore, unitYear, year } = ctx;
+
+  unitYear(program.command('export').description('把档案中的报告导出为官方表格版式的 Excel 工作簿'))
+    .requiredOption('--out <文件.xlsx>', '输出文件')
+    .action(async (opts: { unit: string; year: number; out: string }) => {
+      await withStore(false, (s) => exportReport(s.archive, opts.unit, opts.year, opts.out));
+      io.out(`已导出到 ${opts.out}`);
+    });
+
+  program
+    .command('template-xlsx')
+    .description('生成空白填报表（上年结转已按档案预填）：一个单位一个文件，或多个单位各一个文件放在一个文件夹里')
+    .option('--unit <单位>', '单位名称')
+    .option('--units <单位,单位…>', '多个单位，用逗号分隔')
+    .option('--all-units', '档案中的全部单位')
+    .requiredOption('--year <年度>', '报告年度', year)
+    .requiredOption('--out <文件或文件夹>', '一个单位时为 .xlsx 文件，多个单位时为文件夹')
+    .action(async (opts: { unit?: string; units?: string; allUnits?: boolean; year: number; out: string }) => {
+      await withStore(false, async (s) => {
+        if (opts.unit) {
+          await exportTemplateFile(s.archive, opts.unit, opts.year, opts.out);
+          io.out(`已生成 ${opts.out}`);
+          return;
+        }
+        const units = opts.allUnits
+          ? s.archive.listUnits().map((u) => u.name)
+          : (opts.units ?? '')
+              .split(/[,，]/)
+              .map((x) => x.trim())
+              .filter(Boolean);
+        if (!units.length) throw new InputError('请用 --unit、--units 或 --all-units 指定单位');
+        const files = await exportTemplates(s.archive, units, opts.year, opts.out);
+        io.out(`已在 ${opts.out} 生成 ${files.length} 个填报表`);
+      });
+    });
+
+  program
+    .command('import')
+    .description('导入 Excel 工作簿（本程序导出的或手工制作的，以及档案汇总表）；先显示预览，再写入')
+    .argument('<文件...>', '一个或多个文件')
+    .option('--unit <单位>', '文件没有写明单位时使用')
+    .option('--year <年度>', '文件没有写明年度时使用', year)
+    .option('--dry-run', '只预览，不写入')
+    .option('--force', '有存疑数字的文件也写入（存疑的格留空）')
+    .option('--json', '以 JSON 输出')
+    .action(async (files: string[], opts: { unit?: string; year?: number; dryRun?: boolean; force?: boolean; json?: boolean }) => {
+      const results = await withStore(!opts.dryRun, (s) =>
+        importFiles(s.archive, files, {
+          overrides: { unit: opts.unit, year: opts.year },
+          dryRun: opts.dryRun,
+          force: opts.force,
+          onProgress: ({ done, total, file }) => {
+            if (!opts.json && total > 1 && file) io.err(`[${done + 1}/${total}] ${basename(file)}`);
+          },
+        }),
+      );
+      if (opts.json) {
+        io.out(
+          JSON.stringify(
+            {
+              files: results.map((r) => ({
+                file: r.file,
+                status: r.status,
+                reason: r.reason,
+                reports: r.plans.map((p) => ({
+                  report: p.report,
+                  provenance: p.parsed.provenance,
+                  findings: p.findings,
+                  doubts: p.report.doubts ?? [],
+                  notes: p.parsed.notes,
+                  existing: p.existing,
+                  diff: p.diff,
+                })),
+              })),
+            },
+            null,
+            2,
+          ),
+        );
+      } else io.out(resultText(results, !!opts.dryRun));
+      const failed = results.some((r) => r.status === 'failed');
+      const attention = results.some(
+        (r) => r.status === 'needs_attention' || r.plans.some((p) => p.findings.some((f) => f.severity === 'error')),
+      );
+      ctx.setExit(failed ? 2 : attention ? 1 : 0);
+    });
+
+  program
+    .command('export-flat')
+    .description('导出档案汇总表：每个单位每年一行，每个单元格一列（可做数据透视表，也可再导入）')
+    .requiredOption('--out <文件.xlsx>', '输出文件')
+    .action(async (opts: { out: string }) => {
+      const n = await withStore(false, (s) => exportFlat(s.archive, opts.out));
+      io.out(`已导出 ${n} 份报告到 ${opts.out}`);
+    });
+}

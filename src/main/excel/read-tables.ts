@@ -1,0 +1,301 @@
+// Finds the template's tables in any workbook by their labels and reads the values: rows and columns are
+// mapped by label (printed form, variants, the normaliser), never by fixed coordinates. What cannot be placed
+// with certainty becomes a doubt on the cells concerned.
+import type { CellValue, Doubt } from '../../shared/report';
+import { normalizeLabel, type BlockDef, type HeaderNode, type Table, type Template } from '../../shared/template';
+import type { Grid, GridCell } from './grid';
+import { readValue } from './values';
+
+export interface TableRead {
+  values: Record<string, CellValue>;
+  provenance: Record<string, string>;
+  doubts: Doubt[];
+  notes: string[];
+  /** How many labelled rows and columns were found: the evidence that this template fits the workbook. */
+  score: number;
+}
+
+interface Leaf {
+  path: HeaderNode[];
+}
+
+const leaves = (nodes: HeaderNode[], path: HeaderNode[] = []): Leaf[] =>
+  nodes.flatMap((n) => (n.children?.length ? leaves(n.children, [...path, n]) : [{ path: [...path, n] }]));
+
+const keyOf = (path: HeaderNode[]) =>
+  path
+    .map((n) => n.key)
+    .filter(Boolean)
+    .join('.');
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+[,、.]|\([一二三四五六七八九十]+\)|\d+[.、])/;
+const MIN_STRIPPED = 4;
+
+/** The normalised forms a label may take: printed, variants, and without its ordinal when that stays distinctive. */
+function forms(node: HeaderNode): string[] {
+  const all = [node.label, ...(node.variants ?? [])].map(normalizeLabel);
+  for (const f of [...all]) {
+    const stripped = f.replace(ORDINAL, '');
+    if (stripped !== f && stripped.length >= MIN_STRIPPED) all.push(stripped);
+  }
+  return [...new Set(all)];
+}
+
+/** The ancestors that carry a key (e.g. （三）不予公开, 行政复议): they tell apart leaves with the same label. */
+const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n.key && n.label);
+
+const isNumeric = (c: GridCell | undefined) =>
+  !!c && (typeof c.raw === 'number' || (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)));
+
+/** Texts of the label cells to the left of a cell in its row (merged group labels included). */
+function rowPath(grid: Grid, row: number, col: number): string[] {
+  const out: string[] = [];
+  for (let c = 1; c <= col; c++) {
+    const m = grid.at(row, c);
+    if (m?.norm && out[out.length - 1] !== m.norm) out.push(m.norm);
+  }
+  return out;
+}
+
+/** Texts of the header cells above a column, top to bottom (a merged header counts for every column it spans). */
+function columnPath(grid: Grid, rows: number[], col: number): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const m = grid.at(r, col);
+    if (m?.norm && out[out.length - 1] !== m.norm) out.push(m.norm);
+  }
+  return out;
+}
+
+const pathHas = (path: string[], node: HeaderNode) => forms(node).some((f) => path.includes(f));
+
+interface RowHit {
+  grid: Grid;
+  row: number;
+  /** Rightmost column of the label cells. */
+  labelCol: number;
+  cell: GridCell;
+}
+
+function findRows(grids: Grid[], leaf: Leaf): RowHit[] {
+  const node = leaf.path[leaf.path.length - 1];
+  const own = forms(node);
+  const ancestors = keyedAncestors(leaf.path);
+  const combined = ancestors.length ? forms(ancestors[ancestors.length - 1]).flatMap((a) => own.map((o) => a + o)) : [];
+  const hits: RowHit[] = [];
+  for (const grid of grids) {
+    for (const cell of grid.cells) {
+      if (!own.includes(cell.norm) && !combined.includes(cell.norm)) continue;
+      const path = rowPath(grid, cell.row, cell.col);
+      if (!combined.includes(cell.norm) && !ancestors.every((a) => pathHas(path, a))) continue;
+      let labelCol = cell.col;
+      while (grid.at(cell.row, labelCol + 1)?.master.col === cell.col && grid.at(cell.row, labelCol + 1)?.master.row === cell.master.row)
+        labelCol++;
+      hits.push({ grid, row: cell.row, labelCol, cell });
+    }
+  }
+  return hits;
+}
+
+const MAX_HEADER_ROWS = 5;
+
+/** A header row holds text but no numbers from `fromCol` rightwards. */
+function isHeaderRow(grid: Grid, r: number, fromCol: number): boolean {
+  let text = false;
+  for (let c = fromCol; c <= grid.cols; c++) {
+    const cell = grid.at(r, c);
+    if (isNumeric(cell) && cell!.master.row === r) return false;
+    if (cell?.text) text = true;
+  }
+  return text;
+}
+
+/** Header rows: the rows just above `row` that hold text and no numbers. */
+function headerRowsAbove(grid: Grid, row: number, fromCol: number): number[] {
+  const rows: number[] = [];
+  for (let r = row - 1; r >= 1 && rows.length < MAX_HEADER_ROWS && isHeaderRow(grid, r, fromCol); r--) rows.unshift(r);
+  return rows;
+}
+
+interface ColumnMap {
+  cols: Map<string, number>;
+  missing: Leaf[];
+  ambiguous: { leaf: Leaf; cols: number[] }[];
+}
+
+function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: BlockDef, notes: string[]): ColumnMap {
+  const colLeaves = leaves(block.columns);
+  const paths = new Map<number, string[]>();
+  for (let c = fromCol; c <= grid.cols; c++) paths.set(c, columnPath(grid, headerRows, c));
+  const cols = new Map<string, number>();
+  const missing: Leaf[] = [];
+  const ambiguous: ColumnMap['ambiguous'] = [];
+  for (const leaf of colLeaves) {
+    const node = leaf.path[leaf.path.length - 1];
+    const matches = [...paths.entries()]
+      .filter(([, p]) => pathHas(p, node) && keyedAncestors(leaf.path).every((a) => pathHas(p, a)))
+      .map(([c]) => c);
+    // A merged header covers several columns: its value sits under the master (leftmost) column.
+    const masters = [
+      ...new Set(matches.map((c) => headerRows.map((r) => grid.at(r, c)).find((x) => x && forms(node).includes(x.norm))?.master.col ?? c)),
+    ];
+    if (masters.length === 1) cols.set(keyOf(leaf.path), masters[0]);
+    else if (masters.length > 1) ambiguous.push({ leaf, cols: masters });
+    else missing.push(leaf);
+  }
+  // A cut-off header (e.g. 本年新…): when no column label is recognised but the number of header columns
+  // equals the number of columns, place them by position.
+  if (cols.size === 0 && ambiguous.length === 0) {
+    const headerCols = [
+      ...new Set(
+        [...paths.entries()].filter(([, p]) => p.length).map(([c]) => grid.at(headerRows[headerRows.length - 1], c)?.master.col ?? c),
+      ),
+    ];
+    if (headerCols.length === colLeaves.length) {
+      colLeaves.forEach((leaf, i) => cols.set(keyOf(leaf.path), headerCols[i]));
+      notes.push(`${grid.sheet} 第 ${headerRows.join('、')} 行的表头无法逐一识别，按列的顺序读取`);
+      return { cols, missing: [], ambiguous: [] };
+    }
+  }
+  return { cols, missing, ambiguous };
+}
+
+const cellName = (table: Table, key: string) => table.cells.find((c) => c.key === key)?.name ?? key;
+
+/** Reads one table of the template from the workbook's grids. */
+function readTable(grids: Grid[], table: Table, out: TableRead): void {
+  const keyFor = (rowPath: HeaderNode[], colPath: HeaderNode[]) => [table.id, keyOf(rowPath), keyOf(colPath)].filter(Boolean).join('.');
+  const doubt = (cells: string[], message: string) => out.doubts.push({ cells, message });
+  let found = false;
+
+  for (const block of table.blocks) {
+    const rowLeaves = leaves(block.rows);
+    const colLeaves = leaves(block.columns);
+    const labelled = rowLeaves.some((l) => l.path.some((n) => n.label));
+    type Placed = { leaf: Leaf; hit: RowHit };
+    const placed: Placed[] = [];
+
+    if (labelled) {
+      for (const leaf of rowLeaves) {
+        const hits = findRows(grids, leaf);
+        const cells = colLeaves.map((c) => keyFor(leaf.path, c.path));
+        const label = leaf.path[leaf.path.length - 1].label;
+        if (hits.length === 1) placed.push({ leaf, hit: hits[0] });
+        else if (hits.length > 1)
+          doubt(
+            cells,
+            `行“${label}”在 ${hits.map((h) => h.grid.address(h.row, h.cell.col)).join('、')} 出现了 ${hits.length} 次，无法确定用哪一行`,
+          );
+      }
+      if (!placed.length) continue;
+      found = true;
+      out.score += placed.length;
+      // The block's rows are where most of them were found.
+      const grid = mostCommon(placed.map((p) => p.hit.grid));
+      const rows = placed.filter((p) => p.hit.grid === grid);
+      const labelCol = Math.max(...rows.map((p) => p.hit.labelCol));
+      const firstRow = Math.min(...rows.map((p) => p.hit.row));
+      const headerRows = headerRowsAbove(grid, firstRow, labelCol + 1);
+      const map = mapColumns(grid, headerRows, labelCol + 1, block, out.notes);
+      out.score += map.cols.size;
+      for (const leaf of rowLeaves) {
+        const p = rows.find((x) => x.leaf === leaf);
+        if (!p && !placed.some((x) => x.leaf === leaf) && !out.doubts.some((d) => d.cells.includes(keyFor(leaf.path, colLeaves[0].path)))) {
+          doubt(
+            colLeaves.map((c) => keyFor(leaf.path, c.path)),
+            `在 ${grid.sheet} 中找不到行“${leaf.path[leaf.path.length - 1].label}”，这些格留空`,
+          );
+        }
+        if (!p) continue;
+        readRow(grid, p.hit.row, leaf, colLeaves, map, table, keyFor, out);
+      }
+    } else {
+      // A table without row labels (表四): found by its column headers; the values are in the row below them.
+      const first = colLeaves[0].path[0];
+      const anchors = grids.flatMap((g) => g.cells.filter((c) => forms(first).includes(c.norm)).map((c) => ({ grid: g, cell: c })));
+      const candidates = anchors
+        .map(({ grid, cell }) => {
+          const headerRows: number[] = [];
+          for (let r = cell.row; r <= grid.rows && headerRows.length < MAX_HEADER_ROWS && isHeaderRow(grid, r, cell.col); r++)
+            headerRows.push(r);
+          const notes: string[] = [];
+          const map = mapColumns(grid, headerRows, cell.col, block, notes);
+          return { grid, dataRow: headerRows[headerRows.length - 1] + 1, map, notes };
+        })
+        .sort((a, b) => b.map.cols.size - a.map.cols.size);
+      if (!candidates.length || candidates[0].map.cols.size === 0) continue;
+      if (candidates.length > 1 && candidates[1].map.cols.size === candidates[0].map.cols.size) {
+        doubt(
+          colLeaves.map((c) => keyFor([], c.path)),
+          `表“${table.section.heading}”出现了 ${candidates.length} 次（${candidates.map((c) => c.grid.sheet).join('、')}），无法确定用哪一个`,
+        );
+        found = true;
+        continue;
+      }
+      const best = candidates[0];
+      found = true;
+      out.score += best.map.cols.size;
+      out.notes.push(...best.notes);
+      readRow(best.grid, best.dataRow, rowLeaves[0], colLeaves, best.map, table, keyFor, out);
+    }
+  }
+  if (!found) {
+    doubt(
+      table.cells.map((c) => c.key),
+      `工作簿中没有找到表“${table.section.heading}”，这些格留空`,
+    );
+  }
+}
+
+function readRow(
+  grid: Grid,
+  row: number,
+  leaf: Leaf,
+  colLeaves: Leaf[],
+  map: ColumnMap,
+  table: Table,
+  keyFor: (r: HeaderNode[], c: HeaderNode[]) => string,
+  out: TableRead,
+): void {
+  for (const col of colLeaves) {
+    const key = keyFor(leaf.path, col.path);
+    const kind = table.cells.find((c) => c.key === key)?.kind ?? 'count';
+    const c = map.cols.get(keyOf(col.path));
+    if (c === undefined) {
+      const amb = map.ambiguous.find((a) => a.leaf === col);
+      out.doubts.push({
+        cells: [key],
+        message: amb
+          ? `${cellName(table, key)}：列“${col.path[col.path.length - 1].label}”在 ${grid.sheet} 中有 ${amb.cols.length} 列，无法确定`
+          : `${cellName(table, key)}：在 ${grid.sheet} 中找不到列“${col.path[col.path.length - 1].label}”`,
+      });
+      continue;
+    }
+    const cell = grid.at(row, c);
+    const master = cell ? grid.at(cell.master.row, cell.master.col) : undefined;
+    // A value merged across the row (e.g. B7:D7) lives in its master cell; a merge reaching into another row is a label.
+    const source = master && master.row === row ? master : cell && cell.master.row === row ? cell : undefined;
+    const read = readValue(source?.raw ?? null, kind);
+    const address = grid.address(source?.row ?? row, source?.col ?? c);
+    if (read.ok) {
+      out.values[key] = read.value;
+      out.provenance[key] = address;
+    } else {
+      out.values[key] = null;
+      out.doubts.push({ cells: [key], message: `${address}（${cellName(table, key)}）${read.problem}` });
+    }
+  }
+}
+
+function mostCommon<T>(items: T[]): T {
+  const counts = new Map<T, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+export function readTables(grids: Grid[], template: Template): TableRead {
+  const out: TableRead = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
+  for (const c of template.cells) out.values[c.key] = null;
+  for (const table of template.tables) readTable(grids, table, out);
+  return out;
+}

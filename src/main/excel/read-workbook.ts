@@ -1,0 +1,152 @@
+// A workbook → a candidate report. Our own files are read through their hidden cell map; any other workbook
+// through the labels of its tables (read-tables.ts).
+import type ExcelJS from 'exceljs';
+import { basename } from 'node:path';
+import { UNIT_KIND_LABELS, type CellValue, type Doubt, type Report, type UnitKind } from '../../shared/report';
+import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
+import { InputError } from '../errors';
+import type { ParsedReport } from '../importers/types';
+import { gridOf, type Grid } from './grid';
+import { loadWorkbook } from './load';
+import { readTables, type TableRead } from './read-tables';
+import { readValue } from './values';
+import { FORMAT_ID, META_SHEET } from './workbook-format';
+
+const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
+const TITLE = /^(.{2,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
+const FILLER = /^(?:填报|报送)?单位(?:名称)?[:：]\s*(.{2,40})$/;
+const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
+
+interface Meta {
+  template: TemplateId;
+  unit: string | null;
+  year: number | null;
+  published: string | null;
+  unitKind: UnitKind | undefined;
+  cells: Map<string, { sheet: string; address: string }>;
+}
+
+function readMeta(wb: ExcelJS.Workbook): Meta | null {
+  const ws = wb.getWorksheet(META_SHEET);
+  if (!ws) return null;
+  const fields = new Map<string, unknown>();
+  const cells = new Map<string, { sheet: string; address: string }>();
+  ws.eachRow((row) => {
+    const [k, a, b, c] = [1, 2, 3, 4].map((i) => row.getCell(i).value);
+    if (k === 'cell') cells.set(String(a), { sheet: String(b), address: String(c) });
+    else fields.set(String(k), a);
+  });
+  const template = String(fields.get('template'));
+  if (fields.get('format') !== FORMAT_ID || !isTemplateId(template)) return null;
+  const kindLabel = fields.get('unit_kind');
+  const unitKind = (Object.entries(UNIT_KIND_LABELS).find(([, v]) => v === kindLabel)?.[0] as UnitKind | undefined) ?? undefined;
+  const str = (k: string) => (fields.get(k) === null || fields.get(k) === undefined || fields.get(k) === '' ? null : String(fields.get(k)));
+  return { template, unit: str('unit'), year: str('year') ? Number(str('year')) : null, published: str('published'), unitKind, cells };
+}
+
+/** Values through our own cell map; null when the map no longer fits the workbook. */
+function readByMap(wb: ExcelJS.Workbook, meta: Meta): TableRead | null {
+  const template = getTemplate(meta.template);
+  const out: TableRead = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
+  for (const cell of template.cells) {
+    const at = meta.cells.get(cell.key);
+    const ws = at && wb.getWorksheet(at.sheet);
+    if (!at || !ws) return null;
+    const c = ws.getCell(at.address);
+    const raw = gridOf(ws).at(Number(c.row), Number(c.col))?.raw ?? null;
+    const read = readValue(raw, cell.kind);
+    const where = `${at.sheet}!${at.address}`;
+    out.provenance[cell.key] = where;
+    if (read.ok) out.values[cell.key] = read.value;
+    else {
+      out.values[cell.key] = null;
+      out.doubts.push({ cells: [cell.key], message: `${where}（${cell.name}）${read.problem}` });
+    }
+  }
+  return out;
+}
+
+/** Texts of the six sections: a heading cell with the text in the next filled cell to its right. */
+function readSections(grids: Grid[], template: Template): Report['sections'] {
+  const sections: Report['sections'] = {};
+  for (const s of template.sections.filter((x) => x.kind === 'text')) {
+    const heading = normalizeLabel(s.heading);
+    for (const g of grids) {
+      const cell = g.cells.find(
+        (c) =>
+          c.norm === heading ||
+          (c.norm.length <= 40 && c.norm.startsWith(heading.slice(0, 2)) && s.keywords.some((k) => c.norm.includes(normalizeLabel(k)))),
+      );
+      if (!cell) continue;
+      for (let col = cell.col + 1; col <= g.cols; col++) {
+        const t = g.at(cell.row, col);
+        if (t && t.master.col === col && t.text) {
+          sections[s.key as keyof Report['sections']] = t.text;
+          break;
+        }
+      }
+      if (sections[s.key as keyof Report['sections']] !== undefined) break;
+    }
+  }
+  return sections;
+}
+
+function readIdentity(grids: Grid[]): { unit: string | null; year: number | null; published: string | null } {
+  let unit: string | null = null;
+  let year: number | null = null;
+  let published: string | null = null;
+  for (const g of grids) {
+    for (const c of g.cells) {
+      const t = TITLE.exec(c.text.replace(/\s+/g, ''));
+      if (t && !unit) {
+        unit = t[1];
+        year = Number(t[2]);
+      }
+      const f = FILLER.exec(c.text);
+      if (f && !unit) unit = f[1].trim();
+      if (/发布|公开日期|报送日期/.test(c.text) && !published) {
+        const d = DATE.exec(c.text);
+        if (d) published = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
+      }
+    }
+  }
+  return { unit, year, published };
+}
+
+export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
+  const name = basename(file);
+  const grids = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.state === 'visible').map(gridOf);
+  const meta = readMeta(wb);
+  const byMap = meta && readByMap(wb, meta);
+  let template: Template;
+  let read: TableRead;
+  if (meta && byMap) {
+    template = getTemplate(meta.template);
+    read = byMap;
+  } else {
+    const tries = GRID_TEMPLATES.map((id) => ({ template: getTemplate(id), read: readTables(grids, getTemplate(id)) })).sort(
+      (a, b) => b.read.score - a.read.score,
+    );
+    if (tries[0].read.score === 0) throw new InputError(`${name} 中没有找到年报表格（没有认出表二、表三或表四的行标题和列标题）`);
+    ({ template, read } = tries[0]);
+    if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
+  }
+  const identity = meta ? { unit: meta.unit, year: meta.year, published: meta.published } : readIdentity(grids);
+  const doubts: Doubt[] = read.doubts;
+  const values: Record<string, CellValue> = read.values;
+  const report: Report = {
+    template: template.id,
+    unit: identity.unit,
+    year: identity.year,
+    published: identity.published,
+    ...(meta?.unitKind ? { unit_kind: meta.unitKind } : {}),
+    sections: readSections(grids, template),
+    values,
+    ...(doubts.length ? { doubts } : {}),
+  };
+  return { report, provenance: read.provenance, source: { kind: 'excel', file }, notes: read.notes };
+}
+
+export async function readWorkbookFile(path: string): Promise<ParsedReport> {
+  return readWorkbook(await loadWorkbook(path), path);
+}

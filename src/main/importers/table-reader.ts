@@ -1,0 +1,194 @@
+// Reads one table of the template (表二, 表三 or 表四) from lines of cells: finds each data row by its label and
+// places its numbers by the template's column structure. When the numbers cannot be placed with certainty the
+// cells stay blank and a doubt says why: a wrong number that looks right is worse than a blank.
+import type { CellValue, Doubt } from '../../shared/report';
+import type { Table } from '../../shared/template';
+import { findLabel, labelForms, tableRows, tokensOf, type RowDef, type Token } from './labels';
+import { whereRange, type SourceLine } from './lines';
+
+export interface TableResult {
+  values: Record<string, CellValue>;
+  provenance: Record<string, string>;
+  doubts: Doubt[];
+  notes: string[];
+  /** Indexes of the lines the table was read from (kept out of the sections' text). */
+  usedLines: Set<number>;
+  /** How many data rows were found. */
+  rowsFound: number;
+}
+
+export interface TableContext {
+  file: string;
+}
+
+/** 表二, 表三, 表四: tables are named after their section's numeral, as people who fill them say. */
+export const tableName = (table: Table): string => `表${/^[一二三四五六七八九十]+/.exec(table.section.heading)?.[0] ?? ''}`;
+
+const rowLabel = (row: RowDef): string => row.node.short ?? row.node.label;
+const show = (t: Token): string => (t.reading.kind === 'value' ? String(t.reading.value) : `“${t.text}”`);
+
+export function readTable(table: Table, lines: readonly SourceLine[], from: number, to: number, ctx: TableContext): TableResult {
+  const tokens = tokensOf(lines, from, to);
+  const result: TableResult = { values: {}, provenance: {}, doubts: [], notes: [], usedLines: new Set(), rowsFound: 0 };
+  const name = tableName(table);
+  let cursor = 0;
+
+  for (const row of tableRows(table)) {
+    for (const c of row.cells) result.values[c.key] = null;
+    let runStart: number;
+    if (row.node.label) {
+      const found = findLabel(tokens, cursor, tokens.length, labelForms(row.node, row.parent));
+      if (!found) {
+        result.notes.push(`${ctx.file}：${name}中没有找到“${rowLabel(row)}”一行，这一行的单元格留空。`);
+        continue;
+      }
+      for (let i = found.at; i < found.at + found.parts; i++) result.usedLines.add(tokens[i].line);
+      runStart = found.at + found.parts;
+    } else {
+      // 表四's single row has no label: it starts at the first value after the header.
+      runStart = tokens.findIndex((t, i) => i >= cursor && (t.reading.kind === 'value' || t.reading.kind === 'bad'));
+      if (runStart < 0) {
+        cursor = tokens.length;
+        result.rowsFound++;
+        continue;
+      }
+    }
+    result.rowsFound++;
+    const labelToken = row.node.label ? tokens[runStart - 1] : undefined;
+    const rowLine = labelToken?.line ?? tokens[runStart].line;
+    const grid = lines[rowLine].grid;
+    const run = collectRun(tokens, runStart, grid ? rowLine : undefined);
+    run.forEach((t) => result.usedLines.add(t.line));
+    cursor = runStart + run.length;
+    const placed = (grid && placeByGrid(table, row, run, grid.width, labelToken)) || placeInOrder(table, row, run);
+    applyPlacement(result, row, run, placed, { file: ctx.file, name, labelToken });
+  }
+  return result;
+}
+
+/** The cells that follow a row label: in a grid, the rest of its row; in text, every value-like cell up to the next text. */
+function collectRun(tokens: readonly Token[], start: number, gridLine?: number): Token[] {
+  const run: Token[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (gridLine !== undefined ? t.line !== gridLine : t.reading.kind === 'text') break;
+    run.push(t);
+  }
+  return run;
+}
+
+type Placement =
+  /** cell key → the token placed there (or null: certainly blank). */
+  { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string };
+
+/**
+ * Real table markup keeps every cell's column, so a value goes to the template cell whose columns it covers.
+ * Used only when the row fits the template: its label ends where the value columns begin.
+ */
+function placeByGrid(table: Table, row: RowDef, run: Token[], width: number, label?: Token): Placement | null {
+  const valueStart = width - table.valueColumns;
+  if (valueStart < 0 || (label && (label.col ?? 0) + (label.span ?? 1) !== valueStart)) return null;
+  const cells = new Map<string, Token | null>();
+  for (const c of row.cells) {
+    const inside = run.filter((t) => {
+      const a = (t.col ?? 0) - valueStart;
+      const b = a + (t.span ?? 1);
+      return a < c.start + c.span && b > c.start;
+    });
+    const filled = inside.filter((t) => t.reading.kind !== 'blank');
+    if (filled.length > 1)
+      return { kind: 'doubt', reason: `“${c.name}”所在的列里有 ${filled.length} 个数字（${filled.map(show).join('、')}）` };
+    cells.set(c.key, filled[0] ?? inside[0] ?? null);
+  }
+  const stray = run.filter((t) => (t.col ?? 0) < valueStart && t.reading.kind !== 'blank');
+  if (stray.length) return { kind: 'doubt', reason: `数字 ${stray.map(show).join('、')} 不在数据列中` };
+  return { kind: 'placed', cells };
+}
+
+/**
+ * Text keeps the order of the cells but not reliably their columns: merged cells leave blank cells at the
+ * edges of a row (before the first number, after the last). So the blanks at the edges are dropped, the blanks
+ * between numbers are real cells, and the numbers are placed only when they and those blanks fill the row.
+ */
+function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
+  let a = 0;
+  let b = run.length;
+  while (a < b && run[a].reading.kind === 'blank') a++;
+  while (b > a && run[b - 1].reading.kind === 'blank') b--;
+  const inner = run.slice(a, b);
+  const n = row.cells.length;
+  const filled = inner.filter((t) => t.reading.kind !== 'blank');
+  const cells = new Map<string, Token | null>();
+  if (filled.length === 0) {
+    row.cells.forEach((c) => cells.set(c.key, null));
+    return { kind: 'placed', cells };
+  }
+  if (inner.length === n) {
+    row.cells.forEach((c, i) => cells.set(c.key, inner[i]));
+    return { kind: 'placed', cells };
+  }
+  const pair = equalPairInRequests(table, row, inner);
+  if (pair) return pair;
+  const what = filled.map(show).join('、');
+  return {
+    kind: 'doubt',
+    reason:
+      filled.length > n
+        ? `这一行有 ${n} 个单元格，却读到 ${filled.length} 个数字（${what}）`
+        : `这一行有 ${n} 个单元格，只读到 ${filled.length} 个数字（${what}），无法确定它们各在哪一列`,
+  };
+}
+
+/**
+ * 表三: a row whose only numbers are two equal ones, every other cell blank (e.g. `13 | 13` scraped from a row
+ * of seven). The six applicant columns add up to 总计 (R2), so with the rest blank one of the two is 总计, and
+ * 总计 is the last column, so it is the second. The first sits directly after the label with nothing before
+ * it, so it is the first applicant column, 自然人. Any other spread (one number, two different numbers,
+ * three or more) is left to a person.
+ */
+function equalPairInRequests(table: Table, row: RowDef, inner: Token[]): Placement | null {
+  if (table.id !== 'requests' || inner.length !== 2) return null;
+  const [x, y] = inner;
+  if (x.reading.kind !== 'value' || y.reading.kind !== 'value') return null;
+  if (typeof x.reading.value !== 'number' || x.reading.value !== y.reading.value) return null;
+  const first = row.cells[0];
+  const last = row.cells[row.cells.length - 1];
+  if (!first.key.endsWith('.natural_person') || !last.key.endsWith('.total')) return null;
+  const cells = new Map<string, Token | null>(row.cells.map((c) => [c.key, null]));
+  cells.set(first.key, x);
+  cells.set(last.key, y);
+  return { kind: 'placed', cells, rule: `只有两个相等的数字 ${x.reading.value}，其余为空，按表格结构填入“自然人”和“总计”` };
+}
+
+function applyPlacement(
+  result: TableResult,
+  row: RowDef,
+  run: Token[],
+  placed: Placement,
+  ctx: { file: string; name: string; labelToken?: Token },
+): void {
+  const first = ctx.labelToken ?? run[0];
+  const last = run[run.length - 1] ?? first;
+  const where = first ? whereRange(first.where, last.where) : '';
+  const rowName = row.node.label ? `“${rowLabel(row)}”一行` : '数据行';
+  if (placed.kind === 'doubt') {
+    result.doubts.push({
+      cells: row.cells.map((c) => c.key),
+      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}，这些单元格暂留空，请对照原文填写。`,
+    });
+    return;
+  }
+  for (const c of row.cells) {
+    const t = placed.cells.get(c.key);
+    if (!t) continue;
+    result.provenance[c.key] = t.where;
+    if (t.reading.kind === 'value') result.values[c.key] = t.reading.value;
+    if (t.reading.kind === 'bad') {
+      result.doubts.push({
+        cells: [c.key],
+        message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，不是数字，请对照原文填写。`,
+      });
+    }
+  }
+  if (placed.rule) result.notes.push(`${ctx.file} ${where}：${ctx.name}${rowName}${placed.rule}。`);
+}

@@ -1,0 +1,91 @@
+// Import as a plan: what would be written (the report, its findings, where each value came from, the
+// difference from the archive) — and only a confirmed plan is written, in one transaction.
+import type { Report, UnitKind } from '../../shared/report';
+import { validate, type Finding } from '../../shared/validation';
+import type { ReportStatus } from '../db/reports';
+import { InputError } from '../errors';
+import type { ParsedReport } from '../importers/types';
+import type { Archive, SaveResult } from './archive';
+import { diffReports, type ReportDiff } from './diff';
+
+export interface PlanOverrides {
+  unit?: string;
+  year?: number;
+  unitKind?: UnitKind;
+}
+
+export interface ImportPlan {
+  file: string;
+  parsed: ParsedReport;
+  /** The report as it would be stored (unit/year from the overrides, texts kept from the archive if the file has none). */
+  report: Report;
+  findings: Finding[];
+  existing: { revision: number; status: ReportStatus } | null;
+  /** Cell-by-cell difference from what the archive holds, when it holds that unit and year. */
+  diff: ReportDiff | null;
+  /** Why the plan cannot simply be written (missing unit or year, doubts, a 定稿 report), in Chinese. */
+  problems: string[];
+  status: 'ready' | 'needs_attention';
+}
+
+export function planImport(archive: Archive, parsed: ParsedReport, overrides: PlanOverrides = {}): ImportPlan {
+  const report: Report = {
+    ...parsed.report,
+    unit: overrides.unit?.trim() || parsed.report.unit,
+    year: overrides.year ?? parsed.report.year,
+    ...(overrides.unitKind ? { unit_kind: overrides.unitKind } : {}),
+  };
+  const problems: string[] = [];
+  if (!report.unit) problems.push('文件中没有写明单位，请指定单位');
+  if (report.year === null) problems.push('文件中没有写明年度，请指定年度');
+  const doubts = report.doubts ?? [];
+  if (doubts.length) problems.push(`${doubts.length} 处数字无法确定位置或读法，需要人工确认`);
+  const stored = report.unit && report.year !== null ? archive.find(report.unit, report.year) : undefined;
+  if (stored) {
+    if (!Object.values(report.sections).some((t) => t?.trim())) report.sections = stored.report.sections;
+    report.unit_kind ??= stored.unit.kind;
+    if (stored.status === 'final') problems.push(`档案中“${report.unit}”${report.year} 年的报告已定稿，需先取消定稿才能导入`);
+  } else if (report.unit) {
+    const unit = archive.listUnits().find((u) => u.name === report.unit);
+    if (unit) report.unit_kind ??= unit.kind;
+  }
+  const previous = report.unit && report.year !== null ? archive.find(report.unit, report.year - 1)?.report : undefined;
+  return {
+    file: parsed.source.file,
+    parsed,
+    report,
+    findings: validate(report, { previous }),
+    existing: stored ? { revision: stored.revision, status: stored.status } : null,
+    diff: stored ? diffReports(stored.report, report) : null,
+    problems,
+    status: problems.length ? 'needs_attention' : 'ready',
+  };
+}
+
+/**
+ * Writes confirmed plans in one transaction. A plan that still needs attention is refused unless `force`
+ * (its doubtful cells are then stored blank); one without unit or year is always refused.
+ */
+export function commitPlans(archive: Archive, plans: ImportPlan[], options: { force?: boolean; note?: string } = {}): SaveResult[] {
+  for (const p of plans) {
+    if (!p.report.unit || p.report.year === null) throw new InputError(`${p.file}：没有单位或年度，不能导入`);
+    if (p.existing?.status === 'final')
+      throw new InputError(`${p.file}：档案中“${p.report.unit}”${p.report.year} 年的报告已定稿，不能导入`);
+    if (p.status !== 'ready' && !options.force) throw new InputError(`${p.file}：${p.problems.join('；')}`);
+  }
+  return archive.saveMany(
+    plans.map((p) => {
+      const { doubts: _doubts, ...report } = p.report;
+      void _doubts;
+      return {
+        report,
+        options: {
+          source: { kind: p.parsed.source.kind, file: p.parsed.source.file },
+          provenance: p.parsed.provenance,
+          note: options.note ?? `从 ${p.file.split(/[\\/]/).pop()} 导入`,
+          unitKind: report.unit_kind,
+        },
+      };
+    }),
+  );
+}
