@@ -29,9 +29,12 @@ export interface BatchOptions {
 export const STATUS_LABELS: Record<FileStatus, string> = {
   imported: '已导入',
   ready: '可以导入',
+  unchanged: '与档案相同，无需导入',
   needs_attention: '需要处理',
   failed: '失败',
 };
+
+const unchanged = (p: ImportPlan) => !!p.diff && !p.diff.cells.length && !p.diff.texts.length && !p.diff.fields.length;
 
 export async function importFiles(archive: Archive, files: string[], options: BatchOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];

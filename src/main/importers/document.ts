@@ -1,0 +1,149 @@
+// Turns lines of cells (from text, HTML or Word) into a candidate report: template, sections, tables,
+// appendix, unit/year/date, with provenance, doubts and notes. Every importer of published reports ends here.
+import { basename } from 'node:path';
+import { emptyReport, type Doubt, type Report } from '../../shared/report';
+import { getTemplate, type SectionKey, type Template, type TemplateId } from '../../shared/template';
+import type { SourceKind } from '../db/reports';
+import { InputError } from '../errors';
+import { readAppendix } from './appendix';
+import { detectTemplate } from './detect';
+import type { SourceLine } from './lines';
+import { readPublished, readTitle, unitFromBody, yearFromOpening } from './meta';
+import { splitSections } from './sections';
+import { readTable, tableName } from './table-reader';
+import type { ParsedReport } from './types';
+
+export interface DocumentInput {
+  lines: SourceLine[];
+  file: string;
+  kind: SourceKind;
+  /** Page title and publication date from HTML metadata, used when the text itself has none. */
+  hints?: { title?: string; published?: string };
+}
+
+const TEXT_SECTIONS: SectionKey[] = ['overall', 'problems', 'other'];
+const MIN_REPEATED_LENGTH = 30;
+
+export function readDocument(input: DocumentInput): ParsedReport {
+  const { lines, kind } = input;
+  const file = basename(input.file);
+  if (!lines.some((l) => l.cells.some((c) => c.text.trim()))) throw new InputError(`文件 ${input.file} 是空的，没有可读的内容。`);
+
+  const text = lines.map((l) => l.text).join('\n');
+  const split = (id: TemplateId) => splitSections(text, getTemplate(id));
+  const headingCount = (id: TemplateId) => Object.keys(split(id).headingLines).length;
+  const preambleOf = (id: TemplateId) => lines.slice(0, Math.min(lines.length, ...Object.values(split(id).headingLines))).map((l) => l.text);
+  const titleCandidates = [...preambleOf('gov2021'), ...(input.hints?.title ? [input.hints.title] : [])];
+  const title = readTitle(titleCandidates);
+
+  const detection = detectTemplate(lines, headingCount, title?.year ?? null);
+  if (!detection) {
+    throw new InputError(`文件 ${input.file} 中没有找到政府信息公开工作年度报告（既没有统计表格，也没有“一、总体情况”等章节标题）。`);
+  }
+  const template = getTemplate(detection.template);
+  const { headingLines } = split(template.id);
+  const notes: string[] = detection.note ? [`${file}：${detection.note}`] : [];
+  const doubts: Doubt[] = [];
+  const provenance: Record<string, string> = {};
+  const used = new Set<number>();
+  const report: Report = emptyReport(template.id);
+
+  for (const [range, table] of tableRanges(template, headingLines, lines.length)) {
+    const r = readTable(table, lines, range.from, range.to, { file });
+    Object.assign(report.values, r.values);
+    Object.assign(provenance, r.provenance);
+    doubts.push(...r.doubts);
+    r.usedLines.forEach((i) => used.add(i));
+    if (r.rowsFound === 0 && !detection.note) notes.push(`${file}：没有找到${tableName(table)}（${table.section.heading.slice(2)}）的表格内容，单元格均留空。`);
+    else notes.push(...r.notes);
+  }
+
+  let appendixYear: number | null = null;
+  if (template.id === 'legacy') {
+    const a = readAppendix(lines, template, file);
+    if (a) {
+      report.legacy = a.rows;
+      Object.assign(provenance, a.provenance);
+      notes.push(...a.notes);
+      a.usedLines.forEach((i) => used.add(i));
+      appendixYear = a.year;
+    } else {
+      report.legacy = [];
+    }
+  }
+
+  report.sections = sectionTexts(lines, headingLines, used);
+  const missing = TEXT_SECTIONS.filter((k) => template.sections.some((s) => s.key === k) && headingLines[k] === undefined);
+  if (missing.length) {
+    const headings = missing.map((k) => `“${template.sections.find((s) => s.key === k)?.heading}”`).join('、');
+    notes.push(`${file}：没有找到章节 ${headings}。`);
+  }
+
+  const preamble = lines.slice(0, Math.min(lines.length, ...Object.values(headingLines))).map((l) => l.text);
+  report.published = readPublished(preamble) ?? input.hints?.published ?? null;
+  report.unit = title?.unit ?? null;
+  report.year = title?.year ?? appendixYear ?? null;
+  if (report.year === null) {
+    report.year = yearFromOpening(report.sections.overall);
+    if (report.year !== null) notes.push(`${file}：原文没有标题，报告年份 ${report.year} 取自“总体情况”的第一句，请核对。`);
+  }
+  if (!title) {
+    const inferred = unitFromBody(text);
+    if (inferred) {
+      report.unit = inferred.unit;
+      notes.push(`${file}：原文没有标题，单位名称“${inferred.unit}”是从正文推断的（${inferred.evidence}），请核对。`);
+    }
+  }
+  notes.push(...repeatedParagraphs(lines, file));
+  report.doubts = doubts;
+  return { report, provenance, source: { kind, file: input.file }, notes };
+}
+
+/** Where each table of the template is looked for: from its heading to the next heading found. */
+function tableRanges(template: Template, headingLines: Partial<Record<SectionKey, number>>, end: number) {
+  const starts = Object.values(headingLines).sort((a, b) => a - b);
+  const next = (line: number) => starts.find((s) => s > line) ?? end;
+  const out: [{ from: number; to: number }, Template['tables'][number]][] = [];
+  let previousEnd = headingLines.overall ?? 0;
+  for (const table of template.tables) {
+    const h = headingLines[table.id];
+    // Without its heading, a table is looked for after the previous one, up to the next heading found.
+    const from = h !== undefined ? h + 1 : previousEnd;
+    const to = next(h ?? from);
+    out.push([{ from, to }, table]);
+    previousEnd = to;
+  }
+  return out;
+}
+
+/** The text sections, without the lines a table or the appendix was read from. */
+function sectionTexts(lines: readonly SourceLine[], headingLines: Partial<Record<SectionKey, number>>, used: Set<number>) {
+  const starts = Object.values(headingLines).sort((a, b) => a - b);
+  const sections: Report['sections'] = {};
+  for (const key of TEXT_SECTIONS) {
+    const h = headingLines[key];
+    if (h === undefined) continue;
+    const end = starts.find((s) => s > h) ?? lines.length;
+    sections[key] = lines
+      .slice(h + 1, end)
+      .filter((l, i) => !used.has(h + 1 + i) && !l.grid)
+      .map((l) => l.text.trim())
+      .filter(Boolean)
+      .join('\n');
+  }
+  return sections;
+}
+
+/** Scraped pages often repeat a paragraph (a teaser before the title): say so, the sections keep one copy. */
+function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[] {
+  const seen = new Map<string, string>();
+  const notes: string[] = [];
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t.length < MIN_REPEATED_LENGTH || l.grid) continue;
+    const first = seen.get(t);
+    if (first) notes.push(`${file}：${l.where}的段落与${first}重复（多半是网页抓取时多出来的）。`);
+    else seen.set(t, l.where);
+  }
+  return notes;
+}
