@@ -65,7 +65,7 @@ export function gridOf(ws: ExcelJS.Worksheet): Grid {
         norm: normalizeLabel(text),
         master: { row: Number(master.row), col: Number(master.col) },
       };
-      if (!text && !cell.isMerged) return;
+      if (raw === null && !cell.isMerged) return;
       byPos.set(`${r},${c}`, g);
       if (g.master.row === r && g.master.col === c && text) cells.push(g);
       rows = Math.max(rows, r);

@@ -47,21 +47,31 @@ const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n
 const isNumeric = (c: GridCell | undefined) =>
   !!c && (typeof c.raw === 'number' || (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)));
 
-/** Texts of the label cells to the left of a cell in its row (merged group labels included). */
+const FILL_LIMIT = 30;
+
+/**
+ * Texts of the label cells to the left of a cell in its row. A group label (（三）不予公开) is merged over its
+ * rows, or, in sheets without merges, written once above: an empty cell takes the nearest label above it.
+ */
 function rowPath(grid: Grid, row: number, col: number): string[] {
   const out: string[] = [];
   for (let c = 1; c <= col; c++) {
-    const m = grid.at(row, c);
+    let m = grid.at(row, c);
+    for (let r = row - 1; !m?.norm && c < col && r >= Math.max(1, row - FILL_LIMIT); r--) m = grid.at(r, c);
     if (m?.norm && out[out.length - 1] !== m.norm) out.push(m.norm);
   }
   return out;
 }
 
-/** Texts of the header cells above a column, top to bottom (a merged header counts for every column it spans). */
-function columnPath(grid: Grid, rows: number[], col: number): string[] {
+/**
+ * Texts of the header cells above a column, top to bottom (a merged header counts for every column it spans).
+ * With `fill`, an empty header cell takes the nearest header to its left (a group header not merged).
+ */
+function columnPath(grid: Grid, rows: number[], col: number, fromCol: number, fill: boolean): string[] {
   const out: string[] = [];
   for (const r of rows) {
-    const m = grid.at(r, col);
+    let m = grid.at(r, col);
+    for (let c = col - 1; fill && !m?.norm && c >= fromCol; c--) m = grid.at(r, c);
     if (m?.norm && out[out.length - 1] !== m.norm) out.push(m.norm);
   }
   return out;
@@ -126,14 +136,18 @@ interface ColumnMap {
 function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: BlockDef, notes: string[]): ColumnMap {
   const colLeaves = leaves(block.columns);
   const paths = new Map<number, string[]>();
-  for (let c = fromCol; c <= grid.cols; c++) paths.set(c, columnPath(grid, headerRows, c));
+  const filled = new Map<number, string[]>();
+  for (let c = fromCol; c <= grid.cols; c++) {
+    paths.set(c, columnPath(grid, headerRows, c, fromCol, false));
+    filled.set(c, columnPath(grid, headerRows, c, fromCol, true));
+  }
   const cols = new Map<string, number>();
   const missing: Leaf[] = [];
   const ambiguous: ColumnMap['ambiguous'] = [];
   for (const leaf of colLeaves) {
     const node = leaf.path[leaf.path.length - 1];
     const matches = [...paths.entries()]
-      .filter(([, p]) => pathHas(p, node) && keyedAncestors(leaf.path).every((a) => pathHas(p, a)))
+      .filter(([c, p]) => pathHas(p, node) && keyedAncestors(leaf.path).every((a) => pathHas(filled.get(c)!, a)))
       .map(([c]) => c);
     // A merged header covers several columns: its value sits under the master (leftmost) column.
     const masters = [
