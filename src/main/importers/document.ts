@@ -32,7 +32,8 @@ export function readDocument(input: DocumentInput): ParsedReport {
   const text = lines.map((l) => l.text).join('\n');
   const split = (id: TemplateId) => splitSections(text, getTemplate(id));
   const headingCount = (id: TemplateId) => Object.keys(split(id).headingLines).length;
-  const preambleOf = (id: TemplateId) => lines.slice(0, Math.min(lines.length, ...Object.values(split(id).headingLines))).map((l) => l.text);
+  const preambleOf = (id: TemplateId) =>
+    lines.slice(0, Math.min(lines.length, ...Object.values(split(id).headingLines))).map((l) => l.text);
   const titleCandidates = [...preambleOf('gov2021'), ...(input.hints?.title ? [input.hints.title] : [])];
   const title = readTitle(titleCandidates);
 
@@ -54,7 +55,8 @@ export function readDocument(input: DocumentInput): ParsedReport {
     Object.assign(provenance, r.provenance);
     doubts.push(...r.doubts);
     r.usedLines.forEach((i) => used.add(i));
-    if (r.rowsFound === 0 && !detection.note) notes.push(`${file}：没有找到${tableName(table)}（${table.section.heading.slice(2)}）的表格内容，单元格均留空。`);
+    if (r.rowsFound === 0 && !detection.note)
+      notes.push(`${file}：没有找到${tableName(table)}（${table.section.heading.slice(2)}）的表格内容，单元格均留空。`);
     else notes.push(...r.notes);
   }
 
@@ -134,7 +136,7 @@ function sectionTexts(lines: readonly SourceLine[], headingLines: Partial<Record
   return sections;
 }
 
-/** Scraped pages often repeat a paragraph (a teaser before the title): say so, the sections keep one copy. */
+/** Scraped pages often repeat a paragraph (a teaser before the title): say so, so a person can check. */
 function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[] {
   const seen = new Map<string, string>();
   const notes: string[] = [];
@@ -142,7 +144,7 @@ function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[
     const t = l.text.trim();
     if (t.length < MIN_REPEATED_LENGTH || l.grid) continue;
     const first = seen.get(t);
-    if (first) notes.push(`${file}：${l.where}的段落与${first}重复（多半是网页抓取时多出来的）。`);
+    if (first) notes.push(`${file}：${first}与${l.where}是同一段文字（多半是网页抓取时多出来的一份）。`);
     else seen.set(t, l.where);
   }
   return notes;

@@ -101,7 +101,7 @@ function placeByGrid(table: Table, row: RowDef, run: Token[], width: number, lab
     cells.set(c.key, filled[0] ?? inside[0] ?? null);
   }
   const stray = run.filter((t) => (t.col ?? 0) < valueStart && t.reading.kind !== 'blank');
-  if (stray.length) return { kind: 'doubt', reason: `数字 ${stray.map(show).join('、')} 不在数据列中` };
+  if (stray.length) return { kind: 'doubt', reason: `有数字（${stray.map(show).join('、')}）不在数据列中` };
   return { kind: 'placed', cells };
 }
 
@@ -134,8 +134,8 @@ function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
     kind: 'doubt',
     reason:
       filled.length > n
-        ? `这一行有 ${n} 个单元格，却读到 ${filled.length} 个数字（${what}）`
-        : `这一行有 ${n} 个单元格，只读到 ${filled.length} 个数字（${what}），无法确定它们各在哪一列`,
+        ? `有 ${n} 个单元格，却读到 ${filled.length} 个数字（${what}）`
+        : `有 ${n} 个单元格，只读到 ${filled.length} 个数字（${what}），无法确定它们各在哪一列`,
   };
 }
 
@@ -157,7 +157,7 @@ function equalPairInRequests(table: Table, row: RowDef, inner: Token[]): Placeme
   const cells = new Map<string, Token | null>(row.cells.map((c) => [c.key, null]));
   cells.set(first.key, x);
   cells.set(last.key, y);
-  return { kind: 'placed', cells, rule: `只有两个相等的数字 ${x.reading.value}，其余为空，按表格结构填入“自然人”和“总计”` };
+  return { kind: 'placed', cells, rule: `只有两个相等的数字 ${x.reading.value}，其余为空，按表格结构填入“自然人”和“总计”，请核对` };
 }
 
 function applyPlacement(
@@ -170,11 +170,11 @@ function applyPlacement(
   const first = ctx.labelToken ?? run[0];
   const last = run[run.length - 1] ?? first;
   const where = first ? whereRange(first.where, last.where) : '';
-  const rowName = row.node.label ? `“${rowLabel(row)}”一行` : '数据行';
+  const rowName = row.node.label ? `“${rowLabel(row)}”一行` : '的数据行';
   if (placed.kind === 'doubt') {
     result.doubts.push({
       cells: row.cells.map((c) => c.key),
-      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}，这些单元格暂留空，请对照原文填写。`,
+      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}；这些单元格暂留空，请对照原文填写。`,
     });
     return;
   }
