@@ -13,7 +13,7 @@ import { readValue } from './values';
 import { FORMAT_ID, META_SHEET } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
-const TITLE = /^(.{2,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
+const TITLE = /^(.{1,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
 const FILLER = /^(?:填报|报送)?单位(?:名称)?[:：]\s*(.{2,40})$/;
 const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
 
