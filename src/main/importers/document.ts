@@ -142,7 +142,7 @@ function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[
   const notes: string[] = [];
   for (const l of lines) {
     const t = l.text.trim();
-    if (t.length < MIN_REPEATED_LENGTH || l.grid) continue;
+    if (t.length < MIN_REPEATED_LENGTH || l.grid || l.cells.length !== 1) continue;
     const first = seen.get(t);
     if (first) notes.push(`${file}：${first}与${l.where}是同一段文字（多半是网页抓取时多出来的一份）。`);
     else seen.set(t, l.where);
