@@ -45,15 +45,16 @@ function readMeta(wb: ExcelJS.Workbook): Meta | null {
 }
 
 /** Values through our own cell map; null when the map no longer fits the workbook. */
-function readByMap(wb: ExcelJS.Workbook, meta: Meta): TableRead | null {
+function readByMap(wb: ExcelJS.Workbook, grids: Grid[], meta: Meta): TableRead | null {
   const template = getTemplate(meta.template);
   const out: TableRead = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
   for (const cell of template.cells) {
     const at = meta.cells.get(cell.key);
     const ws = at && wb.getWorksheet(at.sheet);
-    if (!at || !ws) return null;
+    const grid = at && grids.find((g) => g.sheet === at.sheet);
+    if (!at || !ws || !grid) return null;
     const c = ws.getCell(at.address);
-    const raw = gridOf(ws).at(Number(c.row), Number(c.col))?.raw ?? null;
+    const raw = grid.at(Number(c.row), Number(c.col))?.raw ?? null;
     const read = readValue(raw, cell.kind);
     const where = `${at.sheet}!${at.address}`;
     out.provenance[cell.key] = where;
@@ -117,7 +118,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   const name = basename(file);
   const grids = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.state === 'visible').map(gridOf);
   const meta = readMeta(wb);
-  const byMap = meta && readByMap(wb, meta);
+  const byMap = meta && readByMap(wb, grids, meta);
   let template: Template;
   let read: TableRead;
   if (meta && byMap) {

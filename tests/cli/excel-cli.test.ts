@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/archive';
+import { consistentReport } from '../helpers/random-report';
+
+describe('nianbao Excel commands', () => {
+  it('export, template-xlsx, import with preview, export-flat, with the usual exit codes', () => {
+    const dir = tempDir('nianbao-cli-xlsx-');
+    const db = join(dir, 'a.sqlite');
+    const cli = (...args: string[]) => runCli(['--db', db, ...args]);
+    const r = { ...consistentReport('gov2021', 7, 2024), unit: '甲局' };
+    writeFileSync(join(dir, 'r.json'), JSON.stringify(r));
+    expect(cli('report', 'put', join(dir, 'r.json')).code).toBe(0);
+
+    const out = join(dir, '甲局2024.xlsx');
+    expect(cli('export', '--unit', '甲局', '--year', '2024', '--out', out).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+
+    const dry = cli('import', out, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('与档案相同，无需导入');
+    expect(dry.stdout).toContain('预览（没有写入）');
+
+    const json = JSON.parse(cli('import', out, '--dry-run', '--json').stdout);
+    expect(json.files[0].reports[0].report.values).toEqual(r.values);
+    expect(json.files[0].reports[0].provenance['requests.new.total']).toBe('三、收到和处理政府信息公开申请情况!J4');
+
+    expect(cli('template-xlsx', '--unit', '甲局', '--year', '2025', '--out', join(dir, 't.xlsx')).code).toBe(0);
+    const imported = cli('import', join(dir, 't.xlsx'));
+    expect(imported.stdout).toContain('已导入 1 个文件');
+    // A blank template with only 上年结转 filled breaks R1: imported, and the exit code says the report has errors.
+    expect(imported.code).toBe(1);
+    expect(
+      JSON.parse(cli('report', 'get', '--unit', '甲局', '--year', '2025', '--json').stdout).values['requests.carried_over.total'],
+    ).toBe(r.values['requests.carried_forward.total']);
+
+    expect(cli('unit', 'add', '乙局').code).toBe(0);
+    expect(cli('template-xlsx', '--all-units', '--year', '2026', '--out', join(dir, '填报表')).stdout).toContain('生成 2 个填报表');
+    expect(readdirSync(join(dir, '填报表'))).toHaveLength(2);
+
+    const flat = join(dir, 'flat.xlsx');
+    expect(cli('export-flat', '--out', flat).stdout).toContain('已导出 2 份报告');
+
+    writeFileSync(join(dir, 'bad.xlsx'), 'not a workbook');
+    const bad = cli('import', join(dir, 'bad.xlsx'), out);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('bad.xlsx：失败（bad.xlsx 不是 Excel 工作簿（.xlsx））');
+    expect(bad.stderr).toContain('[1/2] bad.xlsx');
+  });
+});
