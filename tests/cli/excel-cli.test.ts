@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/archive';
 import { consistentReport } from '../helpers/random-report';
+import { SAMPLES_DIR } from '../helpers/samples';
 
 describe('nianbao Excel commands', () => {
   it('export, template-xlsx, import with preview, export-flat, with the usual exit codes', () => {
@@ -48,5 +49,29 @@ describe('nianbao Excel commands', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('bad.xlsx：失败（bad.xlsx 不是 Excel 工作簿（.xlsx））');
     expect(bad.stderr).toContain('[1/2] bad.xlsx');
+  });
+});
+
+describe('nianbao parse and import of published reports', () => {
+  it('parse prints the report, doubts and findings without storing; import --unit --year stores a text report', () => {
+    const dir = tempDir('nianbao-cli-txt-');
+    const db = join(dir, 'a.sqlite');
+    const sample = join(SAMPLES_DIR, '2021-county-city-office.txt');
+    const parsed = runCli(['parse', sample, '--json']);
+    expect(parsed.code, parsed.stderr).toBe(0);
+    const p = JSON.parse(parsed.stdout);
+    expect(p.report.values['requests.new.natural_person']).toBe(13);
+    expect(p.report.values['appeals.review.total']).toBeNull();
+    expect(p.doubts[0].cells).toHaveLength(15);
+    expect(p.findings.some((f: { rule: string }) => f.rule === 'R8')).toBe(true);
+
+    const pending = runCli(['--db', db, 'import', sample]);
+    expect(pending.code).toBe(1);
+    expect(pending.stdout).toContain('需要处理');
+    const forced = runCli(['--db', db, 'import', sample, '--unit', '某市政府办', '--year', '2021', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('已导入 1 个文件');
+    const stored = JSON.parse(runCli(['--db', db, 'report', 'get', '--unit', '某市政府办', '--year', '2021', '--json']).stdout);
+    expect(stored.values['requests.total.total']).toBe(13);
   });
 });

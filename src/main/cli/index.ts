@@ -7,7 +7,7 @@ import { InputError } from '../errors';
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
-import { registerExcelCommands } from './excel-commands';
+import { registerImportCommands } from './import-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -244,7 +244,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。恢复前的档案已另存为 ${r.safetyCopy}`);
     });
 
-  registerExcelCommands(program, ctx);
+  registerImportCommands(program, ctx);
   return program;
 }
 

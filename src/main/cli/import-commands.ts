@@ -1,7 +1,9 @@
-// CLI: Excel export, fill-in templates, import (with preview) and the flat archive sheet.
+// CLI: Excel export, fill-in templates, parse and import (with preview), the flat archive sheet.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { SEVERITY_LABELS } from '../../shared/validation';
+import { SEVERITY_LABELS, validate } from '../../shared/validation';
+import { parseFile } from '../services/files';
+import { findingsText } from './format';
 import { InputError } from '../errors';
 import { importFiles, STATUS_LABELS, type FileResult } from '../services/batch-import';
 import { exportFlat, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
@@ -39,7 +41,7 @@ function resultText(results: FileResult[], dryRun: boolean): string {
   return lines.join('\n');
 }
 
-export function registerExcelCommands(program: Command, ctx: CliContext): void {
+export function registerImportCommands(program: Command, ctx: CliContext): void {
   const { io, withStore, unitYear, year } = ctx;
 
   unitYear(program.command('export').description('把档案中的报告导出为官方表格版式的 Excel 工作簿'))
@@ -77,8 +79,31 @@ export function registerExcelCommands(program: Command, ctx: CliContext): void {
     });
 
   program
+    .command('parse')
+    .description('读取一个文件（.xlsx、.txt、.html、.docx），显示识别出的报告、存疑的格和校验结果，不存入档案')
+    .argument('<文件>', '要读取的文件')
+    .option('--json', '以 JSON 输出 {report, provenance, doubts, notes, findings}')
+    .action(async (path: string, opts: { json?: boolean }) => {
+      const parsed = await parseFile(path);
+      const out = parsed.map((p) => ({ ...p, doubts: p.report.doubts ?? [], findings: validate(p.report) }));
+      ctx.print(opts.json, out.length === 1 ? out[0] : { reports: out }, () =>
+        out
+          .map((p) =>
+            [
+              findingsText(p.report, p.findings),
+              ...p.doubts.map((d) => `[存疑] ${d.message}`),
+              ...p.notes.map((x) => `[说明] ${x}`),
+              `识别出 ${Object.values(p.report.values).filter((v) => v !== null).length} 个数字，${Object.values(p.report.values).filter((v) => v === null).length} 格空白`,
+            ].join('\n'),
+          )
+          .join('\n\n'),
+      );
+      ctx.setExit(out.some((p) => p.findings.some((f) => f.severity === 'error')) ? 1 : 0);
+    });
+
+  program
     .command('import')
-    .description('导入 Excel 工作簿（本程序导出的或手工制作的，以及档案汇总表）；先显示预览，再写入')
+    .description('导入文件（Excel 工作簿、档案汇总表，或已发布年报的 .txt、.html、.docx）；先显示预览，再写入')
     .argument('<文件...>', '一个或多个文件')
     .option('--unit <单位>', '文件没有写明单位时使用')
     .option('--year <年度>', '文件没有写明年度时使用', year)
