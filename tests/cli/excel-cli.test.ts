@@ -73,5 +73,27 @@ describe('nianbao parse and import of published reports', () => {
     expect(forced.stdout).toContain('已导入 1 个文件');
     const stored = JSON.parse(runCli(['--db', db, 'report', 'get', '--unit', '某市政府办', '--year', '2021', '--json']).stdout);
     expect(stored.values['requests.total.total']).toBe(13);
+    expect(stored.values['appeals.review.total']).toBeNull();
+
+    // A person places the four numbers of table 四 (and says the other cells are 0): the doubt is resolved.
+    const groups = ['review', 'litigation_direct', 'litigation_after_review'];
+    const placed: Record<string, number> = Object.fromEntries(
+      groups.flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => [`appeals.${g}.${c}`, 0])),
+    );
+    Object.assign(placed, {
+      'appeals.review.upheld': 1,
+      'appeals.review.total': 1,
+      'appeals.litigation_direct.upheld': 2,
+      'appeals.litigation_direct.total': 2,
+    });
+    const set = Object.entries(placed).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+    const resolved = runCli(['--db', db, 'import', sample, '--unit', '某市政府办', '--year', '2021', ...set]);
+    expect(resolved.stdout).toContain('已导入 1 个文件');
+    expect(resolved.stdout).not.toContain('[存疑]');
+    const after = JSON.parse(runCli(['--db', db, 'report', 'get', '--unit', '某市政府办', '--year', '2021', '--json']).stdout);
+    expect(after.values['appeals.litigation_direct.total']).toBe(2);
+    const wrong = runCli(['--db', db, 'import', sample, '--set', 'appeals.nope=1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain('“appeals.nope”不是 gov2021 表样中的单元格');
   });
 });

@@ -1,6 +1,7 @@
 // CLI: Excel export, fill-in templates, parse and import (with preview), the flat archive sheet.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { NOT_APPLICABLE, type CellValue } from '../../shared/report';
 import { SEVERITY_LABELS, validate } from '../../shared/validation';
 import { parseFile } from '../services/files';
 import { findingsText } from './format';
@@ -8,6 +9,15 @@ import { InputError } from '../errors';
 import { importFiles, STATUS_LABELS, type FileResult } from '../services/batch-import';
 import { exportFlat, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
 import type { CliContext } from './context';
+
+/** --set key=value: a number, 不适用, or nothing (a blank). */
+function collectSet(pair: string, acc: Record<string, CellValue>): Record<string, CellValue> {
+  const m = /^([a-z_.]+)=(.*)$/.exec(pair.trim());
+  if (!m) throw new InputError(`--set 的写法应为 键=值，例如 appeals.review.total=1，而不是“${pair}”`);
+  const v = m[2].trim();
+  if (v !== '' && v !== NOT_APPLICABLE && !Number.isFinite(Number(v))) throw new InputError(`--set ${m[1]} 的值“${v}”不是数字`);
+  return { ...acc, [m[1]]: v === '' ? null : v === NOT_APPLICABLE ? NOT_APPLICABLE : Number(v) };
+}
 
 const show = (v: unknown) => (v === null || v === undefined ? '空白' : String(v));
 
@@ -108,49 +118,60 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .option('--unit <单位>', '文件没有写明单位时使用')
     .option('--year <年度>', '文件没有写明年度时使用', year)
     .option('--dry-run', '只预览，不写入')
+    .option(
+      '--set <键=值>',
+      '人工填入某格（可多次使用），例如 --set appeals.review.total=1；一处存疑的格都填了即视为已确认',
+      collectSet,
+      {},
+    )
     .option('--force', '有存疑数字的文件也写入（存疑的格留空）')
     .option('--json', '以 JSON 输出')
-    .action(async (files: string[], opts: { unit?: string; year?: number; dryRun?: boolean; force?: boolean; json?: boolean }) => {
-      const results = await withStore(!opts.dryRun, (s) =>
-        importFiles(s.archive, files, {
-          overrides: { unit: opts.unit, year: opts.year },
-          dryRun: opts.dryRun,
-          force: opts.force,
-          onProgress: ({ done, total, file }) => {
-            if (!opts.json && total > 1 && file) io.err(`[${done + 1}/${total}] ${basename(file)}`);
-          },
-        }),
-      );
-      if (opts.json) {
-        io.out(
-          JSON.stringify(
-            {
-              files: results.map((r) => ({
-                file: r.file,
-                status: r.status,
-                reason: r.reason,
-                reports: r.plans.map((p) => ({
-                  report: p.report,
-                  provenance: p.parsed.provenance,
-                  findings: p.findings,
-                  doubts: p.report.doubts ?? [],
-                  notes: p.parsed.notes,
-                  existing: p.existing,
-                  diff: p.diff,
-                })),
-              })),
+    .action(
+      async (
+        files: string[],
+        opts: { unit?: string; year?: number; set: Record<string, CellValue>; dryRun?: boolean; force?: boolean; json?: boolean },
+      ) => {
+        const results = await withStore(!opts.dryRun, (s) =>
+          importFiles(s.archive, files, {
+            overrides: { unit: opts.unit, year: opts.year, values: opts.set },
+            dryRun: opts.dryRun,
+            force: opts.force,
+            onProgress: ({ done, total, file }) => {
+              if (!opts.json && total > 1 && file) io.err(`[${done + 1}/${total}] ${basename(file)}`);
             },
-            null,
-            2,
-          ),
+          }),
         );
-      } else io.out(resultText(results, !!opts.dryRun));
-      const failed = results.some((r) => r.status === 'failed');
-      const attention = results.some(
-        (r) => r.status === 'needs_attention' || r.plans.some((p) => p.findings.some((f) => f.severity === 'error')),
-      );
-      ctx.setExit(failed ? 2 : attention ? 1 : 0);
-    });
+        if (opts.json) {
+          io.out(
+            JSON.stringify(
+              {
+                files: results.map((r) => ({
+                  file: r.file,
+                  status: r.status,
+                  reason: r.reason,
+                  reports: r.plans.map((p) => ({
+                    report: p.report,
+                    provenance: p.parsed.provenance,
+                    findings: p.findings,
+                    doubts: p.report.doubts ?? [],
+                    notes: p.parsed.notes,
+                    existing: p.existing,
+                    diff: p.diff,
+                  })),
+                })),
+              },
+              null,
+              2,
+            ),
+          );
+        } else io.out(resultText(results, !!opts.dryRun));
+        const failed = results.some((r) => r.status === 'failed');
+        const attention = results.some(
+          (r) => r.status === 'needs_attention' || r.plans.some((p) => p.findings.some((f) => f.severity === 'error')),
+        );
+        ctx.setExit(failed ? 2 : attention ? 1 : 0);
+      },
+    );
 
   program
     .command('export-flat')

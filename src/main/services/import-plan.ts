@@ -1,6 +1,7 @@
 // Import as a plan: what would be written (the report, its findings, where each value came from, the
 // difference from the archive) — and only a confirmed plan is written, in one transaction.
-import type { Report, UnitKind } from '../../shared/report';
+import { getTemplate } from '../../shared/template';
+import type { CellValue, Report, UnitKind } from '../../shared/report';
 import { validate, type Finding } from '../../shared/validation';
 import type { ReportStatus } from '../db/reports';
 import { InputError } from '../errors';
@@ -12,6 +13,8 @@ export interface PlanOverrides {
   unit?: string;
   year?: number;
   unitKind?: UnitKind;
+  /** Values a person placed by hand; a doubt whose cells are all given here is resolved. */
+  values?: Record<string, CellValue>;
 }
 
 export interface ImportPlan {
@@ -35,6 +38,15 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
     year: overrides.year ?? parsed.report.year,
     ...(overrides.unitKind ? { unit_kind: overrides.unitKind } : {}),
   };
+  const given = overrides.values ?? {};
+  const template = getTemplate(report.template);
+  for (const key of Object.keys(given))
+    if (!template.cellByKey.has(key)) throw new InputError(`“${key}”不是 ${template.id} 表样中的单元格`);
+  if (Object.keys(given).length) {
+    report.values = { ...report.values, ...given };
+    const open = (report.doubts ?? []).filter((d) => !d.cells.every((k) => k in given));
+    report.doubts = open.length ? open : undefined;
+  }
   const problems: string[] = [];
   if (!report.unit) problems.push('文件中没有写明单位，请指定单位');
   if (report.year === null) problems.push('文件中没有写明年度，请指定年度');
