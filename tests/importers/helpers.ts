@@ -7,11 +7,11 @@ import { getTemplate, type TemplateId } from '../../src/shared/template';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-/** Expected values written as one array per row ('requests.new': [自然人 … 总计]), expanded to cell keys. */
+/** Expected values as one array per row ('requests.new': [自然人 … 总计], 'appeals.review': [维持 … 总计]), expanded to keys. */
 export function rowValues(template: TemplateId, rows: Record<string, CellValue[]>): Record<string, CellValue> {
   const byRow = new Map<string, string[]>();
   for (const c of getTemplate(template).cells) {
-    const row = `${c.table}.${c.rowKey}`;
+    const row = c.key.split('.').slice(0, -1).join('.');
     byRow.set(row, [...(byRow.get(row) ?? []), c.key]);
   }
   const out: Record<string, CellValue> = {};

@@ -79,7 +79,7 @@ describe('HTML fixtures', () => {
       ['C@2+1'],
       ['D@0+1', 'E@1+2'],
     ]);
-    expect(lines.every((l) => l.grid?.width === 3)).toBe(true);
+    expect(lines.every((l) => l.grid?.table === 1)).toBe(true);
   });
 
   it('reads cell text across <br> and <p> (商业<br>企业), skips scripts, styles and hidden elements', () => {

@@ -115,12 +115,11 @@ function tableLines(table: T.Element, index: number): SourceLine[] {
       return c;
     });
   });
-  const width = Math.max(0, ...taken.map((row) => row.length));
   return out.map((cells, r) => ({
     text: cells.map((c) => c.text).join(' | '),
     cells,
     where: `表格 ${index} 第 ${r + 1} 行`,
-    grid: { table: index, width },
+    grid: { table: index },
   }));
 }
 

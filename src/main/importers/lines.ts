@@ -19,8 +19,8 @@ export interface SourceLine {
   cells: SourceCell[];
   /** '第 12 行' or '表格 2 第 5 行'. */
   where: string;
-  /** For rows of real table markup: which table (1-based) and how many grid columns it has. */
-  grid?: { table: number; width: number };
+  /** For rows of real table markup: which table (1-based) of the document. */
+  grid?: { table: number };
 }
 
 export const cell = (text: string, where: string, col?: number, span?: number): SourceCell => ({

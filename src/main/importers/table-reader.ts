@@ -56,11 +56,13 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     result.rowsFound++;
     const labelToken = row.node.label ? tokens[runStart - 1] : undefined;
     const rowLine = labelToken?.line ?? tokens[runStart].line;
-    const grid = lines[rowLine].grid;
+    const grid = lines[rowLine].grid !== undefined;
+    // In a grid, 表四's row is read whole, blank cells before its first number included.
+    if (grid && !labelToken) runStart = tokens.findIndex((t) => t.line === rowLine);
     const run = collectRun(tokens, runStart, grid ? rowLine : undefined);
     run.forEach((t) => result.usedLines.add(t.line));
     cursor = runStart + run.length;
-    const placed = (grid && placeByGrid(table, row, run, grid.width, labelToken)) || placeInOrder(table, row, run);
+    const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
     applyPlacement(result, row, run, placed, { file: ctx.file, name, labelToken });
   }
   return result;
@@ -82,26 +84,25 @@ type Placement =
   { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string };
 
 /**
- * Real table markup keeps every cell's column, so a value goes to the template cell whose columns it covers.
- * Used only when the row fits the template: its label ends where the value columns begin.
+ * Real table markup keeps every cell's column (merges are explicit), so each value goes to the template cell
+ * whose columns it covers, counting from the end of the row's label. 表四's row has no label: its values
+ * begin at its first cell that is not text. A number outside the value columns (a stray extra cell) makes
+ * the row doubtful; extra blank cells do not matter.
  */
-function placeByGrid(table: Table, row: RowDef, run: Token[], width: number, label?: Token): Placement | null {
-  const valueStart = width - table.valueColumns;
-  if (valueStart < 0 || (label && (label.col ?? 0) + (label.span ?? 1) !== valueStart)) return null;
+function placeByGrid(table: Table, row: RowDef, line: SourceLine, run: Token[], label?: Token): Placement {
+  const n = table.valueColumns;
+  const start = label ? (label.col ?? 0) + (label.span ?? 1) : (line.cells.find((c) => c.reading.kind !== 'text')?.col ?? 0);
+  const rel = (t: Token) => (t.col ?? 0) - start;
+  const outside = run.filter((t) => (rel(t) < 0 || rel(t) >= n) && t.reading.kind !== 'blank');
+  if (outside.length) return { kind: 'doubt', reason: `有数字（${outside.map(show).join('、')}）落在表格的 ${n} 个数据列之外` };
   const cells = new Map<string, Token | null>();
   for (const c of row.cells) {
-    const inside = run.filter((t) => {
-      const a = (t.col ?? 0) - valueStart;
-      const b = a + (t.span ?? 1);
-      return a < c.start + c.span && b > c.start;
-    });
+    const inside = run.filter((t) => rel(t) < c.start + c.span && rel(t) + (t.span ?? 1) > c.start);
     const filled = inside.filter((t) => t.reading.kind !== 'blank');
     if (filled.length > 1)
-      return { kind: 'doubt', reason: `“${c.name}”所在的列里有 ${filled.length} 个数字（${filled.map(show).join('、')}）` };
+      return { kind: 'doubt', reason: `在“${c.name}”的位置有 ${filled.length} 个数字（${filled.map(show).join('、')}）` };
     cells.set(c.key, filled[0] ?? inside[0] ?? null);
   }
-  const stray = run.filter((t) => (t.col ?? 0) < valueStart && t.reading.kind !== 'blank');
-  if (stray.length) return { kind: 'doubt', reason: `有数字（${stray.map(show).join('、')}）不在数据列中` };
   return { kind: 'placed', cells };
 }
 
