@@ -1,7 +1,7 @@
 // Pre-2019 reports have no national grid; their statistics are an appendix of label / unit / this year /
 // cumulative rows (spec §1, `legacy`). The header is found by the legacy template's column labels.
 import type { LegacyRow } from '../../shared/report';
-import { labelMatches, type LegacyColumnDef, type Template } from '../../shared/template';
+import { normalizeLabel, type LegacyColumnDef, type Template } from '../../shared/template';
 import { tokensOf, type Token } from './labels';
 import type { SourceLine } from './lines';
 
@@ -18,11 +18,11 @@ export interface LegacyHeader {
 
 const YEAR_COLUMN = /^(\d{4})年度?$/;
 
-function columnOf(t: Token, columns: readonly LegacyColumnDef[]): { key: ColumnKey; year: number | null } | null {
+function columnOf(t: Token, columns: readonly { key: ColumnKey; forms: string[] }[]): { key: ColumnKey; year: number | null } | null {
   if (t.reading.kind !== 'text') return null;
   const y = YEAR_COLUMN.exec(t.norm);
   if (y) return { key: 'this_year', year: Number(y[1]) };
-  const c = columns.find((col) => labelMatches(t.text, col.label, col.variants));
+  const c = columns.find((col) => col.forms.includes(t.norm));
   return c ? { key: c.key, year: null } : null;
 }
 
@@ -30,7 +30,7 @@ const MIN_COLUMNS = 3;
 
 /** The appendix header: at least three of the legacy columns, in their order, in consecutive cells. */
 export function findLegacyHeader(tokens: readonly Token[], from: number, to: number, template: Template): LegacyHeader | null {
-  const defs = template.legacyColumns ?? [];
+  const defs = (template.legacyColumns ?? []).map((d) => ({ key: d.key, forms: [d.label, ...d.variants].map(normalizeLabel) }));
   for (let i = from; i < to; i++) {
     const first = columnOf(tokens[i], defs);
     if (!first) continue;

@@ -9,7 +9,7 @@ import { readAppendix } from './appendix';
 import { detectTemplate } from './detect';
 import type { SourceLine } from './lines';
 import { readPublished, readTitle, unitFromBody, yearFromOpening } from './meta';
-import { splitSections } from './sections';
+import { splitSections, type SplitText } from './sections';
 import { readTable, tableName } from './table-reader';
 import type { ParsedReport } from './types';
 
@@ -30,7 +30,11 @@ export function readDocument(input: DocumentInput): ParsedReport {
   if (!lines.some((l) => l.cells.some((c) => c.text.trim()))) throw new InputError(`文件 ${input.file} 是空的，没有可读的内容。`);
 
   const text = lines.map((l) => l.text).join('\n');
-  const split = (id: TemplateId) => splitSections(text, getTemplate(id));
+  const splits = new Map<TemplateId, SplitText>();
+  const split = (id: TemplateId): SplitText => {
+    if (!splits.has(id)) splits.set(id, splitSections(text, getTemplate(id)));
+    return splits.get(id) as SplitText;
+  };
   const headingCount = (id: TemplateId) => Object.keys(split(id).headingLines).length;
   const preambleOf = (id: TemplateId) =>
     lines.slice(0, Math.min(lines.length, ...Object.values(split(id).headingLines))).map((l) => l.text);

@@ -9,12 +9,20 @@ export interface Token extends SourceCell {
   norm: string;
 }
 
+// Longer cells are paragraphs, never labels: not normalised, which keeps long reports fast.
+const MAX_LABEL_CELL = 120;
+const allTokens = new WeakMap<readonly SourceLine[], Token[]>();
+
+/** The cells of lines[from, to) in reading order (computed once per document). */
 export function tokensOf(lines: readonly SourceLine[], from: number, to: number): Token[] {
-  const out: Token[] = [];
-  for (let i = from; i < to; i++) {
-    for (const c of lines[i].cells) out.push({ ...c, line: i, norm: normalizeLabel(c.text) });
+  let all = allTokens.get(lines);
+  if (!all) {
+    all = lines.flatMap((l, i) =>
+      l.cells.map((c) => ({ ...c, line: i, norm: c.text.length <= MAX_LABEL_CELL ? normalizeLabel(c.text) : '' })),
+    );
+    allTokens.set(lines, all);
   }
-  return out;
+  return from === 0 && to >= lines.length ? all : all.filter((t) => t.line >= from && t.line < to);
 }
 
 // Leading enumerators: 一、 （一） 1. 1、 (after normalising, 、 is ',' and （） are ()).

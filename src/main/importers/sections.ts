@@ -7,6 +7,8 @@ import { normalizeLabel, type SectionKey, type Template } from '../../shared/tem
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const HEADING = /^([一二三四五六七八九十]+)[、,.:\s]/;
 const MAX_HEADING_LENGTH = 40;
+// A line this long before normalising (spaces, tabs, | cells) cannot be a heading either.
+const MAX_RAW_HEADING_LENGTH = 200;
 
 export interface SplitText {
   /** Text before the first heading (title, page header, stray paragraphs). */
@@ -18,11 +20,13 @@ export interface SplitText {
 
 export function splitSections(text: string, template: Template): SplitText {
   const lines = text.split(/\r?\n/);
+  // Normalised once: long reports are searched once per section.
+  const normalized = lines.map((l) => (l.length <= MAX_RAW_HEADING_LENGTH ? normalizeLabel(l) : ''));
   const found: { key: SectionKey; line: number }[] = [];
   let from = 0;
   template.sections.forEach((section, index) => {
     for (let i = from; i < lines.length; i++) {
-      const line = normalizeLabel(lines[i]);
+      const line = normalized[i];
       const m = HEADING.exec(line);
       if (!m || line.length > MAX_HEADING_LENGTH) continue;
       // The 2019/2021 formats fix the numbering; older reports number their sections freely.
