@@ -9,6 +9,8 @@ export interface Detection {
   template: TemplateId;
   /** Set when the choice rests on something other than the tables (no grid found, mixed signs). */
   note?: string;
+  /** No grid and no appendix was found: the choice rests on headings and year only. */
+  noTables?: boolean;
 }
 
 const vocab2021 = tableVocabulary('gov2021');
@@ -52,7 +54,8 @@ export function detectTemplate(
         : { template: 'gov2021' };
     }
     const byYear = year !== null && year < 2021 ? 'gov2019' : 'gov2021';
-    return { template: byYear, note: `从表格看不出是2019年版还是2021年版，按${year ?? '默认'}认作${getTemplate(byYear).name}。` };
+    const why = year === null ? '默认' : `按${year}年`;
+    return { template: byYear, note: `从表格看不出是2019年版还是2021年版，${why}认作${getTemplate(byYear).name}。` };
   }
   if (findLegacyHeader(tokens, 0, tokens.length, getTemplate('legacy'))) return { template: 'legacy' };
   // No grid and no appendix: the tables may have been images. The headings still tell a report.
@@ -60,11 +63,13 @@ export function detectTemplate(
   const legacy = headingCount('legacy');
   if (gov >= 3 && (year === null || year >= 2019)) {
     const id = year === null ? 'gov2021' : templateForYear(year);
+    const why = year === null ? '章节标题' : `${year}年`;
     return {
       template: id,
-      note: `没有找到统计表格（可能是图片），按${year === null ? '章节标题' : `${year}年`}认作${getTemplate(id).name}，表格单元格均留空。`,
+      noTables: true,
+      note: `没有找到统计表格（可能是图片），按${why}认作${getTemplate(id).name}，表格单元格均留空。`,
     };
   }
-  if (legacy >= 2 || gov >= 3) return { template: 'legacy', note: '没有找到统计表格或附表，认作2018年及以前的报告。' };
+  if (legacy >= 2 || gov >= 3) return { template: 'legacy', noTables: true, note: '没有找到统计表格或附表，认作2018年及以前的报告。' };
   return null;
 }

@@ -59,9 +59,9 @@ export function readDocument(input: DocumentInput): ParsedReport {
     Object.assign(provenance, r.provenance);
     doubts.push(...r.doubts);
     r.usedLines.forEach((i) => used.add(i));
-    if (r.rowsFound === 0 && !detection.note)
-      notes.push(`${file}：没有找到${tableName(table)}（${table.section.heading.slice(2)}）的表格内容，单元格均留空。`);
-    else notes.push(...r.notes);
+    if (r.rowsFound > 0) notes.push(...r.notes);
+    else if (!detection.noTables)
+      notes.push(`${file}：没有读到${tableName(table)}（${table.section.heading.slice(2)}）的任何数据行，单元格均留空。`);
   }
 
   let appendixYear: number | null = null;
@@ -93,11 +93,12 @@ export function readDocument(input: DocumentInput): ParsedReport {
     report.year = yearFromOpening(report.sections.overall);
     if (report.year !== null) notes.push(`${file}：原文没有标题，报告年份 ${report.year} 取自“总体情况”的第一句，请核对。`);
   }
-  if (!title) {
+  if (report.unit === null) {
     const inferred = unitFromBody(text);
     if (inferred) {
       report.unit = inferred.unit;
-      notes.push(`${file}：原文没有标题，单位名称“${inferred.unit}”是从正文推断的（${inferred.evidence}），请核对。`);
+      const why = title ? '标题中没有单位名称' : '原文没有标题';
+      notes.push(`${file}：${why}，单位名称“${inferred.unit}”是从正文推断的（${inferred.evidence}），请核对。`);
     }
   }
   notes.push(...repeatedParagraphs(lines, file));

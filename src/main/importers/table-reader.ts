@@ -47,11 +47,7 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     } else {
       // 表四's single row has no label: it starts at the first value after the header.
       runStart = tokens.findIndex((t, i) => i >= cursor && (t.reading.kind === 'value' || t.reading.kind === 'bad'));
-      if (runStart < 0) {
-        cursor = tokens.length;
-        result.rowsFound++;
-        continue;
-      }
+      if (runStart < 0) continue;
     }
     result.rowsFound++;
     const labelToken = row.node.label ? tokens[runStart - 1] : undefined;
