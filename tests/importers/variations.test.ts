@@ -219,6 +219,19 @@ describe('placement rules on edited copies of the samples', () => {
     expect(doubtCells(p)).toEqual([...NEW_KEYS].sort());
   });
 
+  it('two equal numbers after a blank cell are not placed by the 自然人/总计 rule', () => {
+    const p = edit('一、本年新收政府信息公开申请数量 |  | 100 | 100 | ||');
+    expect(newRow(p).every((v) => v === null)).toBe(true);
+    expect(doubtCells(p)).toEqual([...NEW_KEYS].sort());
+  });
+
+  it('two equal numbers right after the label are 自然人 and 总计, with a note', () => {
+    const p = edit('一、本年新收政府信息公开申请数量 | 100 | 100 | |||||');
+    expect(newRow(p)).toEqual([100, null, null, null, null, null, 100]);
+    expect(p.report.doubts).toEqual([]);
+    expect(p.notes.some((n) => n.includes('两个相等的数字 100'))).toBe(true);
+  });
+
   it('more numbers than cells: doubt', () => {
     const p = edit('一、本年新收政府信息公开申请数量 | 100 | 0 | 0 | 0 | 0 | 0 | 0 | 100 | ||');
     expect(doubtCells(p)).toEqual([...NEW_KEYS].sort());
@@ -257,6 +270,14 @@ describe('real markup places by column where text would have to doubt', () => {
     expect(doubtCells(p)).toEqual(COLUMNS.map((c) => `requests.new.${c}`).sort());
     expect(p.report.values['requests.granted.total']).toBe(4);
     expect(p.report.values['appeals.review.total']).toBe(0);
+  });
+
+  it('words in a value cell (见附件) are doubted, not dropped', () => {
+    const cell = /<td[^>]*><p[^>]*><span[^>]*>1007<\/span><\/p><\/td>/.exec(html)?.[0] ?? '';
+    expect(cell).not.toBe('');
+    const p = parseReportHtml(html.replace(cell, '<td colspan="3">见附件</td>'), 'words.html');
+    expect(doubtCells(p)).toEqual(['proactive.penalty.decisions']);
+    expect(p.report.doubts?.[0].message).toContain('写的是“见附件”');
   });
 
   it('an empty extra column in every row changes nothing', () => {

@@ -124,7 +124,7 @@ function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
     row.cells.forEach((c, i) => cells.set(c.key, inner[i]));
     return { kind: 'placed', cells };
   }
-  const pair = equalPairInRequests(table, row, inner);
+  const pair = a === 0 ? equalPairInRequests(table, row, inner) : null;
   if (pair) return pair;
   const what = filled.map(show).join('、');
   return {
@@ -139,9 +139,9 @@ function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
 /**
  * 表三: a row whose only numbers are two equal ones, every other cell blank (e.g. `13 | 13` scraped from a row
  * of seven). The six applicant columns add up to 总计 (R2), so with the rest blank one of the two is 总计, and
- * 总计 is the last column, so it is the second. The first sits directly after the label with nothing before
- * it, so it is the first applicant column, 自然人. Any other spread (one number, two different numbers,
- * three or more) is left to a person.
+ * 总计 is the last column, so it is the second. The first sits directly after the label with no blank cell
+ * before it (the caller checks), so it is the first applicant column, 自然人. Any other spread (one number,
+ * two different numbers, three or more, a blank cell before the first) is left to a person.
  */
 function equalPairInRequests(table: Table, row: RowDef, inner: Token[]): Placement | null {
   if (table.id !== 'requests' || inner.length !== 2) return null;
@@ -180,7 +180,7 @@ function applyPlacement(
     if (!t) continue;
     result.provenance[c.key] = t.where;
     if (t.reading.kind === 'value') result.values[c.key] = t.reading.value;
-    if (t.reading.kind === 'bad') {
+    if (t.reading.kind === 'bad' || t.reading.kind === 'text') {
       result.doubts.push({
         cells: [c.key],
         message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，不是数字，请对照原文填写。`,
