@@ -1,12 +1,14 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 import { benchArchive } from './archive';
 import { benchExcel } from './excel';
+import { benchParse } from './parse';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
   ['校验引擎', benchValidation],
   ['档案数据库', benchArchive],
   ['Excel 导入导出', benchExcel],
+  ['已发布年报的读取（文本、网页、Word）', benchParse],
 ];
 
 for (const [name, run] of benches) {
