@@ -7,26 +7,14 @@ import { parseReportHtml, parseReportText } from '../../src/main/importers';
 import { validate } from '../../src/shared/validation';
 import { loadSamples, type Sample } from '../helpers/samples';
 import { HTML_FIXTURES, renderHtml } from './fixtures/generate';
+import { NOT_PROCESSED, REQUEST_COLS, UNAVAILABLE, WITHHELD } from '../helpers/spec-keys';
 import { FIXTURES, blanks, doubtCells, expectValues, rowValues, zeros } from './helpers';
 
 const read = (name: string) => parseReportText(readFileSync(`${FIXTURES}text/${name}`, 'utf8'), name);
 const samples = new Map(loadSamples().map((s) => [s.name, s]));
 const sample = (name: string) => samples.get(name) as Sample;
 const NA = '不适用';
-const COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
-
-const WITHHELD = [
-  'state_secret',
-  'prohibited_by_law',
-  'three_safeties',
-  'third_party',
-  'internal_affairs',
-  'process_info',
-  'enforcement_file',
-  'administrative_query',
-];
-const UNAVAILABLE = ['not_held', 'needs_creation', 'still_unclear'];
-const NOT_PROCESSED = ['complaint', 'duplicate', 'publication', 'excessive', 'reconfirm'];
+const COLUMNS = REQUEST_COLS;
 /** Table 三 rows all 0 unless given. */
 function requestRows(other: string[], given: Record<string, (number | string | null)[]>) {
   const rows: Record<string, (number | string | null)[]> = {};

@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../helpers/samples';
+import { NOT_PROCESSED, REQUEST_COLS, UNAVAILABLE, WITHHELD } from '../helpers/spec-keys';
 import { getTemplate, labelMatches, normalizeLabel, type Table } from '../../src/shared/template';
 
 // The keys as spec §3–§5 list them, written out here on purpose: the template must reproduce them.
-const REQUEST_COLS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
-const WITHHELD = [
-  'state_secret',
-  'prohibited_by_law',
-  'three_safeties',
-  'third_party',
-  'internal_affairs',
-  'process_info',
-  'enforcement_file',
-  'administrative_query',
-];
-const UNAVAILABLE = ['not_held', 'needs_creation', 'still_unclear'];
-const NOT_PROCESSED = ['complaint', 'duplicate', 'publication', 'excessive', 'reconfirm'];
 const requestRows = (other: string[]) => [
   'new',
   'carried_over',
