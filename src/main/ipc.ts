@@ -1,20 +1,12 @@
-// The one way to handle a renderer call: check who sent it and what it sent, and answer {ok, value} or
-// {ok:false, error} with a message a person can read.
+// Electron IPC: every channel of the contract goes through `dispatch` after the sender is checked.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { API, type ApiArgs, type ApiResponse, type ApiResult, type Channel } from '../shared/api';
-import { InputError } from './errors';
+import { CHANNELS } from '../shared/api';
+import { dispatch, type Handlers } from './api-handlers';
 
-export type Handler<C extends Channel> = (args: ApiArgs<C>) => ApiResult<C> | Promise<ApiResult<C>>;
-
-export function register<C extends Channel>(channel: C, handler: Handler<C>, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
-  ipcMain.handle(channel, async (event, raw: unknown): Promise<ApiResponse<ApiResult<C>>> => {
-    if (!isTrustedSender(event)) return { ok: false, error: '拒绝来自未知页面的请求' };
-    const args = API[channel].args.safeParse(raw ?? {});
-    if (!args.success) return { ok: false, error: `请求参数有误：${args.error.issues.map((i) => i.message).join('；')}` };
-    try {
-      return { ok: true, value: await handler(args.data as ApiArgs<C>) };
-    } catch (e) {
-      return { ok: false, error: e instanceof InputError ? e.message : `操作失败：${(e as Error).message}` };
-    }
-  });
+export function registerAll(handlers: Handlers, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, raw: unknown) =>
+      isTrustedSender(event) ? dispatch(handlers, channel, raw) : { ok: false, error: '拒绝来自未知页面的请求' },
+    );
+  }
 }

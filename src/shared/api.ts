@@ -1,22 +1,117 @@
 // The contract between renderer and main: channel → zod schemas for the arguments and the result.
-// The preload exposes only these channels; main registers a handler for each through one helper.
+// Arguments are checked in main before any service runs; results are typed (their shapes come from the
+// services and are not re-validated at run time, hence z.custom).
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
+import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
 
 export { CHANNELS, type Channel } from './channels';
 
+const unitYear = z.object({ unit: z.string().min(1), year: z.number().int().min(1990).max(2100) });
+const findingRef = z.object({ rule: z.enum(RULE_IDS), cells: z.array(z.string()) });
+
+export interface UnitView {
+  id: number;
+  name: string;
+  kind: (typeof UNIT_KINDS)[number];
+  parent: string | null;
+  code: string | null;
+}
+export interface OverviewView {
+  units: UnitView[];
+  years: number[];
+  reports: {
+    report_id: number;
+    unit_id: number;
+    year: number;
+    template: string;
+    status: 'draft' | 'final';
+    error_count: number;
+    warning_count: number;
+    updated_at: string;
+  }[];
+}
+export interface StoredReportView {
+  id: number;
+  unit: UnitView;
+  year: number;
+  status: 'draft' | 'final';
+  revision: number;
+  source: { kind: string; file: string | null };
+  report: Report;
+  provenance: Record<string, string>;
+  updatedAt: string;
+  findings: DismissedFinding[];
+}
+export interface DiffView {
+  cells: { key: string; name: string; before: CellValue; after: CellValue }[];
+  texts: { key: string; heading: string; before: string; after: string }[];
+  fields: string[];
+}
+export interface SearchHitView {
+  reportId: number;
+  unit: string;
+  year: number;
+  section: string;
+  parts: { text: string; hit: boolean }[];
+  offset: number;
+}
+
+const out = <T>() => z.custom<T>();
+
 export const API = {
-  'app.info': {
-    args: z.object({}),
-    result: z.object({ version: z.string(), platform: z.string() }),
+  'app.info': { args: z.object({}), result: out<{ version: string; platform: string; archivePath: string }>() },
+  'units.list': { args: z.object({}), result: out<UnitView[]>() },
+  'units.add': {
+    args: z.object({
+      name: z.string().min(1, '单位名称不能为空'),
+      kind: z.enum(UNIT_KINDS),
+      parent: z.string().nullable().optional(),
+      code: z.string().nullable().optional(),
+    }),
+    result: out<UnitView>(),
   },
+  'units.update': {
+    args: z.object({
+      name: z.string().min(1),
+      change: z.object({
+        name: z.string().optional(),
+        kind: z.enum(UNIT_KINDS).optional(),
+        parent: z.string().nullable().optional(),
+        code: z.string().nullable().optional(),
+      }),
+    }),
+    result: out<UnitView>(),
+  },
+  'archive.overview': { args: z.object({}), result: out<OverviewView>() },
+  'report.get': { args: unitYear, result: out<StoredReportView>() },
+  'report.draft': { args: unitYear, result: out<{ report: Report; provenance: Record<string, string> }>() },
+  'report.save': {
+    args: z.object({
+      report: reportSchema,
+      baseRevision: z.number().int().min(0).optional(),
+      note: z.string().optional(),
+      provenance: z.record(z.string(), z.string()).optional(),
+    }),
+    result: out<{ id: number; revision: number; findings: DismissedFinding[] }>(),
+  },
+  'report.validate': { args: z.object({ report: reportSchema }), result: out<Finding[]>() },
+  'report.setStatus': { args: unitYear.extend({ status: z.enum(['draft', 'final']) }), result: out<null>() },
+  'report.delete': { args: unitYear, result: out<null>() },
+  'report.history': { args: unitYear, result: out<{ number: number; createdAt: string; note: string | null }[]>() },
+  'report.diff': { args: unitYear.extend({ from: z.number().int().min(1), to: z.number().int().min(1) }), result: out<DiffView>() },
+  'report.restoreRevision': { args: unitYear.extend({ revision: z.number().int().min(1) }), result: out<{ revision: number }>() },
+  'findings.dismiss': { args: unitYear.extend({ finding: findingRef, reason: z.string() }), result: out<DismissedFinding[]>() },
+  'findings.undismiss': { args: unitYear.extend({ finding: findingRef }), result: out<DismissedFinding[]>() },
+  search: { args: z.object({ query: z.string() }), result: out<SearchHitView[]>() },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;
 export type ApiResult<C extends Channel> = z.output<(typeof API)[C]['result']>;
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** What the preload puts on window.api. */
+/** What the preload (Electron) or the bridge script (browser) puts on window.api. */
 export interface WindowApi {
   invoke<C extends Channel>(channel: C, args: ApiArgs<C>): Promise<ApiResponse<ApiResult<C>>>;
 }

@@ -1,0 +1,121 @@
+// The browser bridge: serves the built renderer on 127.0.0.1 and runs the real services behind window.api over
+// local HTTP, so the app can be driven in Chromium where no Electron binary exists. Loopback only, a random
+// token on every call, the Host header checked (no DNS rebinding), the same CSP as the app.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { createHandlers, dispatch } from '../api-handlers';
+import { ArchiveStore } from '../services/store';
+
+export interface BridgeOptions {
+  dbPath: string;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  token: string;
+  store: ArchiveStore;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+const MAX_BODY = 20 * 1024 * 1024;
+const CLIENT_SCRIPT = fileURLToPath(new URL('./window-api.js', import.meta.url));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new Error('请求过大'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const root = resolve(options.rendererDir);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
+  const store = await ArchiveStore.open(options.dbPath);
+  await store.dailyBackup();
+  const handlers = createHandlers(store);
+  const token = options.token ?? randomBytes(24).toString('hex');
+  let port = 0;
+
+  const send = (res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, {
+      'content-type': type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  };
+
+  const server = createServer(async (req, res) => {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      if (req.headers['x-nianbao-token'] !== token)
+        return send(res, 403, JSON.stringify({ ok: false, error: '拒绝：缺少或错误的访问令牌' }), TYPES['.json']);
+      let args: unknown;
+      try {
+        args = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: '请求不是有效的 JSON' }), TYPES['.json']);
+      }
+      const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
+      return send(res, 200, JSON.stringify(result), TYPES['.json']);
+    }
+    if (req.method !== 'GET') return send(res, 405, '不支持的请求');
+    if (url.pathname === '/window-api.js') return send(res, 200, readFileSync(CLIENT_SCRIPT), TYPES['.js']);
+    const path = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+    const file = resolve(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, '找不到');
+    if (path === 'index.html') {
+      // The bridge script defines window.api before the app's own script runs.
+      const html = readFileSync(file, 'utf8').replace(
+        '<script type="module"',
+        '<script src="./window-api.js"></script>\n    <script type="module"',
+      );
+      return send(res, 200, html, TYPES['.html']);
+    }
+    return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+  });
+
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    store,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          ok();
+        });
+      }),
+  };
+}

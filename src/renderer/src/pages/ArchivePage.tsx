@@ -1,0 +1,194 @@
+// 档案: units × years with each report's status and problem counts; add units; search the texts.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { OverviewView, SearchHitView } from '../../../shared/api';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
+import { SECTION_HEADINGS } from '../../../shared/template';
+import { call } from '../api';
+
+const STATUS = { draft: '草稿', final: '定稿' } as const;
+
+export function ArchivePage() {
+  const [overview, setOverview] = useState<OverviewView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [kind, setKind] = useState<'all' | UnitKind>('all');
+  const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHitView[] | null>(null);
+
+  const load = useCallback(() => {
+    call('archive.overview', {}).then(setOverview, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  const thisYear = new Date().getFullYear() - 1;
+  const years = overview ? [...new Set([...overview.years, thisYear])].sort((a, b) => a - b) : [];
+  const units = overview?.units.filter((u) => kind === 'all' || u.kind === kind) ?? [];
+  const cell = (unitId: number, year: number) => overview?.reports.find((r) => r.unit_id === unitId && r.year === year);
+
+  const search = () => {
+    if (!query.trim()) return setHits(null);
+    call('search', { query }).then(setHits, (e: Error) => setError(e.message));
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={3}>档案</Title>
+        <Group>
+          <TextInput
+            placeholder="检索各报告的文字，一两个字也可以"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && search()}
+            w={280}
+            aria-label="全文检索"
+          />
+          <Button variant="default" onClick={search}>
+            检索
+          </Button>
+          <Button onClick={() => setAdding(true)}>添加单位</Button>
+        </Group>
+      </Group>
+      {error && (
+        <Alert color="red" title="出错了" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {hits && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {hits.length ? `找到 ${hits.length} 处“${query}”` : `没有找到“${query}”`}
+          </Text>
+          <Stack gap={6}>
+            {hits.slice(0, 50).map((h, i) => (
+              <Text key={i} size="sm">
+                <b>
+                  {h.unit} {h.year} 年 · {SECTION_HEADINGS[h.section]}：
+                </b>
+                {h.parts.map((p, j) => (p.hit ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      )}
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as typeof kind)}
+        data={[{ value: 'all', label: '全部单位' }, ...UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))]}
+        w="fit-content"
+      />
+      {overview && !overview.units.length ? (
+        <Card withBorder padding="xl">
+          <Text>档案中还没有单位。点击右上角“添加单位”开始，或用命令行 npx nianbao import 读入已有的年报和工作簿。</Text>
+        </Card>
+      ) : (
+        <ScrollArea>
+          <Table withTableBorder withColumnBorders striped highlightOnHover aria-label="档案总览">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>单位</Table.Th>
+                <Table.Th>类型</Table.Th>
+                {years.map((y) => (
+                  <Table.Th key={y}>{y} 年</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
+                  {years.map((y) => {
+                    const r = cell(u.id, y);
+                    return (
+                      <Table.Td key={y}>
+                        {r ? (
+                          <Group gap={4} wrap="nowrap">
+                            <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
+                              {STATUS[r.status]}
+                            </Badge>
+                            {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
+                            {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
+                          </Group>
+                        ) : (
+                          <Text size="xs" c="dimmed">
+                            —
+                          </Text>
+                        )}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
+      <AddUnit
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onAdded={() => {
+          setAdding(false);
+          load();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function AddUnit({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: () => void }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<UnitKind>('department');
+  const [error, setError] = useState<string | null>(null);
+  const submit = () =>
+    call('units.add', { name, kind }).then(
+      () => {
+        setName('');
+        setError(null);
+        onAdded();
+      },
+      (e: Error) => setError(e.message),
+    );
+  return (
+    <Modal opened={opened} onClose={onClose} title="添加单位">
+      <Stack>
+        <TextInput
+          label="单位名称"
+          placeholder="例如：某县教育局"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-autofocus
+        />
+        <Select
+          label="单位类型"
+          data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as UnitKind)}
+        />
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button onClick={submit}>添加</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { tempDir } from '../helpers/archive';
+import { browserAvailable, launch, SCREENSHOTS } from '../helpers/browser';
+import { consistentReport } from '../helpers/random-report';
+
+describe.skipIf(!browserAvailable)('the app in Chromium through the browser bridge', () => {
+  let bridge: Bridge;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`界面构建失败：${build.stderr}`);
+    bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
+    const a = bridge.store.archive;
+    a.addUnit({ name: '某县人民政府', kind: 'government' });
+    const ok = { ...consistentReport('gov2021', 1, 2023), unit: '某县教育局', unit_kind: 'department' as const };
+    ok.sections.problems = '政务公开人才队伍建设相对滞后，兼职人员多。';
+    a.save(ok);
+    const broken = { ...consistentReport('gov2021', 2, 2024), unit: '某县教育局' };
+    broken.values['requests.total.total'] = 1;
+    a.save(broken);
+    a.setStatus('某县教育局', 2023, 'final');
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('shows the archive: units × years with status and problem counts', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(bridge.url);
+    const table = page.getByRole('table', { name: '档案总览' });
+    await table.waitFor();
+    const row = table.getByRole('row').filter({ hasText: '某县教育局' });
+    await expect(row.getByText('定稿').count()).resolves.toBe(1);
+    await expect(row.getByText(/^错误 \d+$/).count()).resolves.toBe(1);
+    await expect(table.getByRole('row').filter({ hasText: '某县人民政府' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/archive.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('adds a unit and finds text with highlighted snippets', async () => {
+    await page.getByRole('button', { name: '添加单位' }).click();
+    await page.getByLabel('单位名称').fill('某镇人民政府');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.getByRole('table', { name: '档案总览' }).getByText('某镇人民政府').waitFor();
+    expect(bridge.store.archive.listUnits().map((u) => u.name)).toContain('某镇人民政府');
+
+    await page.getByLabel('全文检索').fill('兼职');
+    await page.getByRole('button', { name: '检索' }).click();
+    const expected = bridge.store.archive.search('兼职').length;
+    expect(expected).toBeGreaterThan(0);
+    await page.getByText(`找到 ${expected} 处“兼职”`).waitFor();
+    await expect(page.locator('mark').first().textContent()).resolves.toBe('兼职');
+    await page.screenshot({ path: `${SCREENSHOTS}/archive-search.png`, fullPage: true });
+  });
+
+  it('refuses calls without the token, and from another host name', async () => {
+    const port = new URL(bridge.url).port;
+    const noToken = await fetch(`http://127.0.0.1:${port}/api/units.list`, { method: 'POST', body: '{}' });
+    expect(noToken.status).toBe(403);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/units.list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-nianbao-token': bridge.token },
+    });
+    expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);
+    const bad = await fetch(`http://127.0.0.1:${port}/api/units.add`, {
+      method: 'POST',
+      body: '{"name":"","kind":"x"}',
+      headers: { 'x-nianbao-token': bridge.token },
+    });
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^请求参数有误：/);
+  });
+});
