@@ -1,16 +1,17 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ArchivePage } from './pages/ArchivePage';
+import { EditorPage } from './pages/EditorPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 
 const PAGES = [
-  { key: 'archive', label: '档案', page: ArchivePage },
-  { key: 'templates', label: '表样', page: TemplatesPage },
+  { key: 'archive', label: '档案' },
+  { key: 'templates', label: '表样' },
 ] as const;
 
 export function App() {
   const [page, setPage] = useState<(typeof PAGES)[number]['key']>('archive');
-  const Page = PAGES.find((p) => p.key === page)!.page;
+  const [open, setOpen] = useState<{ unit: string; year: number } | null>(null);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md">
@@ -23,11 +24,25 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {PAGES.map((p) => (
-          <NavLink key={p.key} label={p.label} active={p.key === page} onClick={() => setPage(p.key)} />
+          <NavLink
+            key={p.key}
+            label={p.label}
+            active={p.key === page && !open}
+            onClick={() => {
+              setOpen(null);
+              setPage(p.key);
+            }}
+          />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Page />
+        {open ? (
+          <EditorPage key={`${open.unit}-${open.year}`} unit={open.unit} year={open.year} onBack={() => setOpen(null)} />
+        ) : page === 'archive' ? (
+          <ArchivePage onOpen={(unit, year) => setOpen({ unit, year })} />
+        ) : (
+          <TemplatesPage />
+        )}
       </AppShell.Main>
     </AppShell>
   );

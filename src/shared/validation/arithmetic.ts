@@ -29,5 +29,6 @@ export function checkSum(rule: RuleId, t: Template, r: Report, target: string, t
     severity: 'error',
     cells: keys,
     message: `${prefix}${cellName(t, target)}应为 ${fmt(expected)}（=${arithmetic}），实为 ${show(actual)}${blanks}`,
+    ...(expected >= 0 ? { fix: { key: target, value: expected } } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface Finding {
   cells: string[];
   /** Chinese, with the actual numbers. */
   message: string;
+  /** For a sum that does not hold: the value the first cell would need. Offered to the person, never written by itself. */
+  fix?: { key: string; value: number };
 }
 
 export interface RuleContext {

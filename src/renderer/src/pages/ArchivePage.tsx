@@ -23,7 +23,7 @@ import { call } from '../api';
 
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
-export function ArchivePage() {
+export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) => void }) {
   const [overview, setOverview] = useState<OverviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'all' | UnitKind>('all');
@@ -37,7 +37,9 @@ export function ArchivePage() {
   useEffect(load, [load]);
 
   const thisYear = new Date().getFullYear() - 1;
-  const years = overview ? [...new Set([...overview.years, thisYear])].sort((a, b) => a - b) : [];
+  // Every year from the oldest report to last year, so a missing year shows as a gap to fill.
+  const first = Math.min(thisYear, ...(overview?.years ?? []));
+  const years = overview ? Array.from({ length: Math.max(...overview.years, thisYear) - first + 1 }, (_, i) => first + i) : [];
   const units = overview?.units.filter((u) => kind === 'all' || u.kind === kind) ?? [];
   const cell = (unitId: number, year: number) => overview?.reports.find((r) => r.unit_id === unitId && r.year === year);
 
@@ -119,7 +121,13 @@ export function ArchivePage() {
                     return (
                       <Table.Td key={y}>
                         {r ? (
-                          <Group gap={4} wrap="nowrap">
+                          <Group
+                            gap={4}
+                            wrap="nowrap"
+                            style={{ cursor: 'pointer' }}
+                            onClick={() => onOpen(u.name, y)}
+                            aria-label={`打开${u.name}${y}年报告`}
+                          >
                             <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
                               {STATUS[r.status]}
                             </Badge>
@@ -127,9 +135,14 @@ export function ArchivePage() {
                             {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
                           </Group>
                         ) : (
-                          <Text size="xs" c="dimmed">
-                            —
-                          </Text>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => onOpen(u.name, y)}
+                            aria-label={`新建${u.name}${y}年报告`}
+                          >
+                            新建
+                          </Button>
                         )}
                       </Table.Td>
                     );

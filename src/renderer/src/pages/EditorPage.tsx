@@ -1,0 +1,277 @@
+// 年报编辑: the six sections in order, the tables in the official layout, live validation, autosave with a
+// visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Finding } from '../../../shared/validation';
+import type { DismissedFinding } from '../../../shared/validation';
+import type { CellValue, Report } from '../../../shared/report';
+import { getTemplate, type TextSectionKey } from '../../../shared/template';
+import { call } from '../api';
+import { EditableTable } from '../components/EditableTable';
+import { FindingsPanel } from '../components/FindingsPanel';
+
+interface Props {
+  unit: string;
+  year: number;
+  onBack: () => void;
+}
+
+type SaveState =
+  | { kind: 'saved'; revision: number; at: string }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'new' }
+  | { kind: 'error'; message: string };
+
+const AUTOSAVE_MS = 1200;
+
+export function EditorPage({ unit, year, onBack }: Props) {
+  const [report, setReport] = useState<Report | null>(null);
+  const [provenance, setProvenance] = useState<Record<string, string>>({});
+  const [revision, setRevision] = useState(0);
+  const [status, setStatus] = useState<'draft' | 'final'>('draft');
+  const [findings, setFindings] = useState<DismissedFinding[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: 'new' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState(false);
+  const undo = useRef<Report[]>([]);
+  const redo = useRef<Report[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    call('report.get', { unit, year }).then(
+      (s) => {
+        setReport(s.report);
+        setProvenance(s.provenance);
+        setRevision(s.revision);
+        setStatus(s.status);
+        setFindings(s.findings);
+        setSave({ kind: 'saved', revision: s.revision, at: s.updatedAt });
+      },
+      () =>
+        call('report.draft', { unit, year }).then(
+          (d) => {
+            setReport(d.report);
+            setProvenance(d.provenance);
+            setSave({ kind: 'new' });
+          },
+          (e: Error) => setMessage(e.message),
+        ),
+    );
+  }, [unit, year]);
+
+  // Live validation of what is on screen (with last year's report, from main).
+  useEffect(() => {
+    if (!report) return;
+    const t = setTimeout(() => {
+      call('report.validate', { report }).then(
+        (fs: Finding[]) =>
+          setFindings((old) => fs.map((f) => old.find((o) => o.dismissed && o.rule === f.rule && o.cells.join() === f.cells.join()) ?? f)),
+        () => undefined,
+      );
+    }, 150);
+    return () => clearTimeout(t);
+  }, [report]);
+
+  const persist = useCallback(
+    (r: Report, base: number) => {
+      setSave({ kind: 'saving' });
+      call('report.save', { report: r, baseRevision: base, provenance }).then(
+        (res) => {
+          setRevision(res.revision);
+          setFindings(res.findings);
+          setSave({ kind: 'saved', revision: res.revision, at: new Date().toISOString() });
+        },
+        (e: Error) => setSave({ kind: 'error', message: e.message }),
+      );
+    },
+    [provenance],
+  );
+
+  const update = (next: Report) => {
+    if (!report || status === 'final') return;
+    undo.current.push(report);
+    redo.current = [];
+    setReport(next);
+    setSave({ kind: 'dirty' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => persist(next, revision), AUTOSAVE_MS);
+  };
+  const setValues = (changes: Record<string, CellValue>) => report && update({ ...report, values: { ...report.values, ...changes } });
+  const step = (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
+    const prev = from.current.pop();
+    if (!prev || !report) return;
+    to.current.push(report);
+    setReport(prev);
+    setSave({ kind: 'dirty' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => persist(prev, revision), AUTOSAVE_MS);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'TEXTAREA') return;
+      if (e.key === 'z') {
+        e.preventDefault();
+        step(undo, redo);
+      } else if (e.key === 'y') {
+        e.preventDefault();
+        step(redo, undo);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!report) return message ? <Alert color="red">{message}</Alert> : <Text>正在打开…</Text>;
+  const template = getTemplate(report.template);
+  const locked = status === 'final';
+  const setFinal = (s: 'draft' | 'final') =>
+    call('report.setStatus', { unit, year, status: s }).then(
+      () => setStatus(s),
+      (e: Error) => setMessage(e.message),
+    );
+
+  const saveLabel =
+    save.kind === 'saved'
+      ? `已保存 · 第 ${save.revision} 版`
+      : save.kind === 'saving'
+        ? '正在保存…'
+        : save.kind === 'dirty'
+          ? '有未保存的修改'
+          : save.kind === 'new'
+            ? '新报告，填写后自动保存'
+            : '保存失败';
+
+  const section = (key: TextSectionKey) => {
+    const def = template.sections.find((s) => s.key === key)!;
+    return (
+      <Card withBorder key={key}>
+        <Title order={5} mb="xs">
+          {def.heading}
+        </Title>
+        <Textarea
+          aria-label={def.heading}
+          autosize
+          minRows={3}
+          readOnly={locked}
+          value={report.sections[key] ?? ''}
+          onChange={(e) => update({ ...report, sections: { ...report.sections, [key]: e.currentTarget.value } })}
+        />
+      </Card>
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group>
+          <Button variant="subtle" onClick={onBack}>
+            ← 档案
+          </Button>
+          <Title order={3}>
+            {unit} {year} 年
+          </Title>
+          <Badge variant="light">{template.name}</Badge>
+          <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
+        </Group>
+        <Group>
+          <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
+            {saveLabel}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
+            撤销
+          </Button>
+          <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
+            重做
+          </Button>
+          {locked ? (
+            <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
+              取消定稿
+            </Button>
+          ) : (
+            <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
+              定稿
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
+      {message && (
+        <Alert color="red" withCloseButton onClose={() => setMessage(null)}>
+          {message}
+        </Alert>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            {section('overall')}
+            {template.tables.map((t) => (
+              <Card withBorder key={t.id}>
+                <Title order={5} mb="xs">
+                  {t.section.heading}
+                </Title>
+                <div style={{ overflowX: 'auto' }}>
+                  <EditableTable
+                    table={t}
+                    values={report.values}
+                    provenance={provenance}
+                    selected={selected}
+                    highlighted={highlighted}
+                    readOnly={locked}
+                    onSelect={setSelected}
+                    onChange={setValues}
+                    onError={setMessage}
+                  />
+                </div>
+              </Card>
+            ))}
+            {section('problems')}
+            {section('other')}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <FindingsPanel
+            findings={findings}
+            canDismiss={save.kind === 'saved'}
+            onShow={(f) => {
+              setHighlighted(new Set(f.cells));
+              if (f.cells[0]) {
+                setSelected(f.cells[0]);
+                document.querySelector(`[data-key="${f.cells[0]}"]`)?.scrollIntoView({ block: 'center' });
+              }
+            }}
+            onFill={(key, value) => setValues({ [key]: value })}
+            onDismiss={async (f, reason) =>
+              setFindings(await call('findings.dismiss', { unit, year, finding: { rule: f.rule, cells: f.cells }, reason }))
+            }
+            onUndismiss={(f) =>
+              call('findings.undismiss', { unit, year, finding: { rule: f.rule, cells: f.cells } }).then(setFindings, (e: Error) =>
+                setMessage(e.message),
+              )
+            }
+          />
+        </Grid.Col>
+      </Grid>
+      <Modal opened={unlocking} onClose={() => setUnlocking(false)} title="取消定稿">
+        <Text size="sm">这份报告已经定稿。取消定稿后可以再修改，修改会记录为新的版本。确定要取消定稿吗？</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setUnlocking(false)}>
+            不取消
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setUnlocking(false);
+              void setFinal('draft');
+            }}
+          >
+            取消定稿
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

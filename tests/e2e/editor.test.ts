@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { tempDir } from '../helpers/archive';
+import { browserAvailable, launch, SCREENSHOTS } from '../helpers/browser';
+import { consistentReport } from '../helpers/random-report';
+
+describe.skipIf(!browserAvailable)('the editor in Chromium through the browser bridge', () => {
+  let bridge: Bridge;
+  let browser: Browser;
+  let page: Page;
+  const cell = (key: string) => page.locator(`td[data-key="${key}"]`);
+
+  beforeAll(async () => {
+    if (spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']).status !== 0)
+      throw new Error('界面构建失败');
+    bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
+    bridge.store.archive.save({ ...consistentReport('gov2021', 3, 2023), unit: '某县教育局', unit_kind: 'department' });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(bridge.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('creates the next year’s report with 上年结转 pre-filled, types and pastes numbers, and autosaves', async () => {
+    await page.getByRole('button', { name: '新建某县教育局2024年报告' }).click();
+    await page.getByText('新报告，填写后自动保存').waitFor();
+    const carried = bridge.store.archive.get('某县教育局', 2023).report.values['requests.carried_forward.total'];
+    await expect(cell('requests.carried_over.total').textContent()).resolves.toBe(String(carried));
+
+    await cell('requests.new.natural_person').click();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Tab');
+    await expect(cell('requests.new.natural_person').textContent()).resolves.toBe('100');
+    // Paste a block copied from Excel into 商业企业 … of the same row.
+    await cell('requests.new.commercial').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1\t2\t0\r\n');
+      document
+        .querySelector('table[aria-label="三、收到和处理政府信息公开申请情况"]')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(cell('requests.new.social_org').textContent()).resolves.toBe('0');
+    await expect(cell('requests.new.legal_service').textContent()).resolves.toBe('空');
+    await page.getByText(/已保存 · 第 \d+ 版/).waitFor({ timeout: 10_000 });
+    expect(bridge.store.archive.get('某县教育局', 2024).report.values['requests.new.research']).toBe(2);
+    await page.screenshot({ path: `${SCREENSHOTS}/editor.png`, fullPage: false });
+  });
+
+  it('shows an R1 error with its numbers, highlights its cells, and offers the total as a one-click fill', async () => {
+    const r1 = page.locator('.finding[data-rule="R1"]').filter({ hasText: '第三项（七）总计（自然人）' });
+    await r1.waitFor();
+    expect(await r1.textContent()).toMatch(/第三项（七）总计（自然人）应为 \d+（=100\+\d+−0），实为 空白/);
+    await r1.click();
+    await expect(cell('requests.total.natural_person').getAttribute('class')).resolves.toContain('flagged');
+    await page.screenshot({ path: `${SCREENSHOTS}/editor-r1.png`, fullPage: false });
+    await r1.getByRole('button', { name: /^填入 \d+$/ }).click();
+    await page.locator('.finding[data-rule="R1"]').filter({ hasText: '第三项（七）总计（自然人）' }).waitFor({ state: 'detached' });
+  });
+
+  it('dismisses a warning only with a real reason', async () => {
+    await page.getByLabel('六、其他需要报告的事项').fill('无');
+    await page.getByText(/已保存 · 第 \d+ 版/).waitFor({ timeout: 10_000 });
+    const r8 = page.locator('.finding[data-rule="R8"]');
+    await r8.waitFor();
+    await r8.getByRole('button', { name: '忽略…' }).click();
+    await page.getByLabel('理由（会和报告一起保存）').fill('核实无误');
+    await page.getByRole('button', { name: '忽略', exact: true }).click();
+    await page.getByText('仅写“核实无误”不够').waitFor();
+    await page.getByLabel('理由（会和报告一起保存）').fill('本单位全年未收取任何费用，已在第一部分说明');
+    await page.getByRole('button', { name: '忽略', exact: true }).click();
+    await page.getByText('理由：本单位全年未收取任何费用，已在第一部分说明').waitFor();
+    expect(bridge.store.archive.validateStored('某县教育局', 2024).find((f) => f.rule === 'R8')?.dismissed?.reason).toBe(
+      '本单位全年未收取任何费用，已在第一部分说明',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/editor-dismissed.png`, fullPage: false });
+  });
+});
