@@ -84,3 +84,33 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
     await page.screenshot({ path: `${SCREENSHOTS}/editor-dismissed.png`, fullPage: false });
   });
 });
+
+describe.skipIf(!browserAvailable)('history in Chromium', () => {
+  it('lists revisions, shows the difference side by side, and restores one as a new revision', async () => {
+    if (spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']).status !== 0)
+      throw new Error('界面构建失败');
+    const bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
+    const r = { ...consistentReport('gov2021', 4, 2024), unit: '某镇人民政府' };
+    bridge.store.archive.save(r, { note: '初稿' });
+    bridge.store.archive.save({ ...r, values: { ...r.values, 'proactive.penalty.decisions': 77 } }, { note: '改处罚数' });
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(bridge.url);
+      await page.getByRole('button', { name: '打开某镇人民政府2024年报告' }).click();
+      await page.getByRole('button', { name: '历史' }).click();
+      const diff = page.getByRole('table', { name: '数字的差别' });
+      await diff.waitFor();
+      expect(await diff.getByRole('row').filter({ hasText: '行政处罚（本年处理决定数量）' }).textContent()).toContain('77');
+      await page.screenshot({ path: `${SCREENSHOTS}/history.png` });
+      await page.getByRole('row').filter({ hasText: '初稿' }).getByRole('button', { name: '恢复为这一版' }).click();
+      await page.getByText('已保存 · 第 3 版').waitFor();
+      expect(bridge.store.archive.get('某镇人民政府', 2024).report.values['proactive.penalty.decisions']).toBe(
+        r.values['proactive.penalty.decisions'],
+      );
+    } finally {
+      await browser.close();
+      await bridge.close();
+    }
+  }, 60_000);
+});

@@ -11,7 +11,7 @@ const PAGES = [
 
 export function App() {
   const [page, setPage] = useState<(typeof PAGES)[number]['key']>('archive');
-  const [open, setOpen] = useState<{ unit: string; year: number } | null>(null);
+  const [open, setOpen] = useState<{ unit: string; year: number; n: number } | null>(null);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md">
@@ -37,9 +37,15 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         {open ? (
-          <EditorPage key={`${open.unit}-${open.year}`} unit={open.unit} year={open.year} onBack={() => setOpen(null)} />
+          <EditorPage
+            key={`${open.unit}-${open.year}-${open.n}`}
+            unit={open.unit}
+            year={open.year}
+            onBack={() => setOpen(null)}
+            onReload={() => setOpen({ ...open, n: open.n + 1 })}
+          />
         ) : page === 'archive' ? (
-          <ArchivePage onOpen={(unit, year) => setOpen({ unit, year })} />
+          <ArchivePage onOpen={(unit, year) => setOpen({ unit, year, n: 0 })} />
         ) : (
           <TemplatesPage />
         )}

@@ -14,6 +14,7 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { OverviewView, SearchHitView } from '../../../shared/api';
@@ -121,19 +122,15 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
                     return (
                       <Table.Td key={y}>
                         {r ? (
-                          <Group
-                            gap={4}
-                            wrap="nowrap"
-                            style={{ cursor: 'pointer' }}
-                            onClick={() => onOpen(u.name, y)}
-                            aria-label={`打开${u.name}${y}年报告`}
-                          >
-                            <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
-                              {STATUS[r.status]}
-                            </Badge>
-                            {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
-                            {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
-                          </Group>
+                          <UnstyledButton onClick={() => onOpen(u.name, y)} aria-label={`打开${u.name}${y}年报告`}>
+                            <Group gap={4} wrap="nowrap">
+                              <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
+                                {STATUS[r.status]}
+                              </Badge>
+                              {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
+                              {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
+                            </Group>
+                          </UnstyledButton>
                         ) : (
                           <Button
                             size="compact-xs"

@@ -9,6 +9,7 @@ import { getTemplate, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
+import { HistoryDrawer } from '../components/HistoryDrawer';
 
 interface Props {
   unit: string;
@@ -25,7 +26,7 @@ type SaveState =
 
 const AUTOSAVE_MS = 1200;
 
-export function EditorPage({ unit, year, onBack }: Props) {
+export function EditorPage({ unit, year, onBack, onReload }: Props & { onReload: () => void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [provenance, setProvenance] = useState<Record<string, string>>({});
   const [revision, setRevision] = useState(0);
@@ -36,6 +37,7 @@ export function EditorPage({ unit, year, onBack }: Props) {
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
+  const [history, setHistory] = useState(false);
   const undo = useRef<Report[]>([]);
   const redo = useRef<Report[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -181,6 +183,9 @@ export function EditorPage({ unit, year, onBack }: Props) {
           <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
             {saveLabel}
           </Text>
+          <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
+            历史
+          </Button>
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
@@ -255,6 +260,7 @@ export function EditorPage({ unit, year, onBack }: Props) {
           />
         </Grid.Col>
       </Grid>
+      <HistoryDrawer unit={unit} year={year} opened={history} onClose={() => setHistory(false)} onRestored={onReload} />
       <Modal opened={unlocking} onClose={() => setUnlocking(false)} title="取消定稿">
         <Text size="sm">这份报告已经定稿。取消定稿后可以再修改，修改会记录为新的版本。确定要取消定稿吗？</Text>
         <Group justify="flex-end" mt="md">
