@@ -1,5 +1,6 @@
 // The archive service: units, reports, revisions, cross-year validation, dismissals, search. No electron here;
 // the IPC layer, the CLI and the tests all call these methods.
+import type { SearchHitView, UnitView } from '../../shared/api';
 import { emptyReport, NOT_APPLICABLE, parseReport, UNIT_KIND_LABELS, type Report, type UnitKind } from '../../shared/report';
 import { getTemplate, templateForYear, type TemplateId } from '../../shared/template';
 import { countFindings, findingCells, reasonProblem, validate, type DismissedFinding, type Finding } from '../../shared/validation';
@@ -18,13 +19,7 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-export interface Unit {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  parent: string | null;
-  code: string | null;
-}
+export type Unit = UnitView;
 
 export interface StoredReport {
   id: number;
@@ -62,16 +57,7 @@ export interface Overview {
   reports: reportsDb.OverviewRow[];
 }
 
-export interface SearchHit {
-  reportId: number;
-  unit: string;
-  year: number;
-  section: string;
-  /** The snippet in pieces; `hit` marks the matched text. */
-  parts: { text: string; hit: boolean }[];
-  /** Offset of the first match in the section text, to open the editor at it. */
-  offset: number;
-}
+export type SearchHit = SearchHitView;
 
 const SNIPPET_CONTEXT = 24;
 const UNIT_KINDS_BY_LABEL = new Map(Object.entries(UNIT_KIND_LABELS).map(([k, v]) => [v, k as UnitKind]));
