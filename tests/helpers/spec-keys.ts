@@ -13,3 +13,17 @@ export const WITHHELD = [
 ];
 export const UNAVAILABLE = ['not_held', 'needs_creation', 'still_unclear'];
 export const NOT_PROCESSED = ['complaint', 'duplicate', 'publication', 'excessive', 'reconfirm'];
+
+/** Row keys of table 三 in order; `other` is the （六） part, which differs between versions. */
+export const requestRowKeys = (other: string[]): string[] => [
+  'new',
+  'carried_over',
+  'granted',
+  'partial',
+  ...WITHHELD.map((x) => `withheld.${x}`),
+  ...UNAVAILABLE.map((x) => `unavailable.${x}`),
+  ...NOT_PROCESSED.map((x) => `not_processed.${x}`),
+  ...other,
+  'total',
+  'carried_forward',
+];

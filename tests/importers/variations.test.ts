@@ -7,7 +7,7 @@ import { parseReportHtml, parseReportText } from '../../src/main/importers';
 import { validate } from '../../src/shared/validation';
 import { loadSamples, type Sample } from '../helpers/samples';
 import { HTML_FIXTURES, renderHtml } from './fixtures/generate';
-import { NOT_PROCESSED, REQUEST_COLS, UNAVAILABLE, WITHHELD } from '../helpers/spec-keys';
+import { REQUEST_COLS, requestRowKeys } from '../helpers/spec-keys';
 import { FIXTURES, blanks, doubtCells, expectValues, rowValues, zeros } from './helpers';
 
 const read = (name: string) => parseReportText(readFileSync(`${FIXTURES}text/${name}`, 'utf8'), name);
@@ -18,18 +18,7 @@ const COLUMNS = REQUEST_COLS;
 /** Table 三 rows all 0 unless given. */
 function requestRows(other: string[], given: Record<string, (number | string | null)[]>) {
   const rows: Record<string, (number | string | null)[]> = {};
-  for (const r of [
-    'new',
-    'carried_over',
-    'granted',
-    'partial',
-    ...WITHHELD.map((x) => `withheld.${x}`),
-    ...UNAVAILABLE.map((x) => `unavailable.${x}`),
-    ...NOT_PROCESSED.map((x) => `not_processed.${x}`),
-    ...other,
-    'total',
-    'carried_forward',
-  ]) {
+  for (const r of requestRowKeys(other)) {
     rows[`requests.${r}`] = given[r] ?? zeros(7);
   }
   return rows;

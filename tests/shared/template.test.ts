@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../helpers/samples';
-import { NOT_PROCESSED, REQUEST_COLS, UNAVAILABLE, WITHHELD } from '../helpers/spec-keys';
+import { REQUEST_COLS, requestRowKeys } from '../helpers/spec-keys';
 import { getTemplate, labelMatches, normalizeLabel, type Table } from '../../src/shared/template';
 
 // The keys as spec §3–§5 list them, written out here on purpose: the template must reproduce them.
-const requestRows = (other: string[]) => [
-  'new',
-  'carried_over',
-  'granted',
-  'partial',
-  ...WITHHELD.map((x) => `withheld.${x}`),
-  ...UNAVAILABLE.map((x) => `unavailable.${x}`),
-  ...NOT_PROCESSED.map((x) => `not_processed.${x}`),
-  ...other,
-  'total',
-  'carried_forward',
-];
+const requestRows = requestRowKeys;
 const APPEALS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) =>
   ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.${g}.${c}`),
 );
