@@ -81,6 +81,7 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
     expect(bridge.store.archive.validateStored('某县教育局', 2024).find((f) => f.rule === 'R8')?.dismissed?.reason).toBe(
       '本单位全年未收取任何费用，已在第一部分说明',
     );
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.screenshot({ path: `${SCREENSHOTS}/editor-dismissed.png`, fullPage: false });
   });
 });

@@ -50,7 +50,9 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
               <Badge color={COLORS[f.severity]} variant="light" style={{ flexShrink: 0 }}>
                 {SEVERITY_LABELS[f.severity]} {f.rule}
               </Badge>
-              <Text size="sm">{f.message}</Text>
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {f.message}
+              </Text>
             </Group>
             <Group gap={6} mt={4} justify="flex-end">
               {f.fix && (
