@@ -4,16 +4,23 @@ import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Cha
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
 import { InputError } from './errors';
-import type { ArchiveStore } from './services/store';
+import { FILTERS, type Host } from './host';
+import { exportFlat, exportReport, exportTemplates, safeFileName } from './services/export';
+import { IMPORTABLE } from './services/files';
+import { commitFiles, previewFile } from './services/import-preview';
+import { checkBackupFile, type ArchiveStore } from './services/store';
 import { APP_VERSION } from './version';
 
 export type Handlers = { [C in Channel]: (args: ApiArgs<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
-export function createHandlers(store: ArchiveStore): Handlers {
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function createHandlers(store: ArchiveStore, host: Host): Handlers {
   const a = () => store.archive;
   const previousOf = (r: Report) => (r.unit && r.year !== null ? a().find(r.unit, r.year - 1)?.report : undefined);
+  const reportName = (unit: string, year: number) => `${safeFileName(a().unit(unit).name)}-${year}年政府信息公开工作年度报告`;
   return {
-    'app.info': () => ({ version: APP_VERSION, platform: process.platform, archivePath: store.path }),
+    'app.info': () => ({ version: APP_VERSION, platform: process.platform, archivePath: store.path, host: host.kind }),
     'units.list': () => a().listUnits(),
     'units.add': (x) => a().addUnit(x),
     'units.update': (x) => a().updateUnit(x.name, x.change),
@@ -33,6 +40,54 @@ export function createHandlers(store: ArchiveStore): Handlers {
     'findings.dismiss': ({ unit, year, finding, reason }) => (a().dismiss(unit, year, finding, reason), a().validateStored(unit, year)),
     'findings.undismiss': ({ unit, year, finding }) => (a().undismiss(unit, year, finding), a().validateStored(unit, year)),
     search: ({ query }) => a().search(query),
+
+    'import.pick': () =>
+      host.openFiles({
+        title: '选择要导入的年报文件',
+        filters: [{ name: '年报文件（Excel、文本、网页、Word）', extensions: IMPORTABLE.map((e) => e.slice(1)) }],
+        multiple: true,
+      }),
+    'import.plan': ({ file, overrides }) => previewFile(a(), file, overrides),
+    'import.commit': async ({ items }) => {
+      await store.dailyBackup();
+      return commitFiles(a(), items);
+    },
+
+    'export.report': async ({ unit, year }) => {
+      const path = await host.saveFile({ title: '导出年报工作簿', defaultName: `${reportName(unit, year)}.xlsx`, filters: [FILTERS.xlsx] });
+      if (!path) return null;
+      await exportReport(a(), unit, year, path);
+      return { path };
+    },
+    'export.templates': async ({ units, year }) => {
+      const dir = await host.chooseFolder({ title: `选择保存 ${year} 年填报表的文件夹` });
+      if (!dir) return null;
+      return { dir, files: await exportTemplates(a(), units, year, dir) };
+    },
+    'export.flat': async () => {
+      const path = await host.saveFile({ title: '导出档案总表', defaultName: `政府信息公开年报档案总表-${today()}.xlsx`, filters: [FILTERS.xlsx] });
+      if (!path) return null;
+      return { path, count: await exportFlat(a(), path) };
+    },
+    'export.pdf': async ({ unit, year }) => {
+      if (!host.printToPdf) throw new InputError('浏览器中请用打印视图的“打印”按钮，在打印对话框中选择“另存为 PDF”');
+      a().get(unit, year);
+      const path = await host.saveFile({ title: '导出 PDF', defaultName: `${reportName(unit, year)}.pdf`, filters: [FILTERS.pdf] });
+      if (!path) return null;
+      await host.printToPdf({ unit, year }, path);
+      return { path };
+    },
+    'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
+
+    'backup.list': () => ({ archivePath: store.path, backupDir: store.backupDir, backups: store.backups() }),
+    'backup.now': () => store.backupNow(),
+    'backup.pick': async () =>
+      (await host.openFiles({ title: '选择要恢复的档案备份', filters: [FILTERS.archive], multiple: false }))[0] ?? null,
+    'backup.check': ({ file }) => ({ file, ...checkBackupFile(file) }),
+    'backup.restore': async ({ file }) => {
+      const { check, safetyCopy } = await store.restoreFrom(file);
+      return { check: { file, ...check }, safetyCopy };
+    },
   };
 }
 

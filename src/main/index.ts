@@ -1,8 +1,11 @@
-// Electron entry: session security, the archive, IPC handlers, the window. Everything else lives in services
-// without electron.
-import { app, BrowserWindow, dialog, session } from 'electron';
+// Electron entry: session security, the archive, IPC handlers, the menu, the window. Everything else lives in
+// services without electron.
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { join } from 'node:path';
 import { createHandlers } from './api-handlers';
+import { electronHost } from './electron-host';
 import { registerAll } from './ipc';
+import { buildMenu } from './menu';
 import { hardenSession, isAppUrl } from './security';
 import { resolveArchivePath, userDataDir } from './services/paths';
 import { ArchiveStore } from './services/store';
@@ -12,6 +15,7 @@ import { createMainWindow } from './window';
 app.setPath('userData', userDataDir());
 
 const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isAppUrl(e.senderFrame?.url ?? '', process.env['ELECTRON_RENDERER_URL']);
+const windowStateFile = join(userDataDir(), 'window-state.json');
 
 void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
@@ -24,10 +28,11 @@ void app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  registerAll(createHandlers(store), trusted);
-  createMainWindow();
+  registerAll(createHandlers(store, electronHost), trusted);
+  let main = createMainWindow(windowStateFile);
+  Menu.setApplicationMenu(buildMenu(() => main, store.path));
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow(windowStateFile);
   });
   app.on('will-quit', () => store.close());
 });

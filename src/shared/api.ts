@@ -2,11 +2,11 @@
 // Arguments are checked in main before any service runs; results are typed (their shapes come from the
 // services and are not re-validated at run time, hence z.custom).
 import { z } from 'zod';
-import type { Channel } from './channels';
-import { reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
+import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
 import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
 
-export { CHANNELS, type Channel } from './channels';
+export { CHANNELS, MENU_COMMANDS, type Channel, type MenuCommand } from './channels';
+import type { Channel, MenuCommand } from './channels';
 
 const unitYear = z.object({ unit: z.string().min(1), year: z.number().int().min(1990).max(2100) });
 const findingRef = z.object({ rule: z.enum(RULE_IDS), cells: z.array(z.string()) });
@@ -58,10 +58,53 @@ export interface SearchHitView {
   offset: number;
 }
 
+export interface PlanView {
+  report: Report;
+  provenance: Record<string, string>;
+  findings: Finding[];
+  existing: { revision: number; status: 'draft' | 'final' } | null;
+  diff: DiffView | null;
+  /** Why it cannot simply be written, in Chinese; empty when ready. */
+  problems: string[];
+  status: 'ready' | 'needs_attention';
+  /** True when the archive already holds exactly this. */
+  unchanged: boolean;
+}
+export interface ImportFileView {
+  file: string;
+  name: string;
+  /** Set when the file could not be read at all, in Chinese. */
+  error: string | null;
+  notes: string[];
+  plans: PlanView[];
+}
+export interface BackupView {
+  file: string;
+  size: number;
+  createdAt: string;
+}
+export interface BackupCheckView {
+  file: string;
+  version: number;
+  units: number;
+  reports: number;
+}
+
+const planOverrides = z.object({
+  unit: z.string().optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  unitKind: z.enum(UNIT_KINDS).optional(),
+  values: z.record(z.string(), cellValueSchema).optional(),
+});
+export type PlanOverridesArg = z.infer<typeof planOverrides>;
+
 const out = <T>() => z.custom<T>();
 
 export const API = {
-  'app.info': { args: z.object({}), result: out<{ version: string; platform: string; archivePath: string }>() },
+  'app.info': {
+    args: z.object({}),
+    result: out<{ version: string; platform: string; archivePath: string; host: 'electron' | 'browser' }>(),
+  },
   'units.list': { args: z.object({}), result: out<UnitView[]>() },
   'units.add': {
     args: z.object({
@@ -105,6 +148,36 @@ export const API = {
   'findings.dismiss': { args: unitYear.extend({ finding: findingRef, reason: z.string() }), result: out<DismissedFinding[]>() },
   'findings.undismiss': { args: unitYear.extend({ finding: findingRef }), result: out<DismissedFinding[]>() },
   search: { args: z.object({ query: z.string() }), result: out<SearchHitView[]>() },
+  'import.pick': { args: z.object({}), result: out<string[]>() },
+  'import.plan': {
+    args: z.object({ file: z.string().min(1), overrides: z.array(planOverrides).optional() }),
+    result: out<ImportFileView>(),
+  },
+  'import.commit': {
+    args: z.object({
+      items: z.array(
+        z.object({
+          file: z.string().min(1),
+          /** Per plan of the file (a flat archive sheet holds many), in order; plans not listed are skipped. */
+          plans: z.array(z.object({ index: z.number().int().min(0), overrides: planOverrides.optional() })),
+        }),
+      ),
+    }),
+    result: out<{ file: string; unit: string; year: number; revision: number }[]>(),
+  },
+  'export.report': { args: unitYear, result: out<{ path: string } | null>() },
+  'export.templates': {
+    args: z.object({ units: z.array(z.string()).min(1, '请至少选择一个单位'), year: z.number().int().min(1990).max(2100) }),
+    result: out<{ dir: string; files: string[] } | null>(),
+  },
+  'export.flat': { args: z.object({}), result: out<{ path: string; count: number } | null>() },
+  'export.pdf': { args: unitYear, result: out<{ path: string } | null>() },
+  'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
+  'backup.list': { args: z.object({}), result: out<{ archivePath: string; backupDir: string; backups: BackupView[] }>() },
+  'backup.now': { args: z.object({}), result: out<BackupView>() },
+  'backup.pick': { args: z.object({}), result: out<string | null>() },
+  'backup.check': { args: z.object({ file: z.string().min(1) }), result: out<BackupCheckView>() },
+  'backup.restore': { args: z.object({ file: z.string().min(1) }), result: out<{ check: BackupCheckView; safetyCopy: string }>() },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;
@@ -114,4 +187,6 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string
 /** What the preload (Electron) or the bridge script (browser) puts on window.api. */
 export interface WindowApi {
   invoke<C extends Channel>(channel: C, args: ApiArgs<C>): Promise<ApiResponse<ApiResult<C>>>;
+  /** The application menu's page commands; absent in the browser, which has no menu. */
+  onMenu?(listener: (command: MenuCommand) => void): void;
 }

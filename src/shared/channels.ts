@@ -17,5 +17,22 @@ export const CHANNELS = [
   'findings.dismiss',
   'findings.undismiss',
   'search',
+  'import.pick',
+  'import.plan',
+  'import.commit',
+  'export.report',
+  'export.templates',
+  'export.flat',
+  'export.pdf',
+  'host.showInFolder',
+  'backup.list',
+  'backup.now',
+  'backup.pick',
+  'backup.check',
+  'backup.restore',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** Commands the application menu sends to the page (Electron only). */
+export const MENU_COMMANDS = ['archive', 'import', 'export', 'settings'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -17,7 +17,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 
 export const SECTION_KEYS = ['overall', 'proactive', 'requests', 'appeals', 'problems', 'other'] as const;
 
-const cellValueSchema = z.union([z.number(), z.null(), z.literal(NOT_APPLICABLE)]);
+export const cellValueSchema = z.union([z.number(), z.null(), z.literal(NOT_APPLICABLE)]);
 
 const legacyRowSchema = z.object({
   label: z.string(),

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,6 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
   let page: Page;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`界面构建失败：${build.stderr}`);
     bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
     const a = bridge.store.archive;
     a.addUnit({ name: '某县人民政府', kind: 'government' });

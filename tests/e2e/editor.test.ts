@@ -1,5 +1,4 @@
 /// <reference lib="dom" />
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +14,6 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
   const cell = (key: string) => page.locator(`td[data-key="${key}"]`);
 
   beforeAll(async () => {
-    if (spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']).status !== 0)
-      throw new Error('界面构建失败');
     bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
     bridge.store.archive.save({ ...consistentReport('gov2021', 3, 2023), unit: '某县教育局', unit_kind: 'department' });
     browser = await launch();
@@ -88,8 +85,6 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
 
 describe.skipIf(!browserAvailable)('history in Chromium', () => {
   it('lists revisions, shows the difference side by side, and restores one as a new revision', async () => {
-    if (spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']).status !== 0)
-      throw new Error('界面构建失败');
     const bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
     const r = { ...consistentReport('gov2021', 4, 2024), unit: '某镇人民政府' };
     bridge.store.archive.save(r, { note: '初稿' });

@@ -2,25 +2,30 @@
 // local HTTP, so the app can be driven in Chromium where no Electron binary exists. Loopback only, a random
 // token on every call, the Host header checked (no DNS rebinding), the same CSP as the app.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api-handlers';
 import { ArchiveStore } from '../services/store';
+import { createBridgeHost, type BridgeHost } from './host';
 
 export interface BridgeOptions {
   dbPath: string;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Where exported files go when no test answered the save dialog; beside the archive by default. */
+  exportDir?: string;
 }
 
 export interface Bridge {
   url: string;
   token: string;
   store: ArchiveStore;
+  host: BridgeHost;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,9 @@ const TYPES: Record<string, string> = {
 const MAX_BODY = 20 * 1024 * 1024;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./window-api.js', import.meta.url));
 
-function readBody(req: IncomingMessage): Promise<string> {
+const readBody = async (req: IncomingMessage): Promise<string> => (await readBuffer(req)).toString('utf8');
+
+function readBuffer(req: IncomingMessage): Promise<Buffer> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
@@ -47,7 +54,7 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(Buffer.concat(chunks)));
     req.on('error', fail);
   });
 }
@@ -57,7 +64,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
   const store = await ArchiveStore.open(options.dbPath);
   await store.dailyBackup();
-  const handlers = createHandlers(store);
+  const host = createBridgeHost(options.exportDir ?? join(dirname(resolve(options.dbPath)), '导出'));
+  const handlers = createHandlers(store, host);
+  let uploads: string | null = null;
   const token = options.token ?? randomBytes(24).toString('hex');
   let port = 0;
 
@@ -72,20 +81,39 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 
   const server = createServer(async (req, res) => {
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+    const hostName = req.headers.host ?? '';
+    if (hostName !== `127.0.0.1:${port}` && hostName !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
+    const url = new URL(req.url ?? '/', `http://${hostName}`);
+    if (req.method === 'POST' && (url.pathname.startsWith('/api/') || url.pathname.startsWith('/host/'))) {
       if (req.headers['x-nianbao-token'] !== token)
         return send(res, 403, JSON.stringify({ ok: false, error: '拒绝：缺少或错误的访问令牌' }), TYPES['.json']);
+      // A file picked in the page: kept in a private temporary folder and answered with its path.
+      if (url.pathname === '/host/upload') {
+        uploads ??= mkdtempSync(join(tmpdir(), 'nianbao-web-'));
+        const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')));
+        const dir = mkdtempSync(join(uploads, 'f-'));
+        writeFileSync(join(dir, name), await readBuffer(req));
+        return send(res, 200, JSON.stringify({ ok: true, value: join(dir, name) }), TYPES['.json']);
+      }
       let args: unknown;
       try {
         args = JSON.parse((await readBody(req)) || '{}');
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: '请求不是有效的 JSON' }), TYPES['.json']);
       }
+      if (url.pathname === '/host/answer') {
+        const open = (args as { open?: unknown }).open;
+        if (!Array.isArray(open) || !open.every((p) => typeof p === 'string'))
+          return send(res, 400, JSON.stringify({ ok: false, error: 'open 应为文件路径的列表' }), TYPES['.json']);
+        host.answers.open.push(open);
+        return send(res, 200, JSON.stringify({ ok: true, value: null }), TYPES['.json']);
+      }
+      host.pendingPick = null;
       const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
-      return send(res, 200, JSON.stringify(result), TYPES['.json']);
+      // No dialog answer was queued: the page lets the person pick files, uploads them and asks again.
+      const pick = host.pendingPick;
+      host.pendingPick = null;
+      return send(res, 200, JSON.stringify(pick ? { ...result, pick } : result), TYPES['.json']);
     }
     if (req.method !== 'GET') return send(res, 405, '不支持的请求');
     if (url.pathname === '/window-api.js') return send(res, 200, readFileSync(CLIENT_SCRIPT), TYPES['.js']);
@@ -109,6 +137,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     store,
+    host,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

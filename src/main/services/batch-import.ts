@@ -4,7 +4,7 @@ import { InputError } from '../errors';
 import type { SaveResult } from './archive';
 import type { Archive } from './archive';
 import { parseFile } from './files';
-import { commitPlans, planImport, type ImportPlan, type PlanOverrides } from './import-plan';
+import { commitPlans, isUnchanged, planImport, type ImportPlan, type PlanOverrides } from './import-plan';
 
 export type FileStatus = 'imported' | 'ready' | 'unchanged' | 'needs_attention' | 'failed';
 
@@ -34,8 +34,6 @@ export const STATUS_LABELS: Record<FileStatus, string> = {
   failed: '失败',
 };
 
-const unchanged = (p: ImportPlan) => !!p.diff && !p.diff.cells.length && !p.diff.texts.length && !p.diff.fields.length;
-
 export async function importFiles(archive: Archive, files: string[], options: BatchOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const seen = new Map<string, string>();
@@ -55,7 +53,7 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
       const attention = plans.filter((p) => p.status !== 'ready');
       results.push({
         file,
-        status: attention.length ? 'needs_attention' : plans.every(unchanged) ? 'unchanged' : 'ready',
+        status: attention.length ? 'needs_attention' : plans.every(isUnchanged) ? 'unchanged' : 'ready',
         reason: attention.length ? attention.flatMap((p) => p.problems).join('；') : null,
         plans,
         saved: [],
@@ -74,7 +72,7 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
         r.status === 'needs_attention' &&
         r.plans.every((p) => p.report.unit && p.report.year !== null && p.existing?.status !== 'final')),
   );
-  const toWrite = (r: FileResult) => r.plans.filter((p) => !unchanged(p));
+  const toWrite = (r: FileResult) => r.plans.filter((p) => !isUnchanged(p));
   const saved = commitPlans(archive, writable.flatMap(toWrite), { force: options.force });
   let k = 0;
   for (const r of writable) {

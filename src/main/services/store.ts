@@ -107,6 +107,11 @@ export class ArchiveStore {
     return info(file);
   }
 
+  /** A backup the person asked for, kept beside the daily ones (never pruned). */
+  backupNow(): Promise<BackupInfo> {
+    return this.backupTo(join(this.backupDir, `${baseName(this.path)}-manual-${stamp(this.clock.now())}.sqlite`));
+  }
+
   /** Today's automatic backup, if there is none yet; keeps the newest `keep`. Returns the file written, or null. */
   async dailyBackup(keep = DEFAULT_KEEP_BACKUPS): Promise<string | null> {
     const file = join(this.backupDir, `${baseName(this.path)}-${day(this.clock.now())}.sqlite`);

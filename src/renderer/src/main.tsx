@@ -4,12 +4,16 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PrintView } from './pages/PrintView';
 import { theme } from './theme';
+
+// Electron's PDF export loads the page as #print?unit=…&year=… in a hidden window.
+const print = location.hash.startsWith('#print?') ? new URLSearchParams(location.hash.slice('#print?'.length)) : null;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <App />
+      {print ? <PrintView unit={print.get('unit') ?? ''} year={Number(print.get('year'))} /> : <App />}
     </MantineProvider>
   </StrictMode>,
 );

@@ -14,7 +14,11 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 interface Props {
   unit: string;
   year: number;
+  /** A search hit: the section and the character offset in it to show. */
+  focus?: { section: string; offset: number };
   onBack: () => void;
+  onReload: () => void;
+  onPrint: () => void;
 }
 
 type SaveState =
@@ -26,7 +30,7 @@ type SaveState =
 
 const AUTOSAVE_MS = 1200;
 
-export function EditorPage({ unit, year, onBack, onReload }: Props & { onReload: () => void }) {
+export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Props) {
   const [report, setReport] = useState<Report | null>(null);
   const [provenance, setProvenance] = useState<Record<string, string>>({});
   const [revision, setRevision] = useState(0);
