@@ -14,9 +14,10 @@ describe('Electron security settings', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
-    // The window really uses them (window.ts spreads WEB_PREFERENCES and adds only the preload).
+    // Every window really uses them (window.ts creates all windows, spreading WEB_PREFERENCES and adding only the preload).
     const windowSource = readFileSync(new URL('../../src/main/window.ts', import.meta.url), 'utf8');
-    expect(windowSource).toMatch(/webPreferences: \{ \.\.\.WEB_PREFERENCES, preload: join\([^)]*\) \}/);
+    expect(windowSource.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(windowSource).toMatch(/webPreferences: \{ \.\.\.WEB_PREFERENCES, preload: PRELOAD \}/);
   });
 
   it('has a strict CSP: own files only, no eval, no remote scripts, no plugins', () => {
