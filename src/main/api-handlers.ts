@@ -65,7 +65,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       return { dir, files: await exportTemplates(a(), units, year, dir) };
     },
     'export.flat': async () => {
-      const path = await host.saveFile({ title: '导出档案总表', defaultName: `政府信息公开年报档案总表-${today()}.xlsx`, filters: [FILTERS.xlsx] });
+      const path = await host.saveFile({
+        title: '导出档案总表',
+        defaultName: `政府信息公开年报档案总表-${today()}.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
       if (!path) return null;
       return { path, count: await exportFlat(a(), path) };
     },

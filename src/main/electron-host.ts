@@ -9,7 +9,11 @@ const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWin
 export const electronHost: Host = {
   kind: 'electron',
   openFiles: async ({ title, filters, multiple }) => {
-    const r = await dialog.showOpenDialog(parent()!, { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+    const r = await dialog.showOpenDialog(parent()!, {
+      title,
+      filters,
+      properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+    });
     return r.canceled ? [] : r.filePaths;
   },
   saveFile: async ({ title, defaultName, filters }) => {

@@ -31,7 +31,9 @@ export function loadWindowState(file: string, screens: Area[]): WindowState {
   }
   const { x, y } = state;
   const visible =
-    x !== undefined && y !== undefined && screens.some((s) => x + 100 > s.x && x < s.x + s.width - 100 && y >= s.y && y < s.y + s.height - 50);
+    x !== undefined &&
+    y !== undefined &&
+    screens.some((s) => x + 100 > s.x && x < s.x + s.width - 100 && y >= s.y && y < s.y + s.height - 50);
   if (!visible) return { width: state.width, height: state.height, maximized: state.maximized };
   return state;
 }

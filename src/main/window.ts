@@ -21,7 +21,10 @@ function load(win: BrowserWindow, hash?: string): Promise<void> {
 }
 
 export function createMainWindow(stateFile: string): BrowserWindow {
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = appWindow({ ...state, minWidth: 960, minHeight: 640, show: false, title: '政府信息公开年报助手' });
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();

@@ -59,6 +59,44 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
     await page.getByText(`找到 ${expected} 处“兼职”`).waitFor();
     await expect(page.locator('mark').first().textContent()).resolves.toBe('兼职');
     await page.screenshot({ path: `${SCREENSHOTS}/archive-search.png`, fullPage: true });
+
+    // A hit opens the report with the found text selected in its section.
+    await page.getByRole('button', { name: '打开某县教育局2023年报告的检索结果' }).click();
+    const box = page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
+    await expect.poll(() => box.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd))).toBe('兼职');
+    await expect(box.evaluate((t) => t === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: '← 档案' }).click();
+  });
+
+  it('renames a unit and changes its kind; its reports follow it', async () => {
+    const table = page.getByRole('table', { name: '档案总览' });
+    await page.getByRole('button', { name: '修改某县教育局' }).click();
+    await page.getByLabel('单位名称').fill('某县教育和体育局');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await table.getByText('某县教育和体育局').waitFor();
+    const a = bridge.store.archive;
+    expect(a.listUnits().map((u) => u.name)).not.toContain('某县教育局');
+    expect(a.get('某县教育和体育局', 2023).status).toBe('final');
+    await expect(table.getByRole('button', { name: '打开某县教育和体育局2024年报告' }).count()).resolves.toBe(1);
+
+    // Renaming onto an existing name is refused with the reason, and nothing changes.
+    await page.getByRole('button', { name: '修改某镇人民政府' }).click();
+    await page.getByLabel('单位名称').fill('某县人民政府');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('单位“某县人民政府”已经存在').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    expect(a.listUnits().map((u) => u.name)).toContain('某镇人民政府');
+  });
+
+  it('filters the matrix by year', async () => {
+    const table = page.getByRole('table', { name: '档案总览' });
+    await expect(table.getByRole('columnheader', { name: '2024 年' }).count()).resolves.toBe(1);
+    await page.locator('input[aria-label="年度"]').click();
+    await page.getByRole('option', { name: '2023 年' }).click();
+    await expect.poll(() => table.getByRole('columnheader', { name: '2024 年' }).count()).toBe(0);
+    await expect(table.getByRole('columnheader', { name: '2023 年' }).count()).resolves.toBe(1);
+    await page.locator('input[aria-label="年度"]').click();
+    await page.getByRole('option', { name: '全部年度' }).click();
   });
 
   it('refuses calls without the token, and from another host name', async () => {

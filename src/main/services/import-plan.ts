@@ -75,8 +75,7 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
 }
 
 /** The archive already holds exactly what the plan would write. */
-export const isUnchanged = (p: ImportPlan): boolean =>
-  !!p.diff && !p.diff.cells.length && !p.diff.texts.length && !p.diff.fields.length;
+export const isUnchanged = (p: ImportPlan): boolean => !!p.diff && !p.diff.cells.length && !p.diff.texts.length && !p.diff.fields.length;
 
 /**
  * Writes confirmed plans in one transaction. A plan that still needs attention is refused unless `force`

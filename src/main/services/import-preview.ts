@@ -54,11 +54,18 @@ export async function commitFiles(archive: Archive, items: CommitItem[]) {
       if (!plan) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
       const id = `${plan.report.unit}|${plan.report.year}`;
       if (seen.has(id))
-        throw new InputError(`${basename(item.file)} 与 ${seen.get(id)} 都是“${plan.report.unit}”${plan.report.year} 年的报告，请只保留一份`);
+        throw new InputError(
+          `${basename(item.file)} 与 ${seen.get(id)} 都是“${plan.report.unit}”${plan.report.year} 年的报告，请只保留一份`,
+        );
       seen.set(id, basename(item.file));
       if (!isUnchanged(plan)) chosen.push(plan);
     }
   }
   const saved = commitPlans(archive, chosen);
-  return saved.map((s, i) => ({ file: chosen[i]!.file, unit: chosen[i]!.report.unit!, year: chosen[i]!.report.year!, revision: s.revision }));
+  return saved.map((s, i) => ({
+    file: chosen[i]!.file,
+    unit: chosen[i]!.report.unit!,
+    year: chosen[i]!.report.year!,
+    revision: s.revision,
+  }));
 }

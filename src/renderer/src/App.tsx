@@ -23,7 +23,7 @@ export interface OpenReport {
   unit: string;
   year: number;
   n: number;
-  focus?: { section: string; offset: number };
+  focus?: { section: string; offset: number; length: number };
 }
 
 export function App() {

@@ -17,18 +17,24 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { OverviewView, SearchHitView } from '../../../shared/api';
+import type { OverviewView, SearchHitView, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SECTION_HEADINGS } from '../../../shared/template';
 import { call } from '../api';
 
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
-export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) => void }) {
+interface Props {
+  onOpen: (unit: string, year: number, focus?: { section: string; offset: number; length: number }) => void;
+}
+
+export function ArchivePage({ onOpen }: Props) {
   const [overview, setOverview] = useState<OverviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'all' | UnitKind>('all');
-  const [adding, setAdding] = useState(false);
+  const [yearFilter, setYearFilter] = useState<string>('all');
+  /** The unit form: null closed, 'new' to add, a unit to edit (rename, change kind). */
+  const [editing, setEditing] = useState<'new' | UnitView | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHitView[] | null>(null);
 
@@ -40,13 +46,21 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
   const thisYear = new Date().getFullYear() - 1;
   // Every year from the oldest report to last year, so a missing year shows as a gap to fill.
   const first = Math.min(thisYear, ...(overview?.years ?? []));
-  const years = overview ? Array.from({ length: Math.max(...overview.years, thisYear) - first + 1 }, (_, i) => first + i) : [];
+  const allYears = overview ? Array.from({ length: Math.max(...overview.years, thisYear) - first + 1 }, (_, i) => first + i) : [];
+  const years = yearFilter === 'all' ? allYears : allYears.filter((y) => String(y) === yearFilter);
   const units = overview?.units.filter((u) => kind === 'all' || u.kind === kind) ?? [];
   const cell = (unitId: number, year: number) => overview?.reports.find((r) => r.unit_id === unitId && r.year === year);
 
+  const [searched, setSearched] = useState('');
   const search = () => {
     if (!query.trim()) return setHits(null);
-    call('search', { query }).then(setHits, (e: Error) => setError(e.message));
+    call('search', { query }).then(
+      (h) => {
+        setHits(h);
+        setSearched(query);
+      },
+      (e: Error) => setError(e.message),
+    );
   };
 
   return (
@@ -65,7 +79,7 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
           <Button variant="default" onClick={search}>
             检索
           </Button>
-          <Button onClick={() => setAdding(true)}>添加单位</Button>
+          <Button onClick={() => setEditing('new')}>添加单位</Button>
         </Group>
       </Group>
       {error && (
@@ -76,29 +90,46 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
       {hits && (
         <Card withBorder>
           <Text fw={600} mb="xs">
-            {hits.length ? `找到 ${hits.length} 处“${query}”` : `没有找到“${query}”`}
+            {hits.length ? `找到 ${hits.length} 处“${searched}”，点击一处打开报告` : `没有找到“${searched}”`}
           </Text>
           <Stack gap={6}>
             {hits.slice(0, 50).map((h, i) => (
-              <Text key={i} size="sm">
-                <b>
-                  {h.unit} {h.year} 年 · {SECTION_HEADINGS[h.section]}：
-                </b>
-                {h.parts.map((p, j) => (p.hit ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
-              </Text>
+              <UnstyledButton
+                key={i}
+                className="search-hit"
+                aria-label={`打开${h.unit}${h.year}年报告的检索结果`}
+                onClick={() => onOpen(h.unit, h.year, { section: h.section, offset: h.offset, length: searched.length })}
+              >
+                <Text size="sm">
+                  <b>
+                    {h.unit} {h.year} 年 · {SECTION_HEADINGS[h.section]}：
+                  </b>
+                  {h.parts.map((p, j) => (p.hit ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
+                </Text>
+              </UnstyledButton>
             ))}
           </Stack>
         </Card>
       )}
-      <SegmentedControl
-        value={kind}
-        onChange={(v) => setKind(v as typeof kind)}
-        data={[{ value: 'all', label: '全部单位' }, ...UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))]}
-        w="fit-content"
-      />
+      <Group>
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as typeof kind)}
+          data={[{ value: 'all', label: '全部单位' }, ...UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))]}
+          w="fit-content"
+        />
+        <Select
+          aria-label="年度"
+          value={yearFilter}
+          onChange={(v) => setYearFilter(v ?? 'all')}
+          data={[{ value: 'all', label: '全部年度' }, ...[...allYears].reverse().map((y) => ({ value: String(y), label: `${y} 年` }))]}
+          w={130}
+          allowDeselect={false}
+        />
+      </Group>
       {overview && !overview.units.length ? (
         <Card withBorder padding="xl">
-          <Text>档案中还没有单位。点击右上角“添加单位”开始，或用命令行 npx nianbao import 读入已有的年报和工作簿。</Text>
+          <Text>档案中还没有单位。点击右上角“添加单位”开始，或在左侧“导入”中读入已有的年报（Excel 工作簿、网页、Word、文本）。</Text>
         </Card>
       ) : (
         <ScrollArea>
@@ -115,7 +146,14 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
             <Table.Tbody>
               {units.map((u) => (
                 <Table.Tr key={u.id}>
-                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="space-between">
+                      <Text size="sm">{u.name}</Text>
+                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setEditing(u)} aria-label={`修改${u.name}`}>
+                        修改
+                      </Button>
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
                   {years.map((y) => {
                     const r = cell(u.id, y);
@@ -150,39 +188,40 @@ export function ArchivePage({ onOpen }: { onOpen: (unit: string, year: number) =
           </Table>
         </ScrollArea>
       )}
-      <AddUnit
-        opened={adding}
-        onClose={() => setAdding(false)}
-        onAdded={() => {
-          setAdding(false);
-          load();
-        }}
-      />
+      {editing && (
+        <UnitForm
+          unit={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setHits(null);
+            load();
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function AddUnit({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: () => void }) {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<UnitKind>('department');
+/** Adds a unit, or renames one / changes its kind (its reports follow it). */
+function UnitForm({ unit, onClose, onSaved }: { unit: UnitView | null; onClose: () => void; onSaved: () => void }) {
+  const [name, setName] = useState(unit?.name ?? '');
+  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'department');
   const [error, setError] = useState<string | null>(null);
   const submit = () =>
-    call('units.add', { name, kind }).then(
-      () => {
-        setName('');
-        setError(null);
-        onAdded();
-      },
-      (e: Error) => setError(e.message),
-    );
+    (unit
+      ? call('units.update', { name: unit.name, change: { name: name.trim(), kind } })
+      : call('units.add', { name: name.trim(), kind })
+    ).then(onSaved, (e: Error) => setError(e.message));
   return (
-    <Modal opened={opened} onClose={onClose} title="添加单位">
+    <Modal opened onClose={onClose} title={unit ? `修改单位：${unit.name}` : '添加单位'}>
       <Stack>
         <TextInput
           label="单位名称"
           placeholder="例如：某县教育局"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void submit()}
           data-autofocus
         />
         <Select
@@ -190,13 +229,19 @@ function AddUnit({ opened, onClose, onAdded }: { opened: boolean; onClose: () =>
           data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
           value={kind}
           onChange={(v) => v && setKind(v as UnitKind)}
+          allowDeselect={false}
         />
+        {unit && (
+          <Text size="xs" c="dimmed">
+            改名后，该单位历年的报告都随之显示在新名称下。
+          </Text>
+        )}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button onClick={submit}>添加</Button>
+          <Button onClick={submit}>{unit ? '保存' : '添加'}</Button>
         </Group>
       </Stack>
     </Modal>

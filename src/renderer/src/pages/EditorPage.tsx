@@ -14,8 +14,8 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 interface Props {
   unit: string;
   year: number;
-  /** A search hit: the section and the character offset in it to show. */
-  focus?: { section: string; offset: number };
+  /** A search hit to show: the section, and where the found text is in it. */
+  focus?: { section: string; offset: number; length: number };
   onBack: () => void;
   onReload: () => void;
   onPrint: () => void;
@@ -42,6 +42,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const [message, setMessage] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
   const [history, setHistory] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const undo = useRef<Report[]>([]);
   const redo = useRef<Report[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -67,6 +68,18 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         ),
     );
   }, [unit, year]);
+
+  // Opened from a search hit: scroll to the section and select the text found.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!report || !focus || focused.current) return;
+    focused.current = true;
+    const box = document.querySelector<HTMLTextAreaElement>(`textarea[data-section="${focus.section}"]`);
+    if (!box) return;
+    box.scrollIntoView({ block: 'center' });
+    box.focus();
+    box.setSelectionRange(focus.offset, focus.offset + focus.length);
+  }, [report, focus]);
 
   // Live validation of what is on screen (with last year's report, from main).
   useEffect(() => {
@@ -140,6 +153,17 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
       (e: Error) => setMessage(e.message),
     );
 
+  const exportXlsx = () =>
+    call('export.report', { unit, year }).then(
+      (r) => r && setSaved(r.path),
+      (e: Error) => setMessage(e.message),
+    );
+  // Electron prints to a PDF file; the browser shows the print view and its own print dialog.
+  const printOrPdf = () =>
+    call('app.info', {})
+      .then((info) => (info.host === 'electron' ? call('export.pdf', { unit, year }).then((r) => r && setSaved(r.path)) : onPrint()))
+      .catch((e: Error) => setMessage(e.message));
+
   const saveLabel =
     save.kind === 'saved'
       ? `已保存 · 第 ${save.revision} 版`
@@ -160,6 +184,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         </Title>
         <Textarea
           aria-label={def.heading}
+          data-section={key}
           autosize
           minRows={3}
           readOnly={locked}
@@ -190,6 +215,12 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
             历史
           </Button>
+          <Button variant="default" size="xs" onClick={exportXlsx} disabled={save.kind !== 'saved'}>
+            导出 Excel
+          </Button>
+          <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
+            打印 / PDF
+          </Button>
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
@@ -208,6 +239,16 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         </Group>
       </Group>
       {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
+      {saved && (
+        <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
+          <Group gap="xs">
+            <Text size="sm">已保存到 {saved}</Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => void call('host.showInFolder', { path: saved })}>
+              在文件夹中显示
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {message && (
         <Alert color="red" withCloseButton onClose={() => setMessage(null)}>
           {message}
