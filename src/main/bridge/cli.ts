@@ -18,6 +18,7 @@ try {
     rendererDir: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
   });
   console.log(`档案：${bridge.store.path}`);
+  console.log(`导出的文件保存在：${bridge.exportDir}`);
   console.log(`请在浏览器中打开：${bridge.url}`);
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

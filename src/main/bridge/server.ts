@@ -26,6 +26,8 @@ export interface Bridge {
   token: string;
   store: ArchiveStore;
   host: BridgeHost;
+  /** Where exports go when no test answered the dialog. */
+  exportDir: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
   const store = await ArchiveStore.open(options.dbPath);
   await store.dailyBackup();
-  const host = createBridgeHost(options.exportDir ?? join(dirname(resolve(options.dbPath)), '导出'));
+  const exportDir = options.exportDir ?? join(dirname(resolve(options.dbPath)), '导出');
+  const host = createBridgeHost(exportDir);
   const handlers = createHandlers(store, host);
   let uploads: string | null = null;
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -138,6 +141,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     store,
     host,
+    exportDir,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
