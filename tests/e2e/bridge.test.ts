@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +116,27 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
       headers: { 'x-nianbao-token': bridge.token },
     });
     expect(((await bad.json()) as { error: string }).error).toMatch(/^请求参数有误：/);
+  });
+
+  it('lets the page pick files where no dialog answer is queued: upload, then the same call gets the path', async () => {
+    const port = new URL(bridge.url).port;
+    const post = async (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+      (await (
+        await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body, headers: { 'x-nianbao-token': bridge.token, ...headers } })
+      ).json()) as { ok: boolean; value: unknown; pick?: { multiple: boolean; filters: { extensions: string[] }[] } };
+    const first = await post('/api/import.pick', '{}');
+    expect(first).toMatchObject({ ok: true, value: [], pick: { multiple: true } });
+    expect(first.pick!.filters[0]!.extensions).toEqual(expect.arrayContaining(['xlsx', 'txt', 'html', 'docx']));
+    const uploaded = await post('/host/upload', Buffer.from('二、主动公开政府信息情况'), {
+      'x-file-name': encodeURIComponent('某县/../年报.txt'),
+    });
+    const path = uploaded.value as string;
+    expect(path.endsWith('年报.txt')).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('二、主动公开政府信息情况');
+    await post('/host/answer', JSON.stringify({ open: [path] }), { 'content-type': 'application/json' });
+    expect(await post('/api/import.pick', '{}')).toEqual({ ok: true, value: [path] });
+    // Uploads need the token too.
+    const refused = await fetch(`http://127.0.0.1:${port}/host/upload`, { method: 'POST', body: 'x' });
+    expect(refused.status).toBe(403);
   });
 });
