@@ -1,6 +1,394 @@
-// 导出 (to be built).
-import { Text } from '@mantine/core';
+// 导出: one report as our official-layout workbook or printed/PDF; blank fill-in workbooks for the units the
+// office collects from (上年结转 pre-filled); the flat archive workbook of all reports.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OverviewView, UnitView } from '../../../shared/api';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
+import { call } from '../api';
 
-export function ExportPage(_props: { onPrint: (unit: string, year: number) => void }) {
-  return <Text>导出</Text>;
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
+  const [overview, setOverview] = useState<OverviewView | null>(null);
+  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    call('archive.overview', {}).then(setOverview, (e: Error) => setError(e.message));
+    call('app.info', {}).then(
+      (i) => setHost(i.host),
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  const showInFolder = (path: string) => call('host.showInFolder', { path }).catch((e: Error) => setError(e.message));
+
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={3}>导出</Title>
+      {error && (
+        <Alert color="red" title="出错了" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {overview && !overview.units.length ? (
+        <Card withBorder padding="xl">
+          <Text fw={600} mb={4}>
+            档案中还没有单位和报告，暂时没有可以导出的内容。
+          </Text>
+          <Text size="sm" c="dimmed">
+            请先在“档案”页点击“添加单位”登记要收集年报的单位，或在“导入”页读入已有的年报和工作簿，再回到这里导出。
+          </Text>
+        </Card>
+      ) : overview && host ? (
+        <>
+          <OneReport overview={overview} host={host} onPrint={onPrint} onShow={showInFolder} />
+          <Templates overview={overview} onShow={showInFolder} />
+          <Flat overview={overview} onShow={showInFolder} />
+        </>
+      ) : (
+        !error && <Text c="dimmed">正在读取档案…</Text>
+      )}
+    </Stack>
+  );
+}
+
+interface CardProps {
+  overview: OverviewView;
+  onShow: (path: string) => void;
+}
+
+/** A failed export, shown in the card whose button caused it. */
+function Failed({ message, onClose }: { message: string | null; onClose: () => void }) {
+  return message ? (
+    <Alert color="red" title="没有导出" withCloseButton onClose={onClose}>
+      {message}
+    </Alert>
+  ) : null;
+}
+
+/** "已保存到 …" with a button that opens the folder. */
+function Saved({
+  path,
+  label = '已保存到',
+  after = '',
+  onShow,
+}: {
+  path: string;
+  label?: string;
+  after?: string;
+  onShow: (path: string) => void;
+}) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Text size="sm" style={{ wordBreak: 'break-all' }} aria-label="保存位置">
+        {label} {path}
+        {after}
+      </Text>
+      <Button size="compact-sm" variant="light" onClick={() => onShow(path)} style={{ flexShrink: 0 }}>
+        在文件夹中显示
+      </Button>
+    </Group>
+  );
+}
+
+function OneReport({
+  overview,
+  host,
+  onPrint,
+  onShow,
+}: CardProps & { host: 'electron' | 'browser'; onPrint: (unit: string, year: number) => void }) {
+  const units = overview.units.filter((u) => overview.reports.some((r) => r.unit_id === u.id));
+  const [unit, setUnit] = useState<string | null>(units[0]?.name ?? null);
+  const unitId = overview.units.find((u) => u.name === unit)?.id;
+  const years = overview.reports
+    .filter((r) => r.unit_id === unitId)
+    .map((r) => r.year)
+    .sort((a, b) => b - a);
+  const [year, setYear] = useState<number | null>(years[0] ?? null);
+  const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const chooseUnit = (name: string | null) => {
+    setUnit(name);
+    const id = overview.units.find((u) => u.name === name)?.id;
+    // Keep the year when the unit has it; else its latest.
+    const ys = overview.reports.filter((r) => r.unit_id === id).map((r) => r.year);
+    setYear(year !== null && ys.includes(year) ? year : ys.length ? Math.max(...ys) : null);
+    setSaved(null);
+  };
+
+  const run = async (kind: 'xlsx' | 'pdf') => {
+    if (!unit || year === null) return;
+    if (kind === 'pdf' && host === 'browser') return onPrint(unit, year);
+    setBusy(kind);
+    setSaved(null);
+    setError(null);
+    try {
+      const r = await call(kind === 'xlsx' ? 'export.report' : 'export.pdf', { unit, year });
+      if (r) setSaved(r.path);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={5}>导出一份报告</Title>
+      <Text size="sm" c="dimmed" mb="md">
+        导出为与国务院办公厅格式一致的 Excel 工作簿，或按正式格式打印、保存为 PDF。
+      </Text>
+      {!units.length ? (
+        <Text size="sm">档案中还没有报告。请在“档案”页新建报告，或在“导入”页读入已有的年报，再回来导出。</Text>
+      ) : (
+        <Stack gap="sm">
+          <Group align="flex-end">
+            <Select
+              label="单位"
+              data={units.map((u) => u.name)}
+              value={unit}
+              onChange={chooseUnit}
+              searchable
+              allowDeselect={false}
+              w={280}
+            />
+            <Select
+              label="年度"
+              data={years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+              value={year === null ? null : String(year)}
+              onChange={(v) => {
+                setYear(v ? Number(v) : null);
+                setSaved(null);
+              }}
+              allowDeselect={false}
+              w={140}
+            />
+            <Button onClick={() => void run('xlsx')} loading={busy === 'xlsx'} disabled={!unit || year === null}>
+              导出 Excel
+            </Button>
+            <Button variant="default" onClick={() => void run('pdf')} loading={busy === 'pdf'} disabled={!unit || year === null}>
+              打印 / 导出 PDF
+            </Button>
+          </Group>
+          {host === 'browser' && (
+            <Text size="xs" c="dimmed">
+              “打印 / 导出 PDF”会打开打印视图；在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。
+            </Text>
+          )}
+          <Failed message={error} onClose={() => setError(null)} />
+          {saved && <Saved path={saved} onShow={onShow} />}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function Templates({ overview, onShow }: CardProps) {
+  const latest = overview.years.length ? Math.max(...overview.years) + 1 : new Date().getFullYear() - 1;
+  const [year, setYear] = useState<number>(latest);
+  const [kind, setKind] = useState<'all' | UnitKind>('all');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ dir: string; files: string[] } | null>(null);
+
+  const kinds = UNIT_KINDS.filter((k) => overview.units.some((u) => u.kind === k));
+  const shown = overview.units.filter((u) => kind === 'all' || u.kind === kind);
+  const shownChosen = shown.filter((u) => chosen.has(u.name)).length;
+  const hiddenChosen = chosen.size - shownChosen;
+  const validYear = Number.isInteger(year) && year >= 1990 && year <= 2100;
+  const has = useMemo(() => new Set(overview.reports.map((r) => `${r.unit_id}-${r.year}`)), [overview]);
+  const note = (u: UnitView) =>
+    has.has(`${u.id}-${year}`)
+      ? `已有 ${year} 年报告，将导出现有内容`
+      : has.has(`${u.id}-${year - 1}`)
+        ? `上年结转从 ${year - 1} 年报告填入`
+        : `没有 ${year - 1} 年报告，上年结转留空`;
+
+  const toggle = (name: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(name);
+    else next.delete(name);
+    setChosen(next);
+  };
+  const toggleAll = (on: boolean) => {
+    const next = new Set(chosen);
+    for (const u of shown) {
+      if (on) next.add(u.name);
+      else next.delete(u.name);
+    }
+    setChosen(next);
+  };
+
+  const generate = async () => {
+    setBusy(true);
+    setDone(null);
+    setError(null);
+    try {
+      // In archive order, so the list of files reads like the list of units.
+      const units = overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name);
+      const r = await call('export.templates', { units, year });
+      if (r) setDone(r);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={5}>生成空白填报表</Title>
+      <Text size="sm" c="dimmed" mb="md">
+        为每个单位生成一份 Excel
+        填报表，发给各单位填写后再从“导入”页读回。“二、上年结转政府信息公开申请数量”按档案中上一年的“结转下年度继续办理”预先填好。
+      </Text>
+      <Stack gap="sm">
+        <Group align="flex-end" justify="space-between">
+          <NumberInput
+            label="填报年度"
+            value={year}
+            onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))}
+            min={1990}
+            max={2100}
+            allowDecimal={false}
+            suffix=" 年"
+            w={140}
+            error={validYear ? undefined : '请填写 1990 至 2100 之间的年份'}
+          />
+          {kinds.length > 1 && (
+            <SegmentedControl
+              aria-label="按单位类型筛选"
+              value={kind}
+              onChange={(v) => setKind(v as typeof kind)}
+              data={[{ value: 'all', label: '全部单位' }, ...kinds.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))]}
+            />
+          )}
+        </Group>
+        <Card withBorder padding="sm" radius="sm">
+          <Group justify="space-between" mb="xs">
+            <Checkbox
+              label={kind === 'all' ? '全选' : `全选（${UNIT_KIND_LABELS[kind]}）`}
+              checked={shown.length > 0 && shownChosen === shown.length}
+              indeterminate={shownChosen > 0 && shownChosen < shown.length}
+              onChange={(e) => toggleAll(e.currentTarget.checked)}
+            />
+            <Text size="sm" c="dimmed">
+              已选 {chosen.size} 个单位{hiddenChosen > 0 ? `（其中 ${hiddenChosen} 个不在当前筛选中）` : ''}
+            </Text>
+          </Group>
+          <ScrollArea.Autosize mah={300}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={6} aria-label="选择单位">
+              {shown.map((u) => (
+                <Checkbox
+                  key={u.id}
+                  label={u.name}
+                  description={validYear ? note(u) : undefined}
+                  checked={chosen.has(u.name)}
+                  onChange={(e) => toggle(u.name, e.currentTarget.checked)}
+                />
+              ))}
+            </SimpleGrid>
+          </ScrollArea.Autosize>
+        </Card>
+        <Group>
+          <Button onClick={() => void generate()} loading={busy} disabled={!chosen.size || !validYear}>
+            {chosen.size ? `生成 ${chosen.size} 份填报表` : '请先选择单位'}
+          </Button>
+        </Group>
+        <Failed message={error} onClose={() => setError(null)} />
+        {done && (
+          <Stack gap={4}>
+            <Saved
+              path={done.dir}
+              label={`已生成 ${done.files.length} 份填报表，保存在`}
+              onShow={() => onShow(done.files[0] ?? done.dir)}
+            />
+            <List size="sm" spacing={2} aria-label="生成的填报表">
+              {done.files.map((f) => (
+                <List.Item key={f}>{fileName(f)}</List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Flat({ overview, onShow }: CardProps) {
+  const legacy = overview.reports.filter((r) => r.template === 'legacy').length;
+  const count = overview.reports.length - legacy;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ path: string; count: number } | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setDone(null);
+    setError(null);
+    try {
+      const r = await call('export.flat', {});
+      if (r) setDone(r);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={5}>导出档案总表</Title>
+          <Text size="sm" c="dimmed">
+            一个 Excel 工作簿，每份报告一行，便于汇总、筛选和留档；也可以从“导入”页整表读回。
+          </Text>
+        </div>
+        <Badge variant="light" size="lg" aria-label="总表报告数">
+          {count} 份报告
+        </Badge>
+      </Group>
+      {legacy > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          2018 年及以前的 {legacy} 份报告没有统一表样，不包含在总表中。
+        </Text>
+      )}
+      <Stack gap="sm" mt="md">
+        <Group>
+          <Button onClick={() => void run()} loading={busy} disabled={!count}>
+            导出档案总表
+          </Button>
+          {!count && (
+            <Text size="sm" c="dimmed">
+              档案中还没有 2019 年及以后的报告。
+            </Text>
+          )}
+        </Group>
+        <Failed message={error} onClose={() => setError(null)} />
+        {done && <Saved path={done.path} after={`（共 ${done.count} 份报告）`} onShow={onShow} />}
+      </Stack>
+    </Card>
+  );
 }
