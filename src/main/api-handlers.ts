@@ -3,7 +3,7 @@
 import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Channel } from '../shared/api';
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
-import { InputError } from './errors';
+import { describeError, InputError } from './errors';
 import { FILTERS, type Host } from './host';
 import { exportFlat, exportReport, exportTemplates, safeFileName } from './services/export';
 import { IMPORTABLE } from './services/files';
@@ -107,6 +107,6 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     const handler = handlers[channel] as (a: unknown) => unknown;
     return { ok: true, value: await handler(args.data) };
   } catch (e) {
-    return { ok: false, error: e instanceof InputError ? e.message : `操作失败：${(e as Error).message}` };
+    return { ok: false, error: describeError(e) };
   }
 }

@@ -98,6 +98,7 @@ describe.skipIf(!browserAvailable)('导出 and the print view in Chromium throug
       .filter({ has: page().getByRole('heading', { name: '导出一份报告' }) });
     await card.getByRole('button', { name: '导出 Excel' }).click();
     await card.getByRole('alert').filter({ hasText: '没有导出' }).waitFor();
+    await expect(card.getByRole('alert').textContent()).resolves.toContain('找不到文件或文件夹');
     expect(existsSync(out)).toBe(false);
     await card.getByRole('alert').getByRole('button').click();
     await card.getByRole('alert').waitFor({ state: 'detached' });
