@@ -120,14 +120,14 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
 
   it('lets the page pick files where no dialog answer is queued: upload, then the same call gets the path', async () => {
     const port = new URL(bridge.url).port;
-    const post = async (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    const post = async (path: string, body: string, headers: Record<string, string> = {}) =>
       (await (
         await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body, headers: { 'x-nianbao-token': bridge.token, ...headers } })
       ).json()) as { ok: boolean; value: unknown; pick?: { multiple: boolean; filters: { extensions: string[] }[] } };
     const first = await post('/api/import.pick', '{}');
     expect(first).toMatchObject({ ok: true, value: [], pick: { multiple: true } });
     expect(first.pick!.filters[0]!.extensions).toEqual(expect.arrayContaining(['xlsx', 'txt', 'html', 'docx']));
-    const uploaded = await post('/host/upload', Buffer.from('二、主动公开政府信息情况'), {
+    const uploaded = await post('/host/upload', '二、主动公开政府信息情况', {
       'x-file-name': encodeURIComponent('某县/../年报.txt'),
     });
     const path = uploaded.value as string;

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
 import { validate } from '../../shared/validation';
-import { InputError } from '../errors';
+import { describeError, InputError } from '../errors';
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
@@ -256,8 +256,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message);
+    // Our input errors, and file-system errors (a folder that is not there, a file open in Excel), in Chinese.
+    if (e instanceof InputError || /^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) {
+      io.err(describeError(e));
       return EXIT.input;
     }
     if (e instanceof CommanderError) {
