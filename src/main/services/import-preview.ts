@@ -2,7 +2,10 @@
 // the confirmed plans of many files in one transaction. Files are read again at commit, so nothing is cached.
 import { basename } from 'node:path';
 import type { ImportFileView, PlanOverridesArg, PlanView } from '../../shared/api';
+import { valueProblem } from '../../shared/report';
+import { getTemplate } from '../../shared/template';
 import { InputError } from '../errors';
+import type { ParsedReport } from '../importers/types';
 import type { Archive } from './archive';
 import { parseFile } from './files';
 import { commitPlans, isUnchanged, planImport, type ImportPlan } from './import-plan';
@@ -18,20 +21,33 @@ const view = (p: ImportPlan): PlanView => ({
   unchanged: isUnchanged(p),
 });
 
-async function plansOf(archive: Archive, file: string, overrides: PlanOverridesArg[] = []): Promise<ImportPlan[]> {
-  const parsed = await parseFile(file);
-  return parsed.map((p, i) => planImport(archive, p, overrides[i]));
+/**
+ * Plans a parsed report with the person's overrides. A typed value that does not fit its cell (negative, a
+ * fraction of a count) is a problem to fix here, not a refusal from the archive at commit.
+ */
+function plan(archive: Archive, parsed: ParsedReport, overrides: PlanOverridesArg | undefined): ImportPlan {
+  const p = planImport(archive, parsed, overrides);
+  const template = getTemplate(p.report.template);
+  for (const [key, v] of Object.entries(overrides?.values ?? {})) {
+    const cell = template.cellByKey.get(key);
+    const problem = cell && valueProblem(cell.kind, v);
+    if (problem) p.problems.push(`${cell.name}：${problem}，填的是 ${String(v)}`);
+  }
+  if (p.problems.length) p.status = 'needs_attention';
+  return p;
 }
 
 export async function previewFile(archive: Archive, file: string, overrides?: PlanOverridesArg[]): Promise<ImportFileView> {
+  let parsed: ParsedReport[];
   try {
-    const parsed = await parseFile(file);
-    const plans = parsed.map((p, i) => planImport(archive, p, overrides?.[i]));
-    return { file, name: basename(file), error: null, notes: parsed.flatMap((p) => p.notes), plans: plans.map(view) };
+    parsed = await parseFile(file);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { file, name: basename(file), error: e.message, notes: [], plans: [] };
   }
+  // Outside the try: a wrong override (a cell the template lacks) is the caller's mistake, not an unreadable file.
+  const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i]));
+  return { file, name: basename(file), error: null, notes: parsed.flatMap((p) => p.notes), plans: plans.map(view) };
 }
 
 export interface CommitItem {
@@ -41,31 +57,30 @@ export interface CommitItem {
 
 /** Writes the chosen plans of all files, all or nothing; plans identical to the archive are left out. */
 export async function commitFiles(archive: Archive, items: CommitItem[]) {
-  const chosen: ImportPlan[] = [];
+  const chosen: { file: string; plan: ImportPlan }[] = [];
   const seen = new Map<string, string>();
   for (const item of items) {
-    const all = await plansOf(
-      archive,
-      item.file,
-      item.plans.reduce<PlanOverridesArg[]>((acc, p) => ((acc[p.index] = p.overrides ?? {}), acc), []),
-    );
+    const overrides: PlanOverridesArg[] = [];
+    for (const p of item.plans) overrides[p.index] = p.overrides ?? {};
+    const parsed = await parseFile(item.file);
     for (const { index } of item.plans) {
-      const plan = all[index];
-      if (!plan) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
-      const id = `${plan.report.unit}|${plan.report.year}`;
+      if (!parsed[index]) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
+      const p = plan(archive, parsed[index], overrides[index]);
+      const id = `${p.report.unit}|${p.report.year}`;
       if (seen.has(id))
-        throw new InputError(
-          `${basename(item.file)} 与 ${seen.get(id)} 都是“${plan.report.unit}”${plan.report.year} 年的报告，请只保留一份`,
-        );
+        throw new InputError(`${basename(item.file)} 与 ${seen.get(id)} 都是“${p.report.unit}”${p.report.year} 年的报告，请只保留一份`);
       seen.set(id, basename(item.file));
-      if (!isUnchanged(plan)) chosen.push(plan);
+      if (!isUnchanged(p)) chosen.push({ file: item.file, plan: p });
     }
   }
-  const saved = commitPlans(archive, chosen);
+  const saved = commitPlans(
+    archive,
+    chosen.map((c) => c.plan),
+  );
   return saved.map((s, i) => ({
     file: chosen[i]!.file,
-    unit: chosen[i]!.report.unit!,
-    year: chosen[i]!.report.year!,
+    unit: chosen[i]!.plan.report.unit!,
+    year: chosen[i]!.plan.report.year!,
     revision: s.revision,
   }));
 }

@@ -1,6 +1,283 @@
-// 导入: the import wizard (to be built).
-import { Text } from '@mantine/core';
+// 导入: pick files, read them one by one into preview plans, let the person fix unit/year and place doubtful
+// numbers, choose what to import, then write all chosen reports in one transaction and show what happened.
+import { Alert, Button, Card, EmptyState, Group, List, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { PlanOverridesArg, UnitView } from '../../../shared/api';
+import { call } from '../api';
+import { ImportList, type Filter } from '../components/import/ImportList';
+import { ImportSummary, type Imported } from '../components/import/ImportSummary';
+import { buildRows, cleanOverrides, shortPaths, type FileEntry, type Row } from '../components/import/model';
+import { PlanPreview } from '../components/import/PlanPreview';
+import './ImportPage.css';
 
-export function ImportPage(_props: { onOpen: (unit: string, year: number) => void }) {
-  return <Text>导入</Text>;
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) => void }) {
+  const [entries, setEntries] = useState<FileEntry[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [skipped, setSkipped] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<{ title: string; text: string } | null>(null);
+  const [committing, setCommitting] = useState(false);
+  const [done, setDone] = useState<{ rows: Row[]; imported: Imported[] } | null>(null);
+  const [units, setUnits] = useState<UnitView[]>([]);
+  // The latest plan request per file: an older answer arriving late is dropped.
+  const seq = useRef(new Map<string, number>());
+
+  const loadUnits = () => call('units.list', {}).then(setUnits, () => undefined);
+  useEffect(() => void loadUnits(), []);
+
+  const rows = buildRows(entries, skipped);
+  const current = rows.find((r) => r.id === selected) ?? rows.find((r) => r.status !== 'reading') ?? null;
+  const chosen = rows.filter((r) => r.included);
+  const patch = (file: string, f: (e: FileEntry) => FileEntry) => setEntries((es) => es.map((e) => (e.file === file ? f(e) : e)));
+
+  const pick = async () => {
+    setError(null);
+    setPicking(true);
+    let paths: string[];
+    try {
+      paths = await call('import.pick', {});
+    } catch (e) {
+      setError({ title: '无法选择文件', text: (e as Error).message });
+      return;
+    } finally {
+      setPicking(false);
+    }
+    const fresh = [...new Set(paths)].filter((p) => !entries.some((e) => e.file === p));
+    if (!fresh.length) {
+      if (paths.length) setError({ title: '没有新文件', text: '所选的文件都已在列表中。' });
+      return;
+    }
+    setDone(null);
+    setEntries((es) => [...es, ...fresh.map((file) => ({ file, name: baseName(file), view: null, overrides: [], failure: null }))]);
+    await readFiles(fresh.map((file) => ({ file, overrides: [] })));
+  };
+
+  /** Plans files one by one, so the progress is real and forty workbooks do not all open at once. */
+  const readFiles = async (files: { file: string; overrides: PlanOverridesArg[] }[]) => {
+    for (const [i, { file, overrides }] of files.entries()) {
+      setProgress({ done: i, total: files.length, current: baseName(file) });
+      const n = (seq.current.get(file) ?? 0) + 1;
+      seq.current.set(file, n);
+      try {
+        const view = await call('import.plan', { file, overrides: overrides.map((o) => cleanOverrides(o) ?? {}) });
+        if (seq.current.get(file) === n) patch(file, (e) => ({ ...e, view, name: view.name, failure: null }));
+      } catch (e) {
+        if (seq.current.get(file) === n) patch(file, (x) => ({ ...x, failure: (e as Error).message }));
+      }
+    }
+    setProgress(null);
+  };
+  const rereadAll = () => {
+    setError(null);
+    void readFiles(entries.map((e) => ({ file: e.file, overrides: e.overrides })));
+  };
+
+  const replan = (row: Row, next: PlanOverridesArg) => {
+    const file = row.entry.file;
+    const length = Math.max(row.entry.overrides.length, row.index + 1);
+    const overrides = Array.from({ length }, (_, i) => (i === row.index ? next : (row.entry.overrides[i] ?? {})));
+    patch(file, (e) => ({ ...e, overrides }));
+    const n = (seq.current.get(file) ?? 0) + 1;
+    seq.current.set(file, n);
+    setBusy((b) => new Set(b).add(file));
+    const latest = () => seq.current.get(file) === n;
+    call('import.plan', { file, overrides: overrides.map((o) => cleanOverrides(o) ?? {}) })
+      .then(
+        (view) => latest() && patch(file, (e) => ({ ...e, view })),
+        (e: Error) => latest() && setError({ title: '无法按你填写的内容重新检查', text: shortPaths(e.message, entries) }),
+      )
+      .finally(
+        () =>
+          latest() &&
+          setBusy((b) => {
+            const c = new Set(b);
+            c.delete(file);
+            return c;
+          }),
+      );
+  };
+
+  const toggle = (row: Row, include: boolean) =>
+    setSkipped((s) => {
+      const c = new Set(s);
+      if (include) c.delete(row.id);
+      else c.add(row.id);
+      return c;
+    });
+
+  const commit = () => {
+    const items = new Map<string, { file: string; plans: { index: number; overrides?: PlanOverridesArg }[] }>();
+    for (const r of chosen) {
+      const item = items.get(r.entry.file) ?? { file: r.entry.file, plans: [] };
+      item.plans.push({ index: r.index, overrides: cleanOverrides(r.entry.overrides[r.index]) });
+      items.set(r.entry.file, item);
+    }
+    setError(null);
+    setCommitting(true);
+    call('import.commit', { items: [...items.values()] })
+      .then(
+        (imported) => {
+          setDone({ rows, imported });
+          void loadUnits();
+        },
+        (e: Error) => {
+          setError({ title: '没有导入：档案没有任何改动', text: shortPaths(e.message, entries) });
+          // Something changed since the files were read (a report was set to 定稿, a file was edited): read the
+          // chosen ones again so the list shows why.
+          void readFiles(chosen.map((r) => r.entry).filter((e, i, all) => all.indexOf(e) === i));
+        },
+      )
+      .finally(() => setCommitting(false));
+  };
+
+  const restart = () => {
+    setEntries([]);
+    setSkipped(new Set());
+    setSelected(null);
+    setFilter('all');
+    setDone(null);
+    setError(null);
+  };
+
+  const step = done ? 3 : entries.length ? 1 : 0;
+  const header = (
+    <Group justify="space-between" align="center">
+      <Title order={3}>导入</Title>
+      <Stepper active={step} size="xs" w={520} allowNextStepsSelect={false}>
+        <Stepper.Step label="选择文件" />
+        <Stepper.Step label="检查并确认" />
+        <Stepper.Step label="完成" />
+      </Stepper>
+    </Group>
+  );
+  const errorAlert = error && (
+    <Alert color="red" title={error.title} withCloseButton onClose={() => setError(null)}>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {error.text}
+      </Text>
+    </Alert>
+  );
+
+  if (done)
+    return (
+      <Stack gap="md">
+        {header}
+        <ImportSummary rows={done.rows} imported={done.imported} onOpen={onOpen} onRestart={restart} />
+      </Stack>
+    );
+
+  if (!entries.length)
+    return (
+      <Stack gap="md">
+        {header}
+        {error && (
+          <Alert color="red" title={error.title} withCloseButton onClose={() => setError(null)}>
+            {error.text}
+          </Alert>
+        )}
+        <Card withBorder padding="xl">
+          <EmptyState title="把已有的年报导入档案" description="可以一次选择多个文件，例如各单位交回的四十份填报表。" align="left">
+            <List size="sm" spacing={4} mt="sm">
+              <List.Item>本程序导出的年报工作簿、发给各单位的填报表（.xlsx）</List.Item>
+              <List.Item>档案总表（.xlsx，一个文件里有多个单位、多个年度的报告）</List.Item>
+              <List.Item>网上公布的年报全文：文本（.txt）、网页（.html）、Word 文档（.docx）</List.Item>
+            </List>
+            <Text size="sm" mt="sm">
+              选择后会逐个读取、校验，并列出与档案中已有报告的差异。单位或年度没有写明、数字位置拿不准的，会请你补上。
+              <b>在你点“导入所选”之前，档案不会有任何改动。</b>
+            </Text>
+            <EmptyState.Actions mt="md">
+              <Button onClick={pick} loading={picking}>
+                选择文件…
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Card>
+      </Stack>
+    );
+
+  const skippedCount = rows.filter((r) => !r.included && (r.status === 'ready' || r.status === 'attention')).length;
+  return (
+    <Stack gap="md">
+      {header}
+      {errorAlert}
+      <Card withBorder padding="sm">
+        <Group justify="space-between" mb="xs">
+          <Group gap="xs">
+            <Button variant="default" size="xs" onClick={pick} loading={picking} disabled={!!progress}>
+              再添加文件…
+            </Button>
+            <Button variant="subtle" color="gray" size="xs" onClick={rereadAll} disabled={!!progress || committing}>
+              重新读取
+            </Button>
+            <Button variant="subtle" color="gray" size="xs" onClick={() => setSkipped(new Set())} disabled={!!progress}>
+              全选可导入的
+            </Button>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              onClick={() => setSkipped(new Set(rows.map((r) => r.id)))}
+              disabled={!!progress}
+            >
+              全部跳过
+            </Button>
+            <Button variant="subtle" size="xs" color="gray" onClick={restart} disabled={!!progress || committing}>
+              清空列表
+            </Button>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              共 {rows.length} 份 · 已选 {chosen.length} 份 · 跳过 {skippedCount} 份
+            </Text>
+            <Button onClick={commit} loading={committing} disabled={!chosen.length || !!progress || busy.size > 0}>
+              导入所选 {chosen.length} 份
+            </Button>
+          </Group>
+        </Group>
+        {progress && (
+          <Stack gap={4} mb="sm" aria-label="读取进度">
+            <Group justify="space-between">
+              <Text size="sm">
+                已读取 {progress.done} / {progress.total}
+              </Text>
+              <Text size="xs" c="dimmed">
+                正在读取 {progress.current}
+              </Text>
+            </Group>
+            <Progress value={(progress.done / progress.total) * 100} animated />
+          </Stack>
+        )}
+        {!progress && !chosen.length && (
+          <Text size="sm" c="orange" mb="xs">
+            还没有可以导入的报告：标为“需要处理”的，请在下面的预览中补上单位、年度或存疑的数字；处理好后会自动选中。
+          </Text>
+        )}
+        <ImportList
+          rows={rows}
+          selected={current?.id ?? null}
+          filter={filter}
+          onFilter={setFilter}
+          onSelect={setSelected}
+          onToggle={toggle}
+        />
+      </Card>
+      {current && (
+        <PlanPreview
+          key={current.id}
+          row={current}
+          entries={entries}
+          units={units}
+          busy={busy.has(current.entry.file)}
+          onOverrides={(next) => replan(current, next)}
+          onToggle={(include) => toggle(current, include)}
+        />
+      )}
+    </Stack>
+  );
 }
