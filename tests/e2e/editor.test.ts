@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { parseFile } from '../../src/main/services/files';
+import { openApp } from '../helpers/app';
 import { tempDir } from '../helpers/archive';
 import { browserAvailable, launch, SCREENSHOTS } from '../helpers/browser';
 import { consistentReport } from '../helpers/random-report';
@@ -107,6 +109,35 @@ describe.skipIf(!browserAvailable)('history in Chromium', () => {
     } finally {
       await browser.close();
       await bridge.close();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!browserAvailable)('exporting and printing from the editor', () => {
+  it('saves the report as the official workbook and shows its print view', async () => {
+    const r = { ...consistentReport('gov2021', 5, 2024), unit: '某县档案馆', unit_kind: 'department' as const };
+    const app = await openApp((b) => b.store.archive.save(r));
+    try {
+      const { page, bridge } = app;
+      await page.getByRole('button', { name: '打开某县档案馆2024年报告' }).click();
+      await page.getByText(/已保存 · 第 1 版/).waitFor();
+      const out = join(app.dir, '某县档案馆.xlsx');
+      bridge.host.answers.save.push(out);
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      await page.getByText(`已保存到 ${out}`).waitFor();
+      const [back] = await parseFile(out);
+      expect(back!.report.values).toEqual(bridge.store.archive.get('某县档案馆', 2024).report.values);
+      await page.getByRole('button', { name: '在文件夹中显示' }).click();
+      await expect.poll(() => bridge.host.shown).toEqual([out]);
+
+      await page.getByRole('button', { name: '打印 / PDF' }).click();
+      await page.locator('body[data-print-ready="1"]').waitFor();
+      await expect(page.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' }).count()).resolves.toBe(1);
+      await page.getByRole('button', { name: '返回' }).click();
+      await page.getByRole('button', { name: '导出 Excel' }).waitFor();
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
     }
   }, 60_000);
 });
