@@ -122,13 +122,19 @@ export class ArchiveStore {
     return file;
   }
 
-  /** Backups in the backup folder, newest first. */
+  /** Backups in the backup folder, newest first (by the time in the name, so all kinds interleave). */
   backups(): BackupInfo[] {
     if (!existsSync(this.backupDir)) return [];
+    const prefix = `${baseName(this.path)}-`;
+    // Our names carry the clock's day or stamp, which file times lose when a folder is copied.
+    const when = (b: BackupInfo) =>
+      basename(b.file)
+        .slice(prefix.length)
+        .match(/\d{4}-\d{2}-\d{2}(T\d{2}-\d{2}-\d{2}-\d{3}Z)?/)?.[0] ?? stamp(new Date(b.createdAt));
     return readdirSync(this.backupDir)
-      .filter((f) => f.startsWith(`${baseName(this.path)}-`) && f.endsWith('.sqlite'))
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
       .map((f) => info(join(this.backupDir, f)))
-      .sort((a, b) => b.file.localeCompare(a.file));
+      .sort((a, b) => when(b).localeCompare(when(a)) || b.file.localeCompare(a.file));
   }
 
   /**

@@ -1,6 +1,396 @@
-// 设置 (to be built).
-import { Text } from '@mantine/core';
+// 设置与备份: where the archive is, backups (make one now, list, restore after a check and a confirmation), about.
+import { Alert, Badge, Button, Card, Code, DataList, Group, Loader, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ApiResult, BackupCheckView, BackupView } from '../../../shared/api';
+import { call } from '../api';
+
+type Info = ApiResult<'app.info'>;
+type BackupList = ApiResult<'backup.list'>;
+
+const PLATFORMS: Record<string, string> = { win32: 'Windows', linux: 'Linux', darwin: 'macOS' };
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/** The kind of a backup, from the names store.ts gives them (after the archive's own name). */
+function backupKind(file: string, archivePath: string): { label: string; color: string } {
+  const base = fileName(archivePath).replace(/\.[^.]+$/, '');
+  const name = fileName(file);
+  const rest = name.startsWith(`${base}-`) ? name.slice(base.length + 1) : name;
+  if (/^\d{4}-\d{2}-\d{2}\.sqlite$/.test(rest)) return { label: '每日自动', color: 'gray' };
+  if (rest.startsWith('manual-')) return { label: '手动', color: 'blue' };
+  if (rest.startsWith('before-restore-')) return { label: '恢复前自动保存', color: 'orange' };
+  if (/^v\d+-before-upgrade-/.test(rest)) return { label: '升级前自动保存', color: 'grape' };
+  return { label: '其他', color: 'gray' };
+}
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short' });
+const formatTime = (iso: string) => dateTime.format(new Date(iso));
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Clipboard API first; Electron denies its permission (security.ts), so fall back to a selected textarea. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}
+
+type Notice = { color: 'green' | 'red' | 'blue'; title: string; body: ReactNode };
 
 export function SettingsPage() {
-  return <Text>设置</Text>;
+  const [info, setInfo] = useState<Info | null>(null);
+  const [list, setList] = useState<BackupList | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState<'backup' | 'check' | 'restore' | null>(null);
+  const [pending, setPending] = useState<BackupCheckView | null>(null);
+  const [current, setCurrent] = useState<{ units: number; reports: number } | null>(null);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // The notice sits above the list; after acting on a row far down, bring it into view.
+  useEffect(() => {
+    // Braces: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
+    noticeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
+
+  const fail = useCallback((title: string) => (e: Error) => setNotice({ color: 'red', title, body: e.message }), []);
+  const load = useCallback(() => {
+    call('backup.list', {}).then(setList, fail('读取备份列表时出错'));
+  }, [fail]);
+  useEffect(() => {
+    call('app.info', {}).then(setInfo, fail('读取程序信息时出错'));
+    load();
+  }, [fail, load]);
+
+  const showInFolder = (path: string) =>
+    call('host.showInFolder', { path }).then(() => {
+      // The browser bridge cannot open a folder on this machine's desktop; say where the file is instead.
+      if (info?.host === 'browser')
+        setNotice({ color: 'blue', title: '浏览器中不能打开文件夹', body: <PathText path={path} intro="文件在：" /> });
+    }, fail('无法打开文件夹'));
+
+  const backupNow = async () => {
+    setBusy('backup');
+    try {
+      const b = await call('backup.now', {});
+      setNotice({
+        color: 'green',
+        title: '已备份',
+        body: (
+          <Stack gap={4}>
+            <PathText path={b.file} intro={`备份（${formatSize(b.size)}）保存在：`} />
+            <Group>
+              <Button size="compact-sm" variant="default" onClick={() => void showInFolder(b.file)}>
+                在文件夹中显示
+              </Button>
+            </Group>
+          </Stack>
+        ),
+      });
+      load();
+    } catch (e) {
+      fail('备份没有完成')(e as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Checks the file first; only a file that passes opens the confirmation. */
+  const askRestore = async (file: string) => {
+    setBusy('check');
+    setNotice(null);
+    try {
+      const check = await call('backup.check', { file });
+      const overview = await call('archive.overview', {});
+      setCurrent({ units: overview.units.length, reports: overview.reports.length });
+      setPending(check);
+    } catch (e) {
+      setNotice({
+        color: 'red',
+        title: '这个文件不能用来恢复，档案没有改动',
+        body: (e as Error).message,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pickAndRestore = async () => {
+    try {
+      const file = await call('backup.pick', {});
+      if (file) await askRestore(file);
+    } catch (e) {
+      fail('无法选择文件')(e as Error);
+    }
+  };
+
+  const restore = async () => {
+    if (!pending) return;
+    setBusy('restore');
+    try {
+      const r = await call('backup.restore', { file: pending.file });
+      setPending(null);
+      setNotice({
+        color: 'green',
+        title: '已从备份恢复',
+        body: (
+          <Stack gap={4}>
+            <Text size="sm">
+              档案现在是这份备份的内容：{r.check.units} 个单位、{r.check.reports} 份报告。其他页面显示的也已是恢复后的数据。
+            </Text>
+            <PathText path={r.safetyCopy} intro="恢复前的档案已另存为（要撤销这次恢复，可以从这份恢复）：" />
+            <Group>
+              <Button size="compact-sm" variant="default" onClick={() => void showInFolder(r.safetyCopy)}>
+                在文件夹中显示
+              </Button>
+            </Group>
+          </Stack>
+        ),
+      });
+      load();
+    } catch (e) {
+      setPending(null);
+      setNotice({ color: 'red', title: '恢复没有完成，档案保持原样', body: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const archivePath = info?.archivePath ?? list?.archivePath ?? '';
+  const pendingBackup = pending && list?.backups.find((b) => b.file === pending.file);
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={3}>设置与备份</Title>
+      {notice && (
+        <Alert ref={noticeRef} color={notice.color} title={notice.title} withCloseButton onClose={() => setNotice(null)}>
+          {typeof notice.body === 'string' ? <Text size="sm">{notice.body}</Text> : notice.body}
+        </Alert>
+      )}
+
+      <Card withBorder>
+        <Title order={4} mb="xs">
+          档案位置
+        </Title>
+        <Text size="sm" mb={6}>
+          所有单位、各年度的报告都保存在这一个档案文件中：
+        </Text>
+        <Group gap="xs" wrap="nowrap" align="center">
+          <Code block style={{ flex: 1, userSelect: 'all', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} aria-label="档案文件路径">
+            {archivePath || '…'}
+          </Code>
+          <Button
+            variant="default"
+            disabled={!archivePath}
+            onClick={() =>
+              void copyText(archivePath).then((ok) => {
+                setCopied(ok);
+                setTimeout(() => setCopied(null), 2500);
+              })
+            }
+            color={copied ? 'green' : undefined}
+          >
+            {copied === null ? '复制路径' : copied ? '已复制' : '复制失败，请选中后按 Ctrl+C'}
+          </Button>
+          <Button variant="default" disabled={!archivePath} onClick={() => void showInFolder(archivePath)}>
+            在文件夹中显示
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed" mt="sm">
+          要改用另一个档案文件：启动前设置环境变量 <Code>NIANBAO_DB</Code> 为该文件的路径；命令行的每条命令都可以加 <Code>--db 路径</Code>{' '}
+          指定另一个档案文件。桌面应用和命令行默认使用同一个档案。
+        </Text>
+        <Text size="sm" c="dimmed" mt={4}>
+          程序运行时不要直接复制这个文件（复制出的文件可能不完整）；请用下面的“立即备份”，它使用 SQLite 的备份接口，程序开着也能安全备份。
+        </Text>
+      </Card>
+
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>备份</Title>
+          <Group>
+            <Button variant="default" onClick={() => void pickAndRestore()} disabled={busy !== null}>
+              从其他文件恢复…
+            </Button>
+            <Button onClick={() => void backupNow()} loading={busy === 'backup'} disabled={busy !== null && busy !== 'backup'}>
+              立即备份
+            </Button>
+          </Group>
+        </Group>
+        <Text size="sm" c="dimmed" mb="sm">
+          每天第一次修改档案时自动备份一份，保留最近 14 份；“立即备份”做的手动备份不会自动删除。恢复之前、升级程序之前也会自动保存当前档案。
+          {list && (
+            <>
+              {' '}
+              备份保存在 <Code>{list.backupDir}</Code>。
+            </>
+          )}
+        </Text>
+        {busy === 'check' && (
+          <Group gap="xs" mb="sm">
+            <Loader size="xs" />
+            <Text size="sm">正在检查备份文件…</Text>
+          </Group>
+        )}
+        {!list ? (
+          <Loader size="sm" />
+        ) : !list.backups.length ? (
+          <Text size="sm">还没有备份。点击“立即备份”做第一份；以后每天第一次修改档案时也会自动备份。</Text>
+        ) : (
+          <ScrollArea>
+            <Table striped highlightOnHover withTableBorder aria-label="备份列表" verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>类型</Table.Th>
+                  <Table.Th>时间</Table.Th>
+                  <Table.Th>大小</Table.Th>
+                  <Table.Th>文件</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.backups.map((b) => (
+                  <BackupRow
+                    key={b.file}
+                    backup={b}
+                    archivePath={list.archivePath}
+                    disabled={busy !== null}
+                    onRestore={() => void askRestore(b.file)}
+                    onShow={() => void showInFolder(b.file)}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={4} mb="xs">
+          关于
+        </Title>
+        <DataList labelWidth={96}>
+          <DataList.Item>
+            <DataList.ItemLabel>程序</DataList.ItemLabel>
+            <DataList.ItemValue>政府信息公开年报助手 {info ? `${info.version} 版` : ''}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>运行环境</DataList.ItemLabel>
+            <DataList.ItemValue>
+              {info ? `${PLATFORMS[info.platform] ?? info.platform}，${info.host === 'electron' ? '桌面应用' : '浏览器（本机服务）'}` : '…'}
+            </DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>数据</DataList.ItemLabel>
+            <DataList.ItemValue>
+              完全离线运行：报告、档案和备份都只保存在这台电脑上，程序不连接网络，也不向任何地方发送数据。
+            </DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+      </Card>
+
+      <Modal opened={pending !== null} onClose={() => busy !== 'restore' && setPending(null)} title="从备份恢复档案" size="lg">
+        {pending && (
+          <Stack gap="sm">
+            <Text size="sm">备份文件：</Text>
+            <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+              {pending.file}
+            </Code>
+            <Text size="sm">
+              检查通过：这是本程序的档案，完整无损
+              {pendingBackup ? `，保存于 ${formatTime(pendingBackup.createdAt)}` : ''}。其中有{' '}
+              <b>
+                {pending.units} 个单位、{pending.reports} 份报告
+              </b>
+              {current && (
+                <>
+                  （当前档案有 {current.units} 个单位、{current.reports} 份报告）
+                </>
+              )}
+              。
+            </Text>
+            <Alert color="orange" title="当前档案将被替换">
+              <Text size="sm">
+                恢复后，档案的全部内容换成这份备份；备份之后所做的修改不再出现在档案中。恢复之前，程序会先把当前档案另存一份（“恢复前自动保存”），
+                如果恢复错了，可以从那一份再恢复回来。
+              </Text>
+            </Alert>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={() => setPending(null)} disabled={busy === 'restore'}>
+                取消
+              </Button>
+              <Button color="red" onClick={() => void restore()} loading={busy === 'restore'}>
+                恢复
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function BackupRow(props: { backup: BackupView; archivePath: string; disabled: boolean; onRestore: () => void; onShow: () => void }) {
+  const { backup: b } = props;
+  const kind = backupKind(b.file, props.archivePath);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Badge variant="light" color={kind.color}>
+          {kind.label}
+        </Badge>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(b.createdAt)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(b.size)}</Table.Td>
+      <Table.Td>
+        <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+          {fileName(b.file)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap" justify="flex-end">
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={props.onRestore}
+            disabled={props.disabled}
+            aria-label={`从 ${fileName(b.file)} 恢复`}
+          >
+            恢复…
+          </Button>
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={props.onShow} aria-label={`在文件夹中显示 ${fileName(b.file)}`}>
+            在文件夹中显示
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function PathText({ path, intro }: { path: string; intro: string }) {
+  return (
+    <Text size="sm">
+      {intro}
+      <Text span ff="monospace" size="sm" style={{ wordBreak: 'break-all' }}>
+        {path}
+      </Text>
+    </Text>
+  );
 }
