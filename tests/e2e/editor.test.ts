@@ -125,6 +125,7 @@ describe.skipIf(!browserAvailable)('exporting and printing from the editor', () 
       bridge.host.answers.save.push(out);
       await page.getByRole('button', { name: '导出 Excel' }).click();
       await page.getByText(`已保存到 ${out}`).waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/editor-exported.png` });
       const [back] = await parseFile(out);
       expect(back!.report.values).toEqual(bridge.store.archive.get('某县档案馆', 2024).report.values);
       await page.getByRole('button', { name: '在文件夹中显示' }).click();
