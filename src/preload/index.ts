@@ -10,9 +10,11 @@ const api: WindowApi = {
     return ipcRenderer.invoke(channel, args);
   },
   onMenu: (listener) => {
-    ipcRenderer.on('menu', (_event, command: unknown) => {
+    const handler = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
-    });
+    };
+    ipcRenderer.on('menu', handler);
+    return () => void ipcRenderer.removeListener('menu', handler);
   },
 };
 

@@ -188,5 +188,5 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string
 export interface WindowApi {
   invoke<C extends Channel>(channel: C, args: ApiArgs<C>): Promise<ApiResponse<ApiResult<C>>>;
   /** The application menu's page commands; absent in the browser, which has no menu. */
-  onMenu?(listener: (command: MenuCommand) => void): void;
+  onMenu?(listener: (command: MenuCommand) => void): () => void;
 }
