@@ -75,6 +75,29 @@ interface CardProps {
   onShow: (path: string) => void;
 }
 
+/**
+ * One export at a time per card: what is running (a label), its result (null when the dialog was cancelled)
+ * and its error, shown in the card.
+ */
+function useExport<T, K extends string = 'run'>() {
+  const [busy, setBusy] = useState<K | null>(null);
+  const [done, setDone] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (kind: K, exporting: () => Promise<T | null>) => {
+    setBusy(kind);
+    setDone(null);
+    setError(null);
+    try {
+      setDone(await exporting());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, done, error, run, setDone, clearError: () => setError(null) };
+}
+
 /** A failed export, shown in the card whose button caused it. */
 function Failed({ message, onClose }: { message: string | null; onClose: () => void }) {
   return message ? (
@@ -123,9 +146,8 @@ function OneReport({
     .map((r) => r.year)
     .sort((a, b) => b - a);
   const [year, setYear] = useState<number | null>(years[0] ?? null);
-  const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, done, error, run: runExport, setDone, clearError } = useExport<{ path: string }, 'xlsx' | 'pdf'>();
+  const saved = done?.path ?? null;
 
   const chooseUnit = (name: string | null) => {
     setUnit(name);
@@ -133,23 +155,13 @@ function OneReport({
     // Keep the year when the unit has it; else its latest.
     const ys = overview.reports.filter((r) => r.unit_id === id).map((r) => r.year);
     setYear(year !== null && ys.includes(year) ? year : ys.length ? Math.max(...ys) : null);
-    setSaved(null);
+    setDone(null);
   };
 
   const run = async (kind: 'xlsx' | 'pdf') => {
     if (!unit || year === null) return;
     if (kind === 'pdf' && host === 'browser') return onPrint(unit, year);
-    setBusy(kind);
-    setSaved(null);
-    setError(null);
-    try {
-      const r = await call(kind === 'xlsx' ? 'export.report' : 'export.pdf', { unit, year });
-      if (r) setSaved(r.path);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    await runExport(kind, () => call(kind === 'xlsx' ? 'export.report' : 'export.pdf', { unit, year }));
   };
 
   return (
@@ -178,7 +190,7 @@ function OneReport({
               value={year === null ? null : String(year)}
               onChange={(v) => {
                 setYear(v ? Number(v) : null);
-                setSaved(null);
+                setDone(null);
               }}
               allowDeselect={false}
               w={140}
@@ -195,7 +207,7 @@ function OneReport({
               “打印 / 导出 PDF”会打开打印视图；在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。
             </Text>
           )}
-          <Failed message={error} onClose={() => setError(null)} />
+          <Failed message={error} onClose={clearError} />
           {saved && <Saved path={saved} onShow={onShow} />}
         </Stack>
       )}
@@ -208,9 +220,7 @@ function Templates({ overview, onShow }: CardProps) {
   const [year, setYear] = useState<number>(latest);
   const [kind, setKind] = useState<'all' | UnitKind>('all');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ dir: string; files: string[] } | null>(null);
+  const { busy, done, error, run, clearError } = useExport<{ dir: string; files: string[] }>();
 
   const kinds = UNIT_KINDS.filter((k) => overview.units.some((u) => u.kind === k));
   const shown = overview.units.filter((u) => kind === 'all' || u.kind === kind);
@@ -240,21 +250,9 @@ function Templates({ overview, onShow }: CardProps) {
     setChosen(next);
   };
 
-  const generate = async () => {
-    setBusy(true);
-    setDone(null);
-    setError(null);
-    try {
-      // In archive order, so the list of files reads like the list of units.
-      const units = overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name);
-      const r = await call('export.templates', { units, year });
-      if (r) setDone(r);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // In archive order, so the list of files reads like the list of units.
+  const generate = () =>
+    run('run', () => call('export.templates', { units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }));
 
   return (
     <Card withBorder padding="lg">
@@ -312,11 +310,11 @@ function Templates({ overview, onShow }: CardProps) {
           </ScrollArea.Autosize>
         </Card>
         <Group>
-          <Button onClick={() => void generate()} loading={busy} disabled={!chosen.size || !validYear}>
+          <Button onClick={() => void generate()} loading={!!busy} disabled={!chosen.size || !validYear}>
             {chosen.size ? `生成 ${chosen.size} 份填报表` : '请先选择单位'}
           </Button>
         </Group>
-        <Failed message={error} onClose={() => setError(null)} />
+        <Failed message={error} onClose={clearError} />
         {done && (
           <Stack gap={4}>
             <Saved
@@ -339,23 +337,7 @@ function Templates({ overview, onShow }: CardProps) {
 function Flat({ overview, onShow }: CardProps) {
   const legacy = overview.reports.filter((r) => r.template === 'legacy').length;
   const count = overview.reports.length - legacy;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ path: string; count: number } | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    setDone(null);
-    setError(null);
-    try {
-      const r = await call('export.flat', {});
-      if (r) setDone(r);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, done, error, run, clearError } = useExport<{ path: string; count: number }>();
 
   return (
     <Card withBorder padding="lg">
@@ -377,7 +359,7 @@ function Flat({ overview, onShow }: CardProps) {
       )}
       <Stack gap="sm" mt="md">
         <Group>
-          <Button onClick={() => void run()} loading={busy} disabled={!count}>
+          <Button onClick={() => void run('run', () => call('export.flat', {}))} loading={!!busy} disabled={!count}>
             导出档案总表
           </Button>
           {!count && (
@@ -386,7 +368,7 @@ function Flat({ overview, onShow }: CardProps) {
             </Text>
           )}
         </Group>
-        <Failed message={error} onClose={() => setError(null)} />
+        <Failed message={error} onClose={clearError} />
         {done && <Saved path={done.path} after={`（共 ${done.count} 份报告）`} onShow={onShow} />}
       </Stack>
     </Card>

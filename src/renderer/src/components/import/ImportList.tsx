@@ -73,24 +73,8 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
                       {rowName(r)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    {r.plan
-                      ? (r.plan.report.unit ?? (
-                          <Text c="orange" size="sm">
-                            未写明
-                          </Text>
-                        ))
-                      : '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.plan
-                      ? (r.plan.report.year ?? (
-                          <Text c="orange" size="sm">
-                            未写明
-                          </Text>
-                        ))
-                      : '—'}
-                  </Table.Td>
+                  <Table.Td>{given(r.plan?.report.unit)}</Table.Td>
+                  <Table.Td>{given(r.plan?.report.year)}</Table.Td>
                   <Table.Td>
                     <Badge color={STATUS_COLORS[r.status]} variant={r.status === 'ready' ? 'filled' : 'light'}>
                       {STATUS_LABELS[r.status]}
@@ -130,5 +114,17 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
         )}
       </div>
     </div>
+  );
+}
+
+/** A unit or year read from the file: '—' for a file that could not be read, 未写明 when the file does not say. */
+function given(v: string | number | null | undefined) {
+  if (v === undefined) return '—';
+  return (
+    v ?? (
+      <Text c="orange" size="sm">
+        未写明
+      </Text>
+    )
   );
 }
