@@ -93,12 +93,13 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
     archive().save({ ...changed, sections: { ...changed.sections, problems: '备份之后改过的文字。' } });
     expect(snapshot()).not.toBe(backedUp);
 
-    await page
-      .getByRole('table', { name: '备份列表' })
-      .getByRole('row')
-      .filter({ hasText: basename(manual) })
-      .getByRole('button', { name: /恢复/ })
-      .click();
+    const restoreButton = () =>
+      page
+        .getByRole('table', { name: '备份列表' })
+        .getByRole('row')
+        .filter({ hasText: basename(manual) })
+        .getByRole('button', { name: /恢复/ });
+    await restoreButton().click();
     const modal = page.getByRole('dialog', { name: '从备份恢复档案' });
     await modal.waitFor();
     const text = (await modal.textContent()) ?? '';
@@ -114,12 +115,7 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
     await modal.waitFor({ state: 'hidden' });
     expect(bridge.store.backups().some((b) => b.file.includes('before-restore'))).toBe(false);
 
-    await page
-      .getByRole('table', { name: '备份列表' })
-      .getByRole('row')
-      .filter({ hasText: basename(manual) })
-      .getByRole('button', { name: /恢复/ })
-      .click();
+    await restoreButton().click();
     await modal.waitFor();
     await modal.getByRole('button', { name: '恢复', exact: true }).click();
     await notice().filter({ hasText: '已从备份恢复' }).waitFor();
