@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { NOT_APPLICABLE, type CellValue } from '../../shared/report';
 import { SEVERITY_LABELS, validate } from '../../shared/validation';
+import { show } from '../../shared/validation/values';
 import { parseFile } from '../services/files';
 import { findingsText } from './format';
 import { InputError } from '../errors';
@@ -18,8 +19,6 @@ function collectSet(pair: string, acc: Record<string, CellValue>): Record<string
   if (v !== '' && v !== NOT_APPLICABLE && !Number.isFinite(Number(v))) throw new InputError(`--set ${m[1]} 的值“${v}”不是数字`);
   return { ...acc, [m[1]]: v === '' ? null : v === NOT_APPLICABLE ? NOT_APPLICABLE : Number(v) };
 }
-
-const show = (v: unknown) => (v === null || v === undefined ? '空白' : String(v));
 
 function resultText(results: FileResult[], dryRun: boolean): string {
   const lines: string[] = [];

@@ -3,7 +3,7 @@
 import { Alert, Button, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DiffView } from '../../../shared/api';
-import type { CellValue } from '../../../shared/report';
+import { show } from '../../../shared/validation/values';
 import { call } from '../api';
 
 interface Props {
@@ -14,7 +14,6 @@ interface Props {
   onRestored: () => void;
 }
 
-const show = (v: CellValue) => (v === null ? '空白' : String(v));
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props) {

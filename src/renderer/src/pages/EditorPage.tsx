@@ -10,6 +10,7 @@ import { call } from '../api';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { SavedFile } from '../components/SavedFile';
 
 interface Props {
   unit: string;
@@ -241,12 +242,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
       {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
-          <Group gap="xs">
-            <Text size="sm">已保存到 {saved}</Text>
-            <Button size="compact-xs" variant="subtle" onClick={() => void call('host.showInFolder', { path: saved })}>
-              在文件夹中显示
-            </Button>
-          </Group>
+          <SavedFile path={saved} onShow={(path) => void call('host.showInFolder', { path })} />
         </Alert>
       )}
       {message && (

@@ -21,6 +21,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OverviewView, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { call } from '../api';
+import { SavedFile } from '../components/SavedFile';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -107,31 +108,6 @@ function Failed({ message, onClose }: { message: string | null; onClose: () => v
   ) : null;
 }
 
-/** "已保存到 …" with a button that opens the folder. */
-function Saved({
-  path,
-  label = '已保存到',
-  after = '',
-  onShow,
-}: {
-  path: string;
-  label?: string;
-  after?: string;
-  onShow: (path: string) => void;
-}) {
-  return (
-    <Group gap="sm" wrap="nowrap">
-      <Text size="sm" style={{ wordBreak: 'break-all' }} aria-label="保存位置">
-        {label} {path}
-        {after}
-      </Text>
-      <Button size="compact-sm" variant="light" onClick={() => onShow(path)} style={{ flexShrink: 0 }}>
-        在文件夹中显示
-      </Button>
-    </Group>
-  );
-}
-
 function OneReport({
   overview,
   host,
@@ -208,7 +184,7 @@ function OneReport({
             </Text>
           )}
           <Failed message={error} onClose={clearError} />
-          {saved && <Saved path={saved} onShow={onShow} />}
+          {saved && <SavedFile path={saved} onShow={onShow} />}
         </Stack>
       )}
     </Card>
@@ -317,7 +293,7 @@ function Templates({ overview, onShow }: CardProps) {
         <Failed message={error} onClose={clearError} />
         {done && (
           <Stack gap={4}>
-            <Saved
+            <SavedFile
               path={done.dir}
               label={`已生成 ${done.files.length} 份填报表，保存在`}
               onShow={() => onShow(done.files[0] ?? done.dir)}
@@ -369,7 +345,7 @@ function Flat({ overview, onShow }: CardProps) {
           )}
         </Group>
         <Failed message={error} onClose={clearError} />
-        {done && <Saved path={done.path} after={`（共 ${done.count} 份报告）`} onShow={onShow} />}
+        {done && <SavedFile path={done.path} after={`（共 ${done.count} 份报告）`} onShow={onShow} />}
       </Stack>
     </Card>
   );

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Code, DataList, Group, Loader, Modal, Scrol
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiResult, BackupCheckView, BackupView } from '../../../shared/api';
 import { call } from '../api';
+import { SavedFile } from '../components/SavedFile';
 
 type Info = ApiResult<'app.info'>;
 type BackupList = ApiResult<'backup.list'>;
@@ -93,16 +94,7 @@ export function SettingsPage() {
       setNotice({
         color: 'green',
         title: '已备份',
-        body: (
-          <Stack gap={4}>
-            <PathText path={b.file} intro={`备份（${formatSize(b.size)}）保存在：`} />
-            <Group>
-              <Button size="compact-sm" variant="default" onClick={() => void showInFolder(b.file)}>
-                在文件夹中显示
-              </Button>
-            </Group>
-          </Stack>
-        ),
+        body: <SavedFile path={b.file} label={`备份（${formatSize(b.size)}）保存在：`} onShow={(p) => void showInFolder(p)} />,
       });
       load();
     } catch (e) {
@@ -155,12 +147,11 @@ export function SettingsPage() {
             <Text size="sm">
               档案现在是这份备份的内容：{r.check.units} 个单位、{r.check.reports} 份报告。其他页面显示的也已是恢复后的数据。
             </Text>
-            <PathText path={r.safetyCopy} intro="恢复前的档案已另存为（要撤销这次恢复，可以从这份恢复）：" />
-            <Group>
-              <Button size="compact-sm" variant="default" onClick={() => void showInFolder(r.safetyCopy)}>
-                在文件夹中显示
-              </Button>
-            </Group>
+            <SavedFile
+              path={r.safetyCopy}
+              label="恢复前的档案已另存为（要撤销这次恢复，可以从这份恢复）："
+              onShow={(p) => void showInFolder(p)}
+            />
           </Stack>
         ),
       });

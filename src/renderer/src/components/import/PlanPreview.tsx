@@ -26,9 +26,10 @@ import { useState, type SyntheticEvent } from 'react';
 import type { PlanOverridesArg, UnitView } from '../../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type CellValue, type LegacyRow, type UnitKind } from '../../../../shared/report';
 import { getTemplate } from '../../../../shared/template';
+import { show } from '../../../../shared/validation/values';
 import { EditableTable } from '../EditableTable';
 import { FindingsPanel } from '../FindingsPanel';
-import { cellText, rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
+import { rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
 
 interface Props {
   row: Row;
@@ -418,8 +419,8 @@ function Compare({ row, onShow }: { row: Row; onShow: (keys: string[]) => void }
               {d.cells.map((c) => (
                 <Table.Tr key={c.key} onClick={() => onShow([c.key])} style={{ cursor: 'pointer' }}>
                   <Table.Td>{c.name}</Table.Td>
-                  <Table.Td c="dimmed">{cellText(c.before)}</Table.Td>
-                  <Table.Td fw={600}>{cellText(c.after)}</Table.Td>
+                  <Table.Td c="dimmed">{show(c.before)}</Table.Td>
+                  <Table.Td fw={600}>{show(c.after)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

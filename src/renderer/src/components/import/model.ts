@@ -1,7 +1,6 @@
 // The import wizard's list: one row per report found (a flat archive workbook holds many), its status, and
 // whether it is included. Pure functions over the files read so far.
 import type { ImportFileView, PlanOverridesArg, PlanView } from '../../../../shared/api';
-import { NOT_APPLICABLE, type CellValue } from '../../../../shared/report';
 
 export interface FileEntry {
   file: string;
@@ -58,8 +57,6 @@ export function shortPaths(message: string, entries: FileEntry[]): string {
   for (const e of entries) m = m.split(e.file).join(e.name);
   return m;
 }
-
-export const cellText = (v: CellValue | undefined) => (v === null || v === undefined ? '空' : v === NOT_APPLICABLE ? '不适用' : String(v));
 
 /**
  * The rows of all files. A ready report is included unless the person skipped it; of two reports for the same
