@@ -135,6 +135,15 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
     expect(readFileSync(path, 'utf8')).toBe('二、主动公开政府信息情况');
     await post('/host/answer', JSON.stringify({ open: [path] }), { 'content-type': 'application/json' });
     expect(await post('/api/import.pick', '{}')).toEqual({ ok: true, value: [path] });
+    // A request over the limit is answered in Chinese, and the bridge goes on serving.
+    const huge = await fetch(`http://127.0.0.1:${port}/api/units.list`, {
+      method: 'POST',
+      body: 'x'.repeat(21 * 1024 * 1024),
+      headers: { 'x-nianbao-token': bridge.token },
+    });
+    expect(huge.status).toBe(400);
+    expect(((await huge.json()) as { error: string }).error).toBe('文件或请求过大（超过 20 MB）');
+    expect((await post('/api/units.list', '{}')).ok).toBe(true);
     // Uploads need the token too.
     const refused = await fetch(`http://127.0.0.1:${port}/host/upload`, { method: 'POST', body: 'x' });
     expect(refused.status).toBe(403);

@@ -9,6 +9,7 @@ import { basename, dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api-handlers';
+import { describeError, InputError } from '../errors';
 import { ArchiveStore } from '../services/store';
 import { createBridgeHost, type BridgeHost } from './host';
 
@@ -40,20 +41,23 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
 };
-const MAX_BODY = 20 * 1024 * 1024;
+const MAX_REQUEST = 20 * 1024 * 1024;
+// A published report saved from Word may carry large pictures.
+const MAX_UPLOAD = 200 * 1024 * 1024;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./window-api.js', import.meta.url));
 
-const readBody = async (req: IncomingMessage): Promise<string> => (await readBuffer(req)).toString('utf8');
+const readBody = async (req: IncomingMessage): Promise<string> => (await readBuffer(req, MAX_REQUEST)).toString('utf8');
 
-function readBuffer(req: IncomingMessage): Promise<Buffer> {
+function readBuffer(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        fail(new Error('请求过大'));
-        req.destroy();
+      if (size > limit) {
+        fail(new InputError(`文件或请求过大（超过 ${limit / 1024 / 1024} MB）`));
+        req.removeAllListeners('data');
+        req.resume();
       } else chunks.push(c);
     });
     req.on('end', () => ok(Buffer.concat(chunks)));
@@ -83,7 +87,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.end(body);
   };
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const hostName = req.headers.host ?? '';
     if (hostName !== `127.0.0.1:${port}` && hostName !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
     const url = new URL(req.url ?? '/', `http://${hostName}`);
@@ -95,12 +99,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         uploads ??= mkdtempSync(join(tmpdir(), 'nianbao-web-'));
         const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')));
         const dir = mkdtempSync(join(uploads, 'f-'));
-        writeFileSync(join(dir, name), await readBuffer(req));
+        writeFileSync(join(dir, name), await readBuffer(req, MAX_UPLOAD));
         return send(res, 200, JSON.stringify({ ok: true, value: join(dir, name) }), TYPES['.json']);
       }
+      const body = await readBody(req);
       let args: unknown;
       try {
-        args = JSON.parse((await readBody(req)) || '{}');
+        args = JSON.parse(body || '{}');
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: '请求不是有效的 JSON' }), TYPES['.json']);
       }
@@ -132,7 +137,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return send(res, 200, html, TYPES['.html']);
     }
     return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
-  });
+  };
+  // A request that fails (too large, a broken upload) is answered in Chinese; the bridge keeps running.
+  const server = createServer((req, res) =>
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 400, JSON.stringify({ ok: false, error: describeError(e) }), TYPES['.json']);
+    }),
+  );
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   port = (server.address() as { port: number }).port;
