@@ -18,7 +18,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function createHandlers(store: ArchiveStore, host: Host): Handlers {
   const a = () => store.archive;
   const previousOf = (r: Report) => (r.unit && r.year !== null ? a().find(r.unit, r.year - 1)?.report : undefined);
-  const reportName = (unit: string, year: number) => `${safeFileName(a().unit(unit).name)}-${year}年政府信息公开工作年度报告`;
+  /** The file name to offer; also refuses a report that is not in the archive before any dialog opens. */
+  const reportName = (unit: string, year: number) => `${safeFileName(a().get(unit, year).unit.name)}-${year}年政府信息公开工作年度报告`;
   return {
     'app.info': () => ({ version: APP_VERSION, platform: process.platform, archivePath: store.path, host: host.kind }),
     'units.list': () => a().listUnits(),
@@ -75,7 +76,6 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'export.pdf': async ({ unit, year }) => {
       if (!host.printToPdf) throw new InputError('浏览器中请用打印视图的“打印”按钮，在打印对话框中选择“另存为 PDF”');
-      a().get(unit, year);
       const path = await host.saveFile({ title: '导出 PDF', defaultName: `${reportName(unit, year)}.pdf`, filters: [FILTERS.pdf] });
       if (!path) return null;
       await host.printToPdf({ unit, year }, path);
