@@ -309,6 +309,7 @@ describe('backup and restore', () => {
       [future, /由更新版本的程序写入/],
       [other, /不是本程序的档案备份/],
       [join(dir, 'missing.sqlite'), /找不到备份文件/],
+      [store.path, /就是当前正在使用的档案/],
     ] as const) {
       await expect(store.restoreFrom(file)).rejects.toThrow(message);
     }

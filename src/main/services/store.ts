@@ -2,7 +2,7 @@
 // backups, and restoring from a backup after checking it.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { APPLICATION_ID, inspect, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
 import { LATEST_VERSION, type Migration } from '../db/migrations';
 import { InputError } from '../errors';
@@ -142,6 +142,7 @@ export class ArchiveStore {
    * current archive stays as it was.
    */
   async restoreFrom(file: string): Promise<{ check: BackupCheck; safetyCopy: string }> {
+    if (resolve(file) === resolve(this.path)) throw new InputError(`${file} 就是当前正在使用的档案，不能用它恢复；请选择一份备份`);
     const check = checkBackupFile(file);
     const safetyCopy = join(this.backupDir, `${baseName(this.path)}-before-restore-${stamp(this.clock.now())}.sqlite`);
     await backupDb(this.db, safetyCopy);
