@@ -57,17 +57,24 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     await readFiles(fresh.map((file) => ({ file, overrides: [] })));
   };
 
+  /** Asks main for a file's plan; `latest()` says whether no newer request for that file was made since. */
+  const requestPlan = (file: string, overrides: PlanOverridesArg[]) => {
+    const n = (seq.current.get(file) ?? 0) + 1;
+    seq.current.set(file, n);
+    const view = call('import.plan', { file, overrides: overrides.map((o) => cleanOverrides(o) ?? {}) });
+    return { view, latest: () => seq.current.get(file) === n };
+  };
+
   /** Plans files one by one, so the progress is real and forty workbooks do not all open at once. */
   const readFiles = async (files: { file: string; overrides: PlanOverridesArg[] }[]) => {
     for (const [i, { file, overrides }] of files.entries()) {
       setProgress({ done: i, total: files.length, current: baseName(file) });
-      const n = (seq.current.get(file) ?? 0) + 1;
-      seq.current.set(file, n);
+      const request = requestPlan(file, overrides);
       try {
-        const view = await call('import.plan', { file, overrides: overrides.map((o) => cleanOverrides(o) ?? {}) });
-        if (seq.current.get(file) === n) patch(file, (e) => ({ ...e, view, name: view.name, failure: null }));
+        const view = await request.view;
+        if (request.latest()) patch(file, (e) => ({ ...e, view, name: view.name, failure: null }));
       } catch (e) {
-        if (seq.current.get(file) === n) patch(file, (x) => ({ ...x, failure: (e as Error).message }));
+        if (request.latest()) patch(file, (x) => ({ ...x, failure: (e as Error).message }));
       }
     }
     setProgress(null);
@@ -82,11 +89,9 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     const length = Math.max(row.entry.overrides.length, row.index + 1);
     const overrides = Array.from({ length }, (_, i) => (i === row.index ? next : (row.entry.overrides[i] ?? {})));
     patch(file, (e) => ({ ...e, overrides }));
-    const n = (seq.current.get(file) ?? 0) + 1;
-    seq.current.set(file, n);
     setBusy((b) => new Set(b).add(file));
-    const latest = () => seq.current.get(file) === n;
-    call('import.plan', { file, overrides: overrides.map((o) => cleanOverrides(o) ?? {}) })
+    const { view: planned, latest } = requestPlan(file, overrides);
+    planned
       .then(
         (view) => latest() && patch(file, (e) => ({ ...e, view })),
         (e: Error) => latest() && setError({ title: '无法按你填写的内容重新检查', text: shortPaths(e.message, entries) }),
@@ -175,11 +180,7 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     return (
       <Stack gap="md">
         {header}
-        {error && (
-          <Alert color="red" title={error.title} withCloseButton onClose={() => setError(null)}>
-            {error.text}
-          </Alert>
-        )}
+        {errorAlert}
         <Card withBorder padding="xl">
           <EmptyState title="把已有的年报导入档案" description="可以一次选择多个文件，例如各单位交回的四十份填报表。" align="left">
             <List size="sm" spacing={4} mt="sm">
