@@ -78,8 +78,11 @@ export interface ImportFileView {
   notes: string[];
   plans: PlanView[];
 }
+/** What a backup is, from its name: store.ts names each kind. */
+export type BackupKind = 'daily' | 'manual' | 'before-restore' | 'before-upgrade' | 'other';
 export interface BackupView {
   file: string;
+  kind: BackupKind;
   size: number;
   createdAt: string;
 }

@@ -278,6 +278,14 @@ describe('backup and restore', () => {
     expect(r.check.reports).toBe(1);
     expect(store.archive.overview().reports).toHaveLength(1);
     expect(checkBackupFile(r.safetyCopy).reports).toBe(2);
+    await store.backupNow();
+    await store.dailyBackup();
+    expect(
+      store
+        .backups()
+        .map((x) => x.kind)
+        .sort(),
+    ).toEqual(['before-restore', 'daily', 'manual']);
     // The restored archive is writable and consistent.
     store.archive.save(unitReport('丙局', 2024));
     expect(store.archive.overview().reports).toHaveLength(2);

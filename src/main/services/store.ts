@@ -5,21 +5,25 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { APPLICATION_ID, inspect, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
 import { LATEST_VERSION, type Migration } from '../db/migrations';
+import type { BackupKind, BackupView } from '../../shared/api';
 import { InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
 
 export const DEFAULT_KEEP_BACKUPS = 14;
 
-export interface BackupInfo {
-  file: string;
-  size: number;
-  createdAt: string;
-}
-
 export interface BackupCheck {
   version: number;
   units: number;
   reports: number;
+}
+
+/** A backup's kind from its name after the archive's: the names this file gives them. */
+function kindOf(rest: string): BackupKind {
+  if (/^\d{4}-\d{2}-\d{2}\.sqlite$/.test(rest)) return 'daily';
+  if (rest.startsWith('manual-')) return 'manual';
+  if (rest.startsWith('before-restore-')) return 'before-restore';
+  if (/^v\d+-before-upgrade-/.test(rest)) return 'before-upgrade';
+  return 'other';
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
@@ -87,7 +91,7 @@ export class ArchiveStore {
   }
 
   /** A consistent copy of the live database, through the SQLite backup API. */
-  async backupTo(file: string): Promise<BackupInfo> {
+  async backupTo(file: string): Promise<BackupView> {
     if (existsSync(file)) {
       const isOurs = (() => {
         try {
@@ -104,11 +108,11 @@ export class ArchiveStore {
       if (!isOurs) throw new InputError(`${file} 已存在且不是本程序的备份，为免覆盖没有写入；请换一个文件名`);
     }
     await backupDb(this.db, file);
-    return info(file);
+    return this.info(file);
   }
 
   /** A backup the person asked for, kept beside the daily ones (never pruned). */
-  backupNow(): Promise<BackupInfo> {
+  backupNow(): Promise<BackupView> {
     return this.backupTo(join(this.backupDir, `${baseName(this.path)}-manual-${stamp(this.clock.now())}.sqlite`));
   }
 
@@ -117,23 +121,35 @@ export class ArchiveStore {
     const file = join(this.backupDir, `${baseName(this.path)}-${day(this.clock.now())}.sqlite`);
     if (existsSync(file)) return null;
     await backupDb(this.db, file);
-    const daily = this.backups().filter((b) => /-\d{4}-\d{2}-\d{2}\.sqlite$/.test(b.file));
+    const daily = this.backups().filter((b) => b.kind === 'daily');
     for (const old of daily.slice(keep)) rmSync(old.file, { force: true });
     return file;
   }
 
+  private info(file: string): BackupView {
+    const s = statSync(file);
+    const prefix = `${baseName(this.path)}-`;
+    const name = basename(file);
+    return {
+      file,
+      kind: name.startsWith(prefix) ? kindOf(name.slice(prefix.length)) : 'other',
+      size: s.size,
+      createdAt: s.mtime.toISOString(),
+    };
+  }
+
   /** Backups in the backup folder, newest first (by the time in the name, so all kinds interleave). */
-  backups(): BackupInfo[] {
+  backups(): BackupView[] {
     if (!existsSync(this.backupDir)) return [];
     const prefix = `${baseName(this.path)}-`;
     // Our names carry the clock's day or stamp, which file times lose when a folder is copied.
-    const when = (b: BackupInfo) =>
+    const when = (b: BackupView) =>
       basename(b.file)
         .slice(prefix.length)
         .match(/\d{4}-\d{2}-\d{2}(T\d{2}-\d{2}-\d{2}-\d{3}Z)?/)?.[0] ?? stamp(new Date(b.createdAt));
     return readdirSync(this.backupDir)
       .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
-      .map((f) => info(join(this.backupDir, f)))
+      .map((f) => this.info(join(this.backupDir, f)))
       .sort((a, b) => when(b).localeCompare(when(a)) || b.file.localeCompare(a.file));
   }
 
@@ -167,9 +183,4 @@ async function backupDb(db: Db, file: string): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   // Large steps: the default 100 pages per event-loop turn makes a 70 MB backup take seconds.
   await db.backup(file, { progress: () => 4096 });
-}
-
-function info(file: string): BackupInfo {
-  const s = statSync(file);
-  return { file, size: s.size, createdAt: s.mtime.toISOString() };
 }

@@ -1,7 +1,7 @@
 // 设置与备份: where the archive is, backups (make one now, list, restore after a check and a confirmation), about.
 import { Alert, Badge, Button, Card, Code, DataList, Group, Loader, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiResult, BackupCheckView, BackupView } from '../../../shared/api';
+import type { ApiResult, BackupCheckView, BackupKind, BackupView } from '../../../shared/api';
 import { call } from '../api';
 import { SavedFile } from '../components/SavedFile';
 
@@ -12,17 +12,13 @@ const PLATFORMS: Record<string, string> = { win32: 'Windows', linux: 'Linux', da
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** The kind of a backup, from the names store.ts gives them (after the archive's own name). */
-function backupKind(file: string, archivePath: string): { label: string; color: string } {
-  const base = fileName(archivePath).replace(/\.[^.]+$/, '');
-  const name = fileName(file);
-  const rest = name.startsWith(`${base}-`) ? name.slice(base.length + 1) : name;
-  if (/^\d{4}-\d{2}-\d{2}\.sqlite$/.test(rest)) return { label: '每日自动', color: 'gray' };
-  if (rest.startsWith('manual-')) return { label: '手动', color: 'blue' };
-  if (rest.startsWith('before-restore-')) return { label: '恢复前自动保存', color: 'orange' };
-  if (/^v\d+-before-upgrade-/.test(rest)) return { label: '升级前自动保存', color: 'grape' };
-  return { label: '其他', color: 'gray' };
-}
+const KINDS: Record<BackupKind, { label: string; color: string }> = {
+  daily: { label: '每日自动', color: 'gray' },
+  manual: { label: '手动', color: 'blue' },
+  'before-restore': { label: '恢复前自动保存', color: 'orange' },
+  'before-upgrade': { label: '升级前自动保存', color: 'grape' },
+  other: { label: '其他', color: 'gray' },
+};
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short' });
 const formatTime = (iso: string) => dateTime.format(new Date(iso));
@@ -261,7 +257,6 @@ export function SettingsPage() {
                   <BackupRow
                     key={b.file}
                     backup={b}
-                    archivePath={list.archivePath}
                     disabled={busy !== null}
                     onRestore={() => void askRestore(b.file)}
                     onShow={() => void showInFolder(b.file)}
@@ -338,9 +333,9 @@ export function SettingsPage() {
   );
 }
 
-function BackupRow(props: { backup: BackupView; archivePath: string; disabled: boolean; onRestore: () => void; onShow: () => void }) {
+function BackupRow(props: { backup: BackupView; disabled: boolean; onRestore: () => void; onShow: () => void }) {
   const { backup: b } = props;
-  const kind = backupKind(b.file, props.archivePath);
+  const kind = KINDS[b.kind];
   return (
     <Table.Tr>
       <Table.Td>
