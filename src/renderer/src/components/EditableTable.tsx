@@ -15,6 +15,11 @@ interface Props {
   onSelect: (key: string) => void;
   onChange: (changes: Record<string, CellValue>) => void;
   onError: (message: string) => void;
+  /** Which value cells may be changed (all when absent); trying another one calls onRefused. */
+  canEdit?: (key: string) => boolean;
+  onRefused?: (key: string) => void;
+  /** An extra class for a value cell, e.g. to mark it changed. */
+  cellClass?: (key: string) => string | undefined;
 }
 
 const KEYS: Record<string, Move> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
@@ -25,11 +30,32 @@ function display(v: CellValue) {
   return <span className={v === 0 ? 'zero' : undefined}>{v}</span>;
 }
 
-export function EditableTable({ table, values, provenance, selected, highlighted, readOnly, onSelect, onChange, onError }: Props) {
+export function EditableTable({
+  table,
+  values,
+  provenance,
+  selected,
+  highlighted,
+  readOnly,
+  onSelect,
+  onChange,
+  onError,
+  canEdit,
+  onRefused,
+  cellClass,
+}: Props) {
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
   const cells = valuePositions(table);
   const kinds = new Map(table.cells.map((c) => [c.key, c.kind]));
   const names = new Map(table.cells.map((c) => [c.key, c.name]));
+
+  /** May the person change this cell? Says why not (onRefused) when the table is editable but the cell is not. */
+  const mayEdit = (key: string): boolean => {
+    if (readOnly) return false;
+    if (!canEdit || canEdit(key)) return true;
+    onRefused?.(key);
+    return false;
+  };
 
   const commit = (key: string, text: string): boolean => {
     const parsed = parseInput(text, kinds.get(key) ?? 'count');
@@ -58,14 +84,14 @@ export function EditableTable({ table, values, provenance, selected, highlighted
     if (dir) {
       e.preventDefault();
       onSelect(move(cells, selected, dir));
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && !readOnly) {
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      onChange({ [selected]: null });
-    } else if (e.key === 'F2' && !readOnly) {
-      setEditing({ key: selected, text: values[selected] === null ? '' : String(values[selected]) });
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !readOnly) {
+      if (mayEdit(selected)) onChange({ [selected]: null });
+    } else if (e.key === 'F2') {
+      if (mayEdit(selected)) setEditing({ key: selected, text: values[selected] === null ? '' : String(values[selected]) });
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
-      setEditing({ key: selected, text: e.key });
+      if (mayEdit(selected)) setEditing({ key: selected, text: e.key });
     }
   };
 
@@ -100,6 +126,7 @@ export function EditableTable({ table, values, provenance, selected, highlighted
                     key === selected ? 'selected' : '',
                     key && highlighted.has(key) ? 'flagged' : '',
                     key && provenance[key] ? 'sourced' : '',
+                    (key && cellClass?.(key)) ?? '',
                   ].join(' ');
                   return (
                     <td
@@ -111,7 +138,9 @@ export function EditableTable({ table, values, provenance, selected, highlighted
                       title={key ? [names.get(key), provenance[key] && `来源：${provenance[key]}`].filter(Boolean).join('\n') : undefined}
                       onClick={key ? () => onSelect(key) : undefined}
                       onDoubleClick={
-                        key && !readOnly ? () => setEditing({ key, text: values[key] === null ? '' : String(values[key]) }) : undefined
+                        key && !readOnly
+                          ? () => mayEdit(key) && setEditing({ key, text: values[key] === null ? '' : String(values[key]) })
+                          : undefined
                       }
                     >
                       {c.role !== 'value' ? (

@@ -22,7 +22,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { PlanOverridesArg, UnitView } from '../../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type CellValue, type LegacyRow, type UnitKind } from '../../../../shared/report';
 import { getTemplate } from '../../../../shared/template';
@@ -133,16 +133,12 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
       document.querySelector(`.import-tables td[data-key="${quote(keys[0])}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
   };
-  // Typing into, or double-clicking, a cell read from the file is refused here with a word of why.
-  const guard = (e: SyntheticEvent, key: string | null | undefined) => {
-    if (!key || editable.has(key)) return;
-    e.stopPropagation();
-    e.preventDefault();
+  // Changing a cell read from the file is refused with a word of why.
+  const refuse = (key: string) =>
     setMessage({
       color: 'gray',
       text: `“${names.get(key) ?? key}”是从文件中读出的${plan.provenance[key] ? `（${plan.provenance[key]}）` : ''}，导入前不能在这里修改；如有错误，请导入后在编辑器中修改。`,
     });
-  };
 
   const inTables = !!selected && template.tables.some((t) => t.cells.some((c) => c.key === selected));
   const messageAlert = message && (
@@ -150,11 +146,6 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
       {message.text}
     </Alert>
   );
-
-  const css = [
-    ...[...changed].map((k) => `.import-tables td.value[data-key="${quote(k)}"]:not(.flagged){background:#fff3bf}`),
-    ...Object.keys(given).map((k) => `.import-tables td.value[data-key="${quote(k)}"]:not(.flagged){background:#d3f9d8}`),
-  ].join('\n');
 
   return (
     <Card withBorder aria-label="导入预览">
@@ -326,16 +317,7 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
           <Legend color="#f4f8ff" label="从文件读出（鼠标停留可看位置）" />
         </Group>
         {message && !inTables && messageAlert}
-        <style>{css}</style>
-        <div
-          className="import-tables"
-          onKeyDownCapture={(e) => {
-            const k = e.key;
-            if ((k.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) || k === 'F2' || k === 'Delete' || k === 'Backspace')
-              if (!(e.target instanceof HTMLInputElement)) guard(e, selected);
-          }}
-          onDoubleClickCapture={(e) => guard(e, (e.target as HTMLElement).closest('td')?.dataset.key)}
-        >
+        <div className="import-tables">
           <Stack gap="md">
             {template.tables.map((t) => (
               <div key={t.id}>
@@ -351,10 +333,13 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
                     provenance={provenance}
                     selected={selected}
                     highlighted={new Set([...doubtful, ...focus])}
-                    readOnly={!t.cells.some((c) => editable.has(c.key))}
+                    readOnly={false}
                     onSelect={setSelected}
                     onChange={(c) => setValues(c)}
                     onError={(text) => setMessage({ color: 'red', text })}
+                    canEdit={(key) => editable.has(key)}
+                    onRefused={refuse}
+                    cellClass={(key) => (key in given ? 'given' : changed.has(key) ? 'changed' : undefined)}
                   />
                 </div>
               </div>
