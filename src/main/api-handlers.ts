@@ -3,7 +3,7 @@
 import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Channel } from '../shared/api';
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
-import { describeError, InputError } from './errors';
+import { InputError, toApiError } from './errors';
 import { FILTERS, type Host } from './host';
 import { exportFlat, exportReport, exportTemplates, safeFileName } from './services/export';
 import { IMPORTABLE } from './services/files';
@@ -99,14 +99,17 @@ const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).i
 
 /** Checks the channel and the arguments, runs the handler, and answers {ok, value} or {ok:false, error} in Chinese. */
 export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<ApiResponse<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: `未知的请求：${channel}` };
+  if (!isChannel(channel)) return { ok: false, error: { kind: 'input', message: `未知的请求：${channel}` } };
   const args = API[channel].args.safeParse(raw ?? {});
   if (!args.success)
-    return { ok: false, error: `请求参数有误：${args.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}` };
+    return {
+      ok: false,
+      error: { kind: 'input', message: `请求参数有误：${args.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}` },
+    };
   try {
     const handler = handlers[channel] as (a: unknown) => unknown;
     return { ok: true, value: await handler(args.data) };
   } catch (e) {
-    return { ok: false, error: describeError(e) };
+    return { ok: false, error: toApiError(e) };
   }
 }

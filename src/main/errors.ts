@@ -1,8 +1,26 @@
+import type { ApiError } from '../shared/api';
+
 /** A problem with what the person gave us (a file, an argument): shown as is, in Chinese; CLI exit code 2. */
 export class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
+  }
+}
+
+/** The report is 定稿 (locked): edits, fills and dismissals are refused until it is unlocked. */
+export class LockedError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockedError';
+  }
+}
+
+/** What the person asked for is not in the archive (a unit, a report, a revision). */
+export class NotFoundError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
   }
 }
 
@@ -27,10 +45,21 @@ const FILE_ERRORS: Record<string, string> = {
   EISDIR: '这是一个文件夹，不是文件',
 };
 
+/** An error as the app's contract carries it: its kind and the Chinese message. */
+export function toApiError(e: unknown): ApiError {
+  const message = describeError(e);
+  if (e instanceof ConflictError) return { kind: 'conflict', message, storedRevision: e.storedRevision };
+  if (e instanceof LockedError) return { kind: 'locked', message };
+  if (e instanceof NotFoundError) return { kind: 'not_found', message };
+  const code = (e as { code?: string } | null)?.code;
+  if (e instanceof InputError || (code && FILE_ERRORS[code])) return { kind: 'input', message };
+  return { kind: 'internal', message };
+}
+
 /** A Chinese message for any error: ours as is, file-system errors by their code, the rest as a failure. */
 export function describeError(e: unknown): string {
   if (e instanceof InputError) return e.message;
-  const { code, path } = e as { code?: string; path?: string };
+  const { code, path } = (e ?? {}) as { code?: string; path?: string };
   if (code && FILE_ERRORS[code]) return `${FILE_ERRORS[code]}${path ? `：${path}` : ''}`;
   return `操作失败：${(e as Error).message}`;
 }

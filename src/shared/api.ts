@@ -185,7 +185,17 @@ export const API = {
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;
 export type ApiResult<C extends Channel> = z.output<(typeof API)[C]['result']>;
-export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Why a call failed, so a page can act on it (a conflict shows both versions, a locked report says how to unlock). */
+export const API_ERROR_KINDS = ['input', 'conflict', 'locked', 'not_found', 'internal'] as const;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
+/** A failure as it crosses IPC and the bridge: its kind, a message a person can read (Chinese), and for a conflict
+ * the revision the archive holds. */
+export interface ApiError {
+  kind: ApiErrorKind;
+  message: string;
+  storedRevision?: number;
+}
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload (Electron) or the bridge script (browser) puts on window.api. */
 export interface WindowApi {

@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
       body: '{"name":"","kind":"x"}',
       headers: { 'x-nianbao-token': bridge.token },
     });
-    expect(((await bad.json()) as { error: string }).error).toMatch(/^请求参数有误：/);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^请求参数有误：/);
   });
 
   it('lets the page pick files where no dialog answer is queued: upload, then the same call gets the path', async () => {
@@ -142,7 +142,7 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
       headers: { 'x-nianbao-token': bridge.token },
     });
     expect(huge.status).toBe(400);
-    expect(((await huge.json()) as { error: string }).error).toBe('文件或请求过大（超过 20 MB）');
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toBe('文件或请求过大（超过 20 MB）');
     expect((await post('/api/units.list', '{}')).ok).toBe(true);
     // Uploads need the token too.
     const refused = await fetch(`http://127.0.0.1:${port}/host/upload`, { method: 'POST', body: 'x' });

@@ -72,11 +72,14 @@ describe('export handlers', () => {
     expect(host.printed).toEqual([]);
 
     const missing = await dispatch(handlers, 'export.pdf', { unit: '某县教育局', year: 2020 });
-    expect(missing.ok).toBe(false);
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found', message: '档案中没有“某县教育局”2020 年的报告' } });
     expect(host.saves).toHaveLength(1); // only the cancelled one above
 
     const browser = await dispatch(createHandlers(store, fakeHost({}, false)), 'export.pdf', { unit: '某县教育局', year: 2024 });
-    expect(browser).toEqual({ ok: false, error: '浏览器中请用打印视图的“打印”按钮，在打印对话框中选择“另存为 PDF”' });
+    expect(browser).toEqual({
+      ok: false,
+      error: { kind: 'input', message: '浏览器中请用打印视图的“打印”按钮，在打印对话框中选择“另存为 PDF”' },
+    });
   });
 
   it('export.report writes the official workbook that reads back as the stored report; cancelling writes nothing', async () => {
@@ -104,7 +107,7 @@ describe('export handlers', () => {
     );
     expect(await dispatch(handlers, 'export.templates', { units: [], year: 2025 })).toEqual({
       ok: false,
-      error: '请求参数有误：units 请至少选择一个单位',
+      error: { kind: 'input', message: '请求参数有误：units 请至少选择一个单位' },
     });
   });
 

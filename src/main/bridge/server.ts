@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api-handlers';
-import { describeError, InputError } from '../errors';
+import { InputError, toApiError } from '../errors';
 import { ArchiveStore } from '../services/store';
 import { createBridgeHost, type BridgeHost } from './host';
 
@@ -93,7 +93,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', `http://${hostName}`);
     if (req.method === 'POST' && (url.pathname.startsWith('/api/') || url.pathname.startsWith('/host/'))) {
       if (req.headers['x-nianbao-token'] !== token)
-        return send(res, 403, JSON.stringify({ ok: false, error: '拒绝：缺少或错误的访问令牌' }), TYPES['.json']);
+        return send(
+          res,
+          403,
+          JSON.stringify({ ok: false, error: { kind: 'input', message: '拒绝：缺少或错误的访问令牌' } }),
+          TYPES['.json'],
+        );
       // A file picked in the page: kept in a private temporary folder and answered with its path.
       if (url.pathname === '/host/upload') {
         uploads ??= mkdtempSync(join(tmpdir(), 'nianbao-web-'));
@@ -107,12 +112,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       try {
         args = JSON.parse(body || '{}');
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: '请求不是有效的 JSON' }), TYPES['.json']);
+        return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'input', message: '请求不是有效的 JSON' } }), TYPES['.json']);
       }
       if (url.pathname === '/host/answer') {
         const open = (args as { open?: unknown }).open;
         if (!Array.isArray(open) || !open.every((p) => typeof p === 'string'))
-          return send(res, 400, JSON.stringify({ ok: false, error: 'open 应为文件路径的列表' }), TYPES['.json']);
+          return send(
+            res,
+            400,
+            JSON.stringify({ ok: false, error: { kind: 'input', message: 'open 应为文件路径的列表' } }),
+            TYPES['.json'],
+          );
         host.answers.open.push(open);
         return send(res, 200, JSON.stringify({ ok: true, value: null }), TYPES['.json']);
       }
@@ -141,7 +151,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // A request that fails (too large, a broken upload) is answered in Chinese; the bridge keeps running.
   const server = createServer((req, res) =>
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 400, JSON.stringify({ ok: false, error: describeError(e) }), TYPES['.json']);
+      if (!res.headersSent) send(res, 400, JSON.stringify({ ok: false, error: toApiError(e) }), TYPES['.json']);
     }),
   );
 

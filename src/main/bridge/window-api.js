@@ -37,7 +37,7 @@
       await post('/host/answer', JSON.stringify({ open: paths }), { 'content-type': 'application/json' });
       return invoke(channel, args);
     } catch (e) {
-      return { ok: false, error: `无法连接本机服务：${e.message}` };
+      return { ok: false, error: { kind: 'internal', message: `无法连接本机服务：${e.message}` } };
     }
   };
   window.api = { invoke };

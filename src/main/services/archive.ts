@@ -11,7 +11,7 @@ import type { ReportRow, ReportStatus, SourceKind } from '../db/reports';
 import * as revisionsDb from '../db/revisions';
 import * as searchDb from '../db/search';
 import * as unitsDb from '../db/units';
-import { ConflictError, InputError } from '../errors';
+import { ConflictError, InputError, LockedError, NotFoundError } from '../errors';
 import { diffReports, type ReportDiff } from './diff';
 
 export interface Clock {
@@ -91,7 +91,7 @@ export class Archive {
 
   unit(name: string): Unit {
     const row = unitsDb.unitByName(this.db, name.trim());
-    if (!row) throw new InputError(`档案中没有单位“${name}”（可用 nianbao unit list 查看已有单位）`);
+    if (!row) throw new NotFoundError(`档案中没有单位“${name}”（可用 nianbao unit list 查看已有单位）`);
     return this.toUnit(row);
   }
 
@@ -162,7 +162,7 @@ export class Archive {
   private row(unitName: string, year: number, includeDeleted = false): ReportRow {
     const unit = this.unit(unitName);
     const row = reportsDb.reportRow(this.db, unit.id, year);
-    if (!row || (row.deleted_at && !includeDeleted)) throw new InputError(`档案中没有“${unit.name}”${year} 年的报告`);
+    if (!row || (row.deleted_at && !includeDeleted)) throw new NotFoundError(`档案中没有“${unit.name}”${year} 年的报告`);
     return row;
   }
 
@@ -226,7 +226,7 @@ export class Archive {
       );
     }
     if (row?.status === 'final' && !row.deleted_at)
-      throw new InputError(`“${unitName}”${year} 年的报告已定稿，不能修改；如需修改请先取消定稿`);
+      throw new LockedError(`“${unitName}”${year} 年的报告已定稿，不能修改；如需修改请先取消定稿`);
     const source = options.source ?? { kind: 'typed' as const };
     if (!row) {
       const id = reportsDb.insertReportRow(this.db, {
@@ -359,7 +359,7 @@ export class Archive {
 
   revision(unitName: string, year: number, number: number): { report: Report; provenance: Record<string, string> } {
     const rev = revisionsDb.revision(this.db, this.row(unitName, year).id, number);
-    if (!rev) throw new InputError(`“${unitName}”${year} 年的报告没有第 ${number} 版`);
+    if (!rev) throw new NotFoundError(`“${unitName}”${year} 年的报告没有第 ${number} 版`);
     return JSON.parse(rev.snapshot);
   }
 
