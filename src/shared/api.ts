@@ -137,13 +137,19 @@ export const API = {
     args: z.object({
       report: reportSchema,
       baseRevision: z.number().int().min(0).optional(),
+      /** The editor session that saves: its saves within a burst of editing make one revision in the history. */
+      session: z.string().max(100).optional(),
       note: z.string().optional(),
       provenance: z.record(z.string(), z.string()).optional(),
     }),
     result: out<{ id: number; revision: number; findings: DismissedFinding[] }>(),
   },
   'report.validate': { args: z.object({ report: reportSchema }), result: out<Finding[]>() },
-  'report.setStatus': { args: unitYear.extend({ status: z.enum(['draft', 'final']) }), result: out<null>() },
+  'report.setStatus': {
+    /** 定稿 of a report with errors needs `confirmErrors`: the person saw the list and confirmed it. */
+    args: unitYear.extend({ status: z.enum(['draft', 'final']), confirmErrors: z.boolean().optional() }),
+    result: out<null>(),
+  },
   'report.delete': { args: unitYear, result: out<null>() },
   'report.history': { args: unitYear, result: out<{ number: number; createdAt: string; note: string | null }[]>() },
   'report.diff': { args: unitYear.extend({ from: z.number().int().min(1), to: z.number().int().min(1) }), result: out<DiffView>() },
