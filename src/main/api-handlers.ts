@@ -25,16 +25,20 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'units.list': () => a().listUnits(),
     'units.add': (x) => a().addUnit(x),
     'units.update': (x) => a().updateUnit(x.name, x.change),
+    'units.delete': ({ name }) => a().deleteUnit(name),
+    'units.undelete': ({ name }) => a().undeleteUnit(name),
     'archive.overview': () => a().overview(),
+    'archive.deleted': () => a().deleted(),
     'report.get': ({ unit, year }) => ({ ...a().get(unit, year), findings: a().validateStored(unit, year) }),
     'report.draft': ({ unit, year }) => a().draft(unit, year),
     'report.save': async (x) => {
       await store.dailyBackup();
-      return a().save(x.report as Report, { baseRevision: x.baseRevision, note: x.note, provenance: x.provenance });
+      return a().save(x.report as Report, { baseRevision: x.baseRevision, note: x.note, provenance: x.provenance, session: x.session });
     },
     'report.validate': ({ report }) => validate(report as Report, { previous: previousOf(report as Report) }),
-    'report.setStatus': ({ unit, year, status }) => (a().setStatus(unit, year, status), null),
+    'report.setStatus': ({ unit, year, status, confirmErrors }) => a().setStatus(unit, year, status, { confirmErrors }),
     'report.delete': ({ unit, year }) => (a().delete(unit, year), null),
+    'report.undelete': ({ unit, year }) => (a().undelete(unit, year), null),
     'report.history': ({ unit, year }) => a().history(unit, year),
     'report.diff': ({ unit, year, from, to }) => a().diff(unit, year, from, to),
     'report.restoreRevision': ({ unit, year, revision }) => ({ revision: a().restoreRevision(unit, year, revision).revision }),

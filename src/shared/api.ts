@@ -44,6 +44,11 @@ export interface StoredReportView {
   updatedAt: string;
   findings: DismissedFinding[];
 }
+/** The 已删除 list: units deleted with their reports, and single deleted reports of units in use. */
+export interface DeletedView {
+  units: { name: string; deletedAt: string; reports: number }[];
+  reports: { unit: string; year: number; deletedAt: string }[];
+}
 export interface DiffView {
   cells: { key: string; name: string; before: CellValue; after: CellValue }[];
   texts: { key: string; heading: string; before: string; after: string }[];
@@ -97,6 +102,11 @@ const planOverrides = z.object({
   unit: z.string().optional(),
   year: z.number().int().min(1990).max(2100).optional(),
   unitKind: z.enum(UNIT_KINDS).optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '发布日期应写成 YYYY-MM-DD')
+    .nullable()
+    .optional(),
   values: z.record(z.string(), cellValueSchema).optional(),
 });
 export type PlanOverridesArg = z.infer<typeof planOverrides>;
@@ -130,7 +140,10 @@ export const API = {
     }),
     result: out<UnitView>(),
   },
+  'units.delete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
+  'units.undelete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
   'archive.overview': { args: z.object({}), result: out<OverviewView>() },
+  'archive.deleted': { args: z.object({}), result: out<DeletedView>() },
   'report.get': { args: unitYear, result: out<StoredReportView>() },
   'report.draft': { args: unitYear, result: out<{ report: Report; provenance: Record<string, string> }>() },
   'report.save': {
@@ -148,9 +161,11 @@ export const API = {
   'report.setStatus': {
     /** 定稿 of a report with errors needs `confirmErrors`: the person saw the list and confirmed it. */
     args: unitYear.extend({ status: z.enum(['draft', 'final']), confirmErrors: z.boolean().optional() }),
-    result: out<null>(),
+    /** The revision after the change (定稿 and 取消定稿 are named revisions). */
+    result: out<{ revision: number }>(),
   },
   'report.delete': { args: unitYear, result: out<null>() },
+  'report.undelete': { args: unitYear, result: out<null>() },
   'report.history': { args: unitYear, result: out<{ number: number; createdAt: string; note: string | null }[]>() },
   'report.diff': { args: unitYear.extend({ from: z.number().int().min(1), to: z.number().int().min(1) }), result: out<DiffView>() },
   'report.restoreRevision': { args: unitYear.extend({ revision: z.number().int().min(1) }), result: out<{ revision: number }>() },

@@ -26,7 +26,7 @@ describe('migrations', () => {
   it('0001 creates the schema, marks the file as ours, and sets WAL, FULL sync and foreign keys', async () => {
     const db = await openArchiveDb(join(tempDir(), 'a.sqlite'));
     expect(tables(db)).toEqual(['cells', 'dismissals', 'legacy_rows', 'reports', 'revisions', 'sections', 'sections_fts', 'units']);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -50,18 +50,42 @@ describe('migrations', () => {
     const store = await ArchiveStore.open(path);
     store.archive.save(consistentReport('gov2021', 1));
     store.close();
-    const v2 = { version: 2, name: '0002-test', sql: 'ALTER TABLE units ADD COLUMN note TEXT;' };
-    const upgraded = await ArchiveStore.open(path, { migrations: [...MIGRATIONS, v2] });
+    const next = { version: LATEST_VERSION + 1, name: 'test', sql: 'ALTER TABLE units ADD COLUMN note TEXT;' };
+    const upgraded = await ArchiveStore.open(path, { migrations: [...MIGRATIONS, next] });
     upgraded.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     db.close();
     const backups = upgraded.backups().filter((b) => b.file.includes('before-upgrade'));
     expect(backups).toHaveLength(1);
     const old = new Database(backups[0].file, { readonly: true });
-    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect(old.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect((old.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(1);
     old.close();
+  });
+
+  it('0002 adds the revision session and unit deletion to a version-1 archive, keeping its data', async () => {
+    const path = join(tempDir(), 'v1.sqlite');
+    (await ArchiveStore.open(path, { migrations: MIGRATIONS.slice(0, 1) })).close();
+    // Rows as version 1 wrote them (today's code writes version 2 columns).
+    const old = new Database(path);
+    old.exec(`INSERT INTO units (id, name, kind, created_at) VALUES (1, '甲局', 'department', '2025-01-01T00:00:00Z');
+      INSERT INTO reports (id, unit_id, year, template, revision, updated_at) VALUES (1, 1, 2024, 'gov2021', 1, '2025-01-01T00:00:00Z');
+      INSERT INTO revisions (report_id, number, created_at, note, snapshot) VALUES (1, 1, '2025-01-01T00:00:00Z', NULL, '{}');`);
+    old.close();
+    const store = await ArchiveStore.open(path);
+    const a = store.archive;
+    const [unit] = a.listUnits();
+    expect(a.history(unit.name, 2024)).toHaveLength(1);
+    a.deleteUnit(unit.name);
+    expect(a.deleted().units).toMatchObject([{ name: unit.name, reports: 1 }]);
+    a.undeleteUnit(unit.name);
+    store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT session FROM revisions').all()).toEqual([{ session: null }]);
+    expect(db.prepare('SELECT deleted_at FROM units').all()).toEqual([{ deleted_at: null }]);
+    db.close();
   });
 
   it('refuses a database from a newer version and leaves it untouched', async () => {
@@ -73,7 +97,7 @@ describe('migrations', () => {
     db.pragma('journal_mode = DELETE');
     db.close();
     const before = fileHash(path);
-    await expect(ArchiveStore.open(path)).rejects.toThrow(/由更新版本的程序写入（数据库版本 99，本程序只认识到版本 1）/);
+    await expect(ArchiveStore.open(path)).rejects.toThrow(`由更新版本的程序写入（数据库版本 99，本程序只认识到版本 ${LATEST_VERSION}）`);
     expect(fileHash(path)).toBe(before);
   });
 

@@ -63,9 +63,16 @@ export function reportText(s: StoredReport): string {
   return lines.join('\n');
 }
 
+/** Newest first, local time; an unnamed revision is one burst of editing. */
 export function historyText(revisions: { number: number; createdAt: string; note: string | null }[]): string {
-  return revisions.map((r) => `第 ${r.number} 版\t${r.createdAt.replace('T', ' ').slice(0, 19)}\t${r.note ?? ''}`).join('\n');
+  return revisions.map((r) => `第 ${r.number} 版\t${localTime(r.createdAt)}\t${r.note ?? '编辑'}`).join('\n');
 }
+
+const localTime = (iso: string): string => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
 
 export function diffText(d: ReportDiff, from: number, to: number): string {
   if (!d.cells.length && !d.texts.length && !d.fields.length) return `第 ${from} 版与第 ${to} 版没有差别`;

@@ -1,4 +1,5 @@
 // The headless command line `nianbao`, over the same shared code and services as the app.
+import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
@@ -102,7 +103,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok);
     });
 
-  const unit = program.command('unit').description('单位：添加、修改、列出');
+  const unit = program.command('unit').description('单位：添加、修改、列出、删除、恢复');
   unit
     .command('add')
     .description('添加单位')
@@ -136,6 +137,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(`已更新单位“${u.name}”（${UNIT_KIND_LABELS[u.kind]}）`);
     });
   unit
+    .command('delete')
+    .description('删除单位及其全部报告（保留在档案中，可用 unit undelete 恢复）')
+    .argument('<名称>', '单位名称')
+    .action(async (name: string) => {
+      const r = await withStore(true, (s) => s.archive.deleteUnit(name));
+      io.out(`已删除单位“${name}”及其 ${r.reports} 份报告（可用 nianbao unit undelete 恢复）`);
+    });
+  unit
+    .command('undelete')
+    .description('恢复已删除的单位，连同和它一起删除的报告')
+    .argument('<名称>', '单位名称')
+    .action(async (name: string) => {
+      const r = await withStore(true, (s) => s.archive.undeleteUnit(name));
+      io.out(`已恢复单位“${name}”及其 ${r.reports} 份报告`);
+    });
+  unit
     .command('list')
     .description('列出档案中的单位')
     .option('--json', '以 JSON 输出')
@@ -154,7 +171,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, opts: { note?: string; baseRevision?: number }) => {
       const r = readReportFile(file);
       const saved = await withStore(true, (s) =>
-        s.archive.save(r, { note: opts.note, baseRevision: opts.baseRevision, source: { kind: 'json', file } }),
+        s.archive.save(r, {
+          // Always a named revision in the history: the CLI's saves are never merged into an editing burst.
+          note: opts.note ?? `命令行存入 ${basename(file)}`,
+          baseRevision: opts.baseRevision,
+          source: { kind: 'json', file },
+        }),
       );
       const errors = saved.findings.filter((f) => f.severity === 'error' && !f.dismissed).length;
       const warnings = saved.findings.filter((f) => f.severity === 'warning' && !f.dismissed).length;
@@ -178,11 +200,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   });
   unitYear(report.command('status').description('设置报告状态：定稿（锁定）或草稿'))
     .argument('<状态>', '定稿 | 草稿')
-    .action(async (status: string, opts: { unit: string; year: number }) => {
+    .option('--confirm-errors', '报告还有错误时仍然定稿（记录在这一版的说明中）')
+    .action(async (status: string, opts: { unit: string; year: number; confirmErrors?: boolean }) => {
       const value = status === '定稿' || status === 'final' ? 'final' : status === '草稿' || status === 'draft' ? 'draft' : null;
       if (!value) throw new InputError(`未知的状态“${status}”（可用：定稿、草稿）`);
-      await withStore(true, (s) => s.archive.setStatus(opts.unit, opts.year, value));
-      io.out(`“${opts.unit}”${opts.year} 年的报告已设为${status === 'final' ? '定稿' : status === 'draft' ? '草稿' : status}`);
+      const r = await withStore(true, (s) => s.archive.setStatus(opts.unit, opts.year, value, { confirmErrors: opts.confirmErrors }));
+      io.out(`“${opts.unit}”${opts.year} 年的报告已设为${value === 'final' ? '定稿' : '草稿'}（第 ${r.revision} 版）`);
     });
   unitYear(report.command('restore-revision').description('把报告恢复为历史上的某一版（作为新的一版保存）'))
     .requiredOption('--revision <版本>', '要恢复的版本号', positiveInt)

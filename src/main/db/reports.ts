@@ -123,3 +123,11 @@ export const overviewRows = (db: Db): OverviewRow[] =>
 
 export const deletedReportRows = (db: Db): ReportRow[] =>
   db.prepare('SELECT * FROM reports WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC').all() as ReportRow[];
+
+/** A unit's reports not yet deleted. */
+export const liveReportRowsOfUnit = (db: Db, unitId: number): ReportRow[] =>
+  db.prepare('SELECT * FROM reports WHERE unit_id = ? AND deleted_at IS NULL ORDER BY year').all(unitId) as ReportRow[];
+
+/** Reports deleted at exactly this moment (with their unit), to restore them together. */
+export const reportRowsDeletedAt = (db: Db, unitId: number, deletedAt: string): ReportRow[] =>
+  db.prepare('SELECT * FROM reports WHERE unit_id = ? AND deleted_at = ? ORDER BY year').all(unitId, deletedAt) as ReportRow[];

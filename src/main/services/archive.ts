@@ -43,6 +43,17 @@ export interface SaveOptions {
   provenance?: Record<string, string>;
   /** Kind for a unit created by this save (default: the report's unit_kind, else 其他). */
   unitKind?: UnitKind;
+  /** The editor visit that saves: its saves within a burst of editing amend one revision (see BURST_IDLE_MS). */
+  session?: string;
+}
+
+/** Saves of one editor session less than this apart are one burst of editing: one revision in the history. */
+export const BURST_IDLE_MS = 10_000;
+
+/** What the 已删除 list holds: deleted units (with how many reports went with them) and deleted reports of units in use. */
+export interface DeletedItems {
+  units: { name: string; deletedAt: string; reports: number }[];
+  reports: { unit: string; year: number; deletedAt: string }[];
 }
 
 export interface SaveResult {
@@ -80,6 +91,14 @@ export class Archive {
 
   // ---- units
 
+  /** A unit in use, by name; a deleted one says where to restore it. */
+  private unitRow(name: string): unitsDb.UnitRow {
+    const row = unitsDb.unitByName(this.db, name.trim());
+    if (!row) throw new NotFoundError(`档案中没有单位“${name}”（可用 nianbao unit list 查看已有单位）`);
+    if (row.deleted_at) throw new NotFoundError(`单位“${row.name}”已删除；如需使用，请先在档案页的“已删除”中恢复`);
+    return row;
+  }
+
   private toUnit(row: unitsDb.UnitRow): Unit {
     const parent = row.parent_id ? (unitsDb.unitById(this.db, row.parent_id)?.name ?? null) : null;
     return { id: row.id, name: row.name, kind: row.kind, parent, code: row.code };
@@ -90,15 +109,15 @@ export class Archive {
   }
 
   unit(name: string): Unit {
-    const row = unitsDb.unitByName(this.db, name.trim());
-    if (!row) throw new NotFoundError(`档案中没有单位“${name}”（可用 nianbao unit list 查看已有单位）`);
-    return this.toUnit(row);
+    return this.toUnit(this.unitRow(name));
   }
 
   addUnit(input: { name: string; kind: UnitKind; parent?: string | null; code?: string | null }): Unit {
     const name = input.name.trim();
     if (!name) throw new InputError('单位名称不能为空');
-    if (unitsDb.unitByName(this.db, name)) throw new InputError(`单位“${name}”已经存在`);
+    const existing = unitsDb.unitByName(this.db, name);
+    if (existing?.deleted_at) throw new InputError(`单位“${name}”在“已删除”中，请恢复它，而不是再添加一个`);
+    if (existing) throw new InputError(`单位“${name}”已经存在`);
     const parentId = input.parent ? this.unit(input.parent).id : null;
     const id = unitsDb.insertUnit(this.db, {
       name,
@@ -111,8 +130,8 @@ export class Archive {
   }
 
   updateUnit(name: string, change: { name?: string; kind?: UnitKind; parent?: string | null; code?: string | null }): Unit {
-    const row = unitsDb.unitByName(this.db, name)!;
-    const current = this.unit(name);
+    const row = this.unitRow(name);
+    const current = this.toUnit(row);
     const newName = change.name?.trim() ?? current.name;
     if (!newName) throw new InputError('单位名称不能为空');
     if (newName !== current.name && unitsDb.unitByName(this.db, newName)) throw new InputError(`单位“${newName}”已经存在`);
@@ -208,6 +227,7 @@ export class Archive {
     const year = r.year;
     const now = this.now();
     let unit = unitsDb.unitByName(this.db, unitName);
+    if (unit?.deleted_at) throw new InputError(`单位“${unitName}”已删除，不能存入它的报告；如需使用，请先在档案页的“已删除”中恢复该单位`);
     if (!unit) {
       const id = unitsDb.insertUnit(this.db, {
         name: unitName,
@@ -219,14 +239,18 @@ export class Archive {
       unit = unitsDb.unitById(this.db, id)!;
     }
     let row = reportsDb.reportRow(this.db, unit.id, year);
-    if (row && options.baseRevision !== undefined && options.baseRevision !== row.revision) {
+    if (
+      row &&
+      options.baseRevision !== undefined &&
+      options.baseRevision !== row.revision &&
+      !this.sameContent(row.id, options.baseRevision)
+    ) {
       throw new ConflictError(
         `保存冲突：“${unitName}”${year} 年的报告已被保存为第 ${row.revision} 版（可能在另一个窗口或命令行中），而你的修改基于第 ${options.baseRevision} 版。为免覆盖他人的修改，本次没有保存；请重新打开报告后再改。`,
         row.revision,
       );
     }
-    if (row?.status === 'final' && !row.deleted_at)
-      throw new LockedError(`“${unitName}”${year} 年的报告已定稿，不能修改；如需修改请先取消定稿`);
+    if (row && !row.deleted_at) this.assertUnlocked(row, '修改');
     const source = options.source ?? { kind: 'typed' as const };
     if (!row) {
       const id = reportsDb.insertReportRow(this.db, {
@@ -241,6 +265,7 @@ export class Archive {
       });
       row = reportsDb.reportRowById(this.db, id)!;
     }
+    // Every save gets a new number, so a baseRevision from anyone else stays detectable even within a burst.
     const revision = row.revision + 1;
     const provenance = options.provenance ?? (options.source ? {} : reportsDb.readContents(this.db, row.id).provenance);
     reportsDb.writeContents(this.db, row.id, r, provenance);
@@ -253,12 +278,36 @@ export class Archive {
       ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
     });
     const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });
-    revisionsDb.insertRevision(this.db, { report_id: row.id, number: revision, created_at: now, note: options.note ?? null, snapshot });
+    const session = options.note ? null : (options.session ?? null);
+    const last = revisionsDb.latestRevision(this.db, row.id);
+    // Within a burst of the same session, the new snapshot replaces the previous unnamed one.
+    if (
+      session &&
+      last &&
+      last.session === session &&
+      last.note === null &&
+      this.clock.now().getTime() - new Date(last.created_at).getTime() < BURST_IDLE_MS
+    )
+      revisionsDb.deleteRevision(this.db, last.id);
+    revisionsDb.insertRevision(this.db, {
+      report_id: row.id,
+      number: revision,
+      created_at: now,
+      note: options.note ?? null,
+      session,
+      snapshot,
+    });
     const findings = this.refreshCounts(row.id, { ...r, unit: unitName, unit_kind: unit.kind });
     // Next year's cross-year findings depend on this report.
-    const next = reportsDb.reportRow(this.db, unit.id, year + 1);
-    if (next) this.refreshCounts(next.id);
+    this.refreshNext(unit.id, year);
     return { id: row.id, revision, findings };
+  }
+
+  /** The content at revision `base` is still what the archive holds (only 定稿/取消定稿 came between). */
+  private sameContent(reportId: number, base: number): boolean {
+    const then = revisionsDb.revision(this.db, reportId, base);
+    const latest = revisionsDb.latestRevision(this.db, reportId);
+    return !!then && !!latest && then.snapshot === latest.snapshot;
   }
 
   /** Validates a stored report with the same unit's previous year, marking dismissed warnings. */
@@ -311,37 +360,116 @@ export class Archive {
     return { report, provenance };
   }
 
-  setStatus(unitName: string, year: number, status: ReportStatus): void {
-    const row = this.row(unitName, year);
-    reportsDb.updateReportRow(this.db, row.id, { status, updated_at: this.now() });
+  /**
+   * 定稿 locks the report; 草稿 unlocks it. Each change is a named revision. 定稿 of a report with errors is refused
+   * unless `confirmErrors` (the person saw the list); the confirmation is recorded in the revision's note.
+   */
+  setStatus(unitName: string, year: number, status: ReportStatus, options: { confirmErrors?: boolean } = {}): { revision: number } {
+    return this.db
+      .transaction(() => {
+        const row = this.row(unitName, year);
+        if (row.status === status) return { revision: row.revision };
+        let note = '取消定稿';
+        if (status === 'final') {
+          const errors = this.findingsOf(row.id).filter((f) => f.severity === 'error');
+          if (errors.length && !options.confirmErrors)
+            throw new InputError(
+              `报告还有 ${errors.length} 个错误，确认后才能定稿：\n${errors.map((f) => `  - ${f.rule} ${f.message}`).join('\n')}`,
+            );
+          note = errors.length ? `定稿（已确认 ${errors.length} 个错误）` : '定稿';
+        }
+        const revision = row.revision + 1;
+        const last = revisionsDb.latestRevision(this.db, row.id);
+        const snapshot = last?.snapshot ?? JSON.stringify({ report: this.stored(row).report, provenance: {} });
+        const now = this.now();
+        revisionsDb.insertRevision(this.db, { report_id: row.id, number: revision, created_at: now, note, session: null, snapshot });
+        reportsDb.updateReportRow(this.db, row.id, { status, revision, updated_at: now });
+        return { revision };
+      })
+      .immediate();
+  }
+
+  /** Refuses a change to a 定稿 report, saying how to unlock it. */
+  private assertUnlocked(row: ReportRow, what: string): void {
+    if (row.status === 'final')
+      throw new LockedError(
+        `“${unitsDb.unitById(this.db, row.unit_id)!.name}”${row.year} 年的报告已定稿，不能${what}；如需修改请先取消定稿`,
+      );
+  }
+
+  /** Recounts the findings of the report after `year` (its R5/R6 read this one). */
+  private refreshNext(unitId: number, year: number): void {
+    const next = reportsDb.reportRow(this.db, unitId, year + 1);
+    if (next && !next.deleted_at) this.refreshCounts(next.id);
   }
 
   /** Deleting keeps everything; the report can be brought back with undelete. */
   delete(unitName: string, year: number): void {
-    const row = this.row(unitName, year);
     this.db
       .transaction(() => {
+        const row = this.row(unitName, year);
         reportsDb.updateReportRow(this.db, row.id, { deleted_at: this.now() });
-        const next = reportsDb.reportRow(this.db, row.unit_id, year + 1);
-        if (next) this.refreshCounts(next.id);
+        this.refreshNext(row.unit_id, year);
       })
       .immediate();
   }
 
   undelete(unitName: string, year: number): void {
-    const row = this.row(unitName, year, true);
     this.db
       .transaction(() => {
+        const row = this.row(unitName, year, true);
+        if (!row.deleted_at) throw new InputError(`“${unitName}”${year} 年的报告没有被删除`);
         reportsDb.updateReportRow(this.db, row.id, { deleted_at: null });
         this.refreshCounts(row.id);
+        this.refreshNext(row.unit_id, year);
       })
       .immediate();
   }
 
-  deleted(): { unit: string; year: number; deletedAt: string }[] {
-    return reportsDb
-      .deletedReportRows(this.db)
-      .map((r) => ({ unit: unitsDb.unitById(this.db, r.unit_id)!.name, year: r.year, deletedAt: r.deleted_at! }));
+  /** Deletes a unit with all its reports, restorably (undeleteUnit brings back exactly the reports deleted with it). */
+  deleteUnit(name: string): { reports: number } {
+    return this.db
+      .transaction(() => {
+        const unit = this.unitRow(name);
+        const now = this.now();
+        const reports = reportsDb.liveReportRowsOfUnit(this.db, unit.id);
+        for (const r of reports) reportsDb.updateReportRow(this.db, r.id, { deleted_at: now });
+        unitsDb.setUnitDeleted(this.db, unit.id, now);
+        return { reports: reports.length };
+      })
+      .immediate();
+  }
+
+  undeleteUnit(name: string): { reports: number } {
+    return this.db
+      .transaction(() => {
+        const unit = unitsDb.unitByName(this.db, name.trim());
+        if (!unit) throw new NotFoundError(`档案中没有单位“${name}”`);
+        if (!unit.deleted_at) throw new InputError(`单位“${unit.name}”没有被删除`);
+        const reports = reportsDb.reportRowsDeletedAt(this.db, unit.id, unit.deleted_at);
+        unitsDb.setUnitDeleted(this.db, unit.id, null);
+        for (const r of reports) reportsDb.updateReportRow(this.db, r.id, { deleted_at: null });
+        for (const r of reports) this.refreshCounts(r.id);
+        return { reports: reports.length };
+      })
+      .immediate();
+  }
+
+  deleted(): DeletedItems {
+    const units = unitsDb.deletedUnits(this.db);
+    const goneWith = new Map(units.map((u) => [u.id, u.deleted_at]));
+    const rows = reportsDb.deletedReportRows(this.db);
+    return {
+      units: units.map((u) => ({
+        name: u.name,
+        deletedAt: u.deleted_at!,
+        reports: rows.filter((r) => r.unit_id === u.id && r.deleted_at === u.deleted_at).length,
+      })),
+      // A report of a deleted unit comes back with its unit, so it is listed there.
+      reports: rows
+        .filter((r) => !goneWith.has(r.unit_id))
+        .map((r) => ({ unit: unitsDb.unitById(this.db, r.unit_id)!.name, year: r.year, deletedAt: r.deleted_at! })),
+    };
   }
 
   overview(): Overview {
@@ -370,6 +498,7 @@ export class Archive {
   /** Brings back an earlier revision as a new revision; nothing is lost. */
   restoreRevision(unitName: string, year: number, number: number): SaveResult {
     const { report, provenance } = this.revision(unitName, year, number);
+    this.assertUnlocked(this.row(unitName, year), '恢复旧版本');
     return this.save(report, { provenance, note: `恢复为第 ${number} 版` });
   }
 
@@ -377,6 +506,7 @@ export class Archive {
 
   dismiss(unitName: string, year: number, finding: Pick<Finding, 'rule' | 'cells'>, reason: string): void {
     const row = this.row(unitName, year);
+    this.assertUnlocked(row, '忽略警告');
     const current = this.findingsOf(row.id).find((f) => f.rule === finding.rule && findingCells(f.cells) === findingCells(finding.cells));
     if (!current) throw new InputError(`报告中没有这条问题（${finding.rule}），无法忽略`);
     if (current.severity === 'error') throw new InputError(`${finding.rule} 是错误，不能忽略，只能改正：${current.message}`);
@@ -398,6 +528,7 @@ export class Archive {
 
   undismiss(unitName: string, year: number, finding: Pick<Finding, 'rule' | 'cells'>): void {
     const row = this.row(unitName, year);
+    this.assertUnlocked(row, '恢复已忽略的警告');
     this.db
       .transaction(() => {
         dismissalsDb.deleteDismissal(this.db, row.id, finding.rule, findingCells(finding.cells));

@@ -4,7 +4,7 @@ import { getTemplate } from '../../shared/template';
 import type { CellValue, Report, UnitKind } from '../../shared/report';
 import { validate, type Finding } from '../../shared/validation';
 import type { ReportStatus } from '../db/reports';
-import { InputError } from '../errors';
+import { InputError, LockedError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive, SaveResult } from './archive';
 import { diffReports, type ReportDiff } from './diff';
@@ -13,6 +13,8 @@ export interface PlanOverrides {
   unit?: string;
   year?: number;
   unitKind?: UnitKind;
+  /** 发布日期 (YYYY-MM-DD) given by the person; null clears it. R11 runs on it. */
+  published?: string | null;
   /** Values a person placed by hand; a doubt whose cells are all given here is resolved. */
   values?: Record<string, CellValue>;
 }
@@ -37,6 +39,7 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
     unit: overrides.unit?.trim() || parsed.report.unit,
     year: overrides.year ?? parsed.report.year,
     ...(overrides.unitKind ? { unit_kind: overrides.unitKind } : {}),
+    ...(overrides.published !== undefined ? { published: overrides.published } : {}),
   };
   const given = overrides.values ?? {};
   const template = getTemplate(report.template);
@@ -60,6 +63,8 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
   } else if (report.unit) {
     const unit = archive.listUnits().find((u) => u.name === report.unit);
     if (unit) report.unit_kind ??= unit.kind;
+    const gone = archive.deleted().units.find((u) => u.name === report.unit);
+    if (gone) problems.push(`单位“${report.unit}”已删除，需先在档案页的“已删除”中恢复才能导入`);
   }
   const previous = report.unit && report.year !== null ? archive.find(report.unit, report.year - 1)?.report : undefined;
   return {
@@ -85,7 +90,7 @@ export function commitPlans(archive: Archive, plans: ImportPlan[], options: { fo
   for (const p of plans) {
     if (!p.report.unit || p.report.year === null) throw new InputError(`${p.file}：没有单位或年度，不能导入`);
     if (p.existing?.status === 'final')
-      throw new InputError(`${p.file}：档案中“${p.report.unit}”${p.report.year} 年的报告已定稿，不能导入`);
+      throw new LockedError(`${p.file}：档案中“${p.report.unit}”${p.report.year} 年的报告已定稿，不能导入；如需导入请先取消定稿`);
     if (p.status !== 'ready' && !options.force) throw new InputError(`${p.file}：${p.problems.join('；')}`);
   }
   return archive.saveMany(
