@@ -8,6 +8,7 @@ import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
+import { readLegacySheet } from './legacy-sheet';
 import { readTables, type TableRead } from './read-tables';
 import { readValue } from './values';
 import { FORMAT_ID, META_SHEET } from './workbook-format';
@@ -121,15 +122,29 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   const byMap = meta && readByMap(wb, grids, meta);
   let template: Template;
   let read: TableRead;
+  const legacyTemplate = getTemplate('legacy');
+  let legacy = meta?.template === 'legacy' || !meta ? readLegacySheet(grids, legacyTemplate, name) : null;
   if (meta && byMap) {
     template = getTemplate(meta.template);
     read = byMap;
+    if (template.id === 'legacy' && !legacy)
+      read.notes.push(`文件中没有找到${legacyTemplate.legacyHeading}（指标名称、单位、本年、历年累计各列）`);
   } else {
     const tries = GRID_TEMPLATES.map((id) => ({ template: getTemplate(id), read: readTables(grids, getTemplate(id)) })).sort(
       (a, b) => b.read.score - a.read.score,
     );
-    if (tries[0].read.score === 0) throw new InputError(`${name} 中没有找到年报表格（没有认出表二、表三或表四的行标题和列标题）`);
-    ({ template, read } = tries[0]);
+    if (tries[0].read.score === 0 && legacy) {
+      // No national grid but an appendix table: a report of 2018 or earlier.
+      template = legacyTemplate;
+      read = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
+    } else {
+      if (tries[0].read.score === 0)
+        throw new InputError(
+          `${name} 中没有找到年报表格（没有认出表二、表三或表四的行标题和列标题，也没有认出${legacyTemplate.legacyHeading}）`,
+        );
+      ({ template, read } = tries[0]);
+      legacy = null;
+    }
     if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
   }
   const identity = meta ? { unit: meta.unit, year: meta.year, published: meta.published } : readIdentity(grids);
@@ -143,9 +158,15 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     ...(meta?.unitKind ? { unit_kind: meta.unitKind } : {}),
     sections: readSections(grids, template),
     values,
+    ...(template.id === 'legacy' ? { legacy: legacy?.rows ?? [] } : {}),
     ...(doubts.length ? { doubts } : {}),
   };
-  return { report, provenance: read.provenance, source: { kind: 'excel', file }, notes: read.notes };
+  return {
+    report,
+    provenance: { ...read.provenance, ...legacy?.provenance },
+    source: { kind: 'excel', file },
+    notes: [...read.notes, ...(legacy?.notes ?? [])],
+  };
 }
 
 export async function readWorkbookFile(path: string): Promise<ParsedReport> {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { NOT_APPLICABLE, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
 import { getTemplate, type CellKind, type Table } from '../../shared/template';
+import { writeLegacySheet } from './legacy-sheet';
 import { BORDER, columnWidths, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, rowHeights } from './style';
 import { FORMAT_ID, FORMAT_VERSION, META_SHEET, sheetName, TEXT_SHEET } from './workbook-format';
 
@@ -113,7 +114,7 @@ function writeTexts(wb: ExcelJS.Workbook, report: Report): void {
     });
 }
 
-function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions): void {
+function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions, legacyCells: string[]): void {
   const t = getTemplate(report.template);
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
   const rows: (string | number | null)[][] = [
@@ -129,6 +130,8 @@ function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions):
     ['exported_at', (options.now ?? new Date()).toISOString()],
   ];
   for (const table of t.tables) for (const c of table.cells) rows.push(['cell', c.key, sheetName(table), A1(c.row, c.col)]);
+  // The appendix rows by their label cell; the reader finds them by the header, so rows added below are read too.
+  legacyCells.forEach((at, i) => rows.push(['legacy', i, t.legacyHeading ?? '', at]));
   ws.addRows(rows);
 }
 
@@ -138,8 +141,10 @@ export function reportWorkbook(report: Report, options: WriteOptions): ExcelJS.W
   wb.created = options.now ?? new Date();
   const t = getTemplate(report.template);
   for (const table of t.tables) writeTable(wb, table, report, options);
+  const title = `${report.unit ?? ''}${report.year ? `${report.year}年` : ''}政府信息公开工作年度报告`;
+  const legacyCells = t.legacyColumns ? writeLegacySheet(wb, t, report.legacy ?? [], title) : [];
   writeTexts(wb, report);
-  writeMeta(wb, report, options);
+  writeMeta(wb, report, options, legacyCells);
   return wb;
 }
 

@@ -12,6 +12,7 @@ export const legacy: TemplateDef = {
     { key: 'other', heading: '其他需要报告的事项', keywords: ['其他需要报告', '其他事项', '需要说明的事项'], kind: 'text' },
   ],
   tables: [],
+  legacyHeading: '统计附表',
   legacyColumns: [
     { key: 'label', label: '指标名称', variants: ['统计指标', '指标', '项目'] },
     { key: 'unit', label: '单位', variants: ['计量单位'] },

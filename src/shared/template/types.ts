@@ -61,6 +61,8 @@ export interface TemplateDef {
   sections: SectionDef[];
   tables: TableDef[];
   legacyColumns?: LegacyColumnDef[];
+  /** The heading of the appendix table (editor, print, Excel sheet name). */
+  legacyHeading?: string;
 }
 
 /** A cell of the layout grid (1-based row/col, like a spreadsheet). */
