@@ -1,6 +1,6 @@
 // The validation panel: errors and warnings with their numbers; click to show the cells; dismiss a warning
 // with a written reason; offer a computed total as a one-click fill.
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { reasonProblem, SEVERITY_LABELS, type DismissedFinding } from '../../../shared/validation';
 
@@ -11,11 +11,42 @@ interface Props {
   onFill: (key: string, value: number) => void;
   onDismiss: (f: DismissedFinding, reason: string) => Promise<void>;
   onUndismiss: (f: DismissedFinding) => void;
+  /** 定稿: 填入, 忽略 and 恢复 stay visible but do nothing except say why (onLocked). */
+  locked?: boolean;
+  onLocked?: () => void;
+}
+
+const LOCKED_TIP = '已定稿，不能修改；如需修改请先取消定稿';
+
+/** A button that is shown disabled while the report is locked, with a tooltip saying why (it still gets the click). */
+function Guarded({
+  locked,
+  onLocked,
+  children,
+}: {
+  locked: boolean;
+  onLocked?: () => void;
+  children: React.ReactElement<{ onClick?: (e: React.MouseEvent) => void }>;
+}) {
+  if (!locked) return children;
+  return (
+    <Tooltip label={LOCKED_TIP}>
+      <Button
+        {...(children.props as object)}
+        data-disabled
+        aria-disabled
+        onClick={(e: React.MouseEvent) => {
+          e.stopPropagation();
+          onLocked?.();
+        }}
+      />
+    </Tooltip>
+  );
 }
 
 const COLORS = { error: 'red', warning: 'yellow', info: 'blue' } as const;
 
-export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss, onUndismiss }: Props) {
+export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss, onUndismiss, locked = false, onLocked }: Props) {
   const [dismissing, setDismissing] = useState<DismissedFinding | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,31 +87,35 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
             </Group>
             <Group gap={6} mt={4} justify="flex-end">
               {f.fix && (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onFill(f.fix!.key, f.fix!.value);
-                  }}
-                >
-                  填入 {f.fix.value}
-                </Button>
+                <Guarded locked={locked} onLocked={onLocked}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onFill(f.fix!.key, f.fix!.value);
+                    }}
+                  >
+                    填入 {f.fix.value}
+                  </Button>
+                </Guarded>
               )}
-              {f.severity !== 'error' && canDismiss && (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setDismissing(f);
-                    setReason('');
-                    setError(null);
-                  }}
-                >
-                  忽略…
-                </Button>
+              {f.severity !== 'error' && (canDismiss || locked) && (
+                <Guarded locked={locked} onLocked={onLocked}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDismissing(f);
+                      setReason('');
+                      setError(null);
+                    }}
+                  >
+                    忽略…
+                  </Button>
+                </Guarded>
               )}
             </Group>
           </Card>
@@ -91,9 +126,11 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
               已忽略 {f.rule}：{f.message}
             </Text>
             <Text size="xs">理由：{f.dismissed!.reason}</Text>
-            <Button size="compact-xs" variant="subtle" onClick={() => onUndismiss(f)}>
-              恢复这条警告
-            </Button>
+            <Guarded locked={locked} onLocked={onLocked}>
+              <Button size="compact-xs" variant="subtle" onClick={() => onUndismiss(f)}>
+                恢复这条警告
+              </Button>
+            </Guarded>
           </Card>
         ))}
       </Stack>

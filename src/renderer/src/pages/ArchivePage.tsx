@@ -1,5 +1,6 @@
 // 档案: units × years with each report's status and problem counts; add units; search the texts.
 import {
+  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -14,6 +15,7 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -21,6 +23,8 @@ import type { OverviewView, SearchHitView, UnitView } from '../../../shared/api'
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SECTION_HEADINGS } from '../../../shared/template';
 import { call } from '../api';
+import { DeleteConfirm, type DeleteTarget } from '../components/DeleteConfirm';
+import { DeletedList } from '../components/DeletedList';
 
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
@@ -35,6 +39,7 @@ export function ArchivePage({ onOpen }: Props) {
   const [yearFilter, setYearFilter] = useState<string>('all');
   /** The unit form: null closed, 'new' to add, a unit to edit (rename, change kind). */
   const [editing, setEditing] = useState<'new' | UnitView | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHitView[] | null>(null);
 
@@ -149,9 +154,26 @@ export function ArchivePage({ onOpen }: Props) {
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="space-between">
                       <Text size="sm">{u.name}</Text>
-                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setEditing(u)} aria-label={`修改${u.name}`}>
-                        修改
-                      </Button>
+                      <Group gap={0} wrap="nowrap">
+                        <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setEditing(u)} aria-label={`修改${u.name}`}>
+                          修改
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`删除单位${u.name}`}
+                          onClick={() =>
+                            setDeleting({
+                              kind: 'unit',
+                              name: u.name,
+                              years: overview!.reports.filter((r) => r.unit_id === u.id).map((r) => r.year),
+                            })
+                          }
+                        >
+                          删除
+                        </Button>
+                      </Group>
                     </Group>
                   </Table.Td>
                   <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
@@ -160,15 +182,29 @@ export function ArchivePage({ onOpen }: Props) {
                     return (
                       <Table.Td key={y}>
                         {r ? (
-                          <UnstyledButton onClick={() => onOpen(u.name, y)} aria-label={`打开${u.name}${y}年报告`}>
-                            <Group gap={4} wrap="nowrap">
-                              <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
-                                {STATUS[r.status]}
-                              </Badge>
-                              {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
-                              {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
-                            </Group>
-                          </UnstyledButton>
+                          <Group gap={2} wrap="nowrap" justify="space-between" className="archive-cell">
+                            <UnstyledButton onClick={() => onOpen(u.name, y)} aria-label={`打开${u.name}${y}年报告`}>
+                              <Group gap={4} wrap="nowrap">
+                                <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
+                                  {STATUS[r.status]}
+                                </Badge>
+                                {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
+                                {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
+                              </Group>
+                            </UnstyledButton>
+                            <Tooltip label="删除这份报告">
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                color="gray"
+                                className="archive-cell-delete"
+                                aria-label={`删除${u.name}${y}年报告`}
+                                onClick={() => setDeleting({ kind: 'report', unit: u.name, year: y })}
+                              >
+                                ×
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
                         ) : (
                           <Button
                             size="compact-xs"
@@ -188,6 +224,8 @@ export function ArchivePage({ onOpen }: Props) {
           </Table>
         </ScrollArea>
       )}
+      <DeletedList onRestored={load} />
+      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} onDeleted={load} />
       {editing && (
         <UnitForm
           unit={editing === 'new' ? null : editing}

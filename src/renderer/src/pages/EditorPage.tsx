@@ -1,6 +1,6 @@
 // 年报编辑: the six sections in order, the tables in the official layout, live validation, autosave with a
 // visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/validation';
 import type { DismissedFinding } from '../../../shared/validation';
@@ -11,6 +11,10 @@ import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { SavedFile } from '../components/SavedFile';
+import { DeleteConfirm } from '../components/DeleteConfirm';
+import { LegacyEditor } from '../components/LegacyEditor';
+import { useReportLock } from '../components/lock/useReportLock';
+import { PublishedDateInput } from '../components/PublishedDateInput';
 
 interface Props {
   unit: string;
@@ -41,7 +45,9 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const [selected, setSelected] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
-  const [unlocking, setUnlocking] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  // One id per editor visit: main merges this visit's saves within a burst into one revision.
+  const [session] = useState(() => globalThis.crypto?.randomUUID?.() ?? `s${Date.now()}${Math.random()}`);
   const [history, setHistory] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const undo = useRef<Report[]>([]);
@@ -98,7 +104,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const persist = useCallback(
     (r: Report, base: number) => {
       setSave({ kind: 'saving' });
-      call('report.save', { report: r, baseRevision: base, provenance }).then(
+      call('report.save', { report: r, baseRevision: base, provenance, session }).then(
         (res) => {
           setRevision(res.revision);
           setFindings(res.findings);
@@ -107,11 +113,24 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         (e: Error) => setSave({ kind: 'error', message: e.message }),
       );
     },
-    [provenance],
+    [provenance, session],
   );
+  const lock = useReportLock({
+    unit,
+    year,
+    status,
+    errors: findings.filter((f) => f.severity === 'error' && !f.dismissed),
+    canFinalize: save.kind === 'saved',
+    onChanged: (s, r) => {
+      setStatus(s);
+      setRevision(r);
+      setSave({ kind: 'saved', revision: r, at: new Date().toISOString() });
+    },
+  });
 
   const update = (next: Report) => {
-    if (!report || status === 'final') return;
+    if (!report) return;
+    if (status === 'final') return lock.refuse();
     undo.current.push(report);
     redo.current = [];
     setReport(next);
@@ -121,6 +140,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   };
   const setValues = (changes: Record<string, CellValue>) => report && update({ ...report, values: { ...report.values, ...changes } });
   const step = (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
+    if (status === 'final') return lock.refuse();
     const prev = from.current.pop();
     if (!prev || !report) return;
     to.current.push(report);
@@ -147,12 +167,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
 
   if (!report) return message ? <Alert color="red">{message}</Alert> : <Text>正在打开…</Text>;
   const template = getTemplate(report.template);
-  const locked = status === 'final';
-  const setFinal = (s: 'draft' | 'final') =>
-    call('report.setStatus', { unit, year, status: s }).then(
-      () => setStatus(s),
-      (e: Error) => setMessage(e.message),
-    );
+  const locked = lock.locked;
 
   const exportXlsx = () =>
     call('export.report', { unit, year }).then(
@@ -228,17 +243,14 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
             重做
           </Button>
-          {locked ? (
-            <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
-              取消定稿
-            </Button>
-          ) : (
-            <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
-              定稿
-            </Button>
-          )}
+          {lock.button}
+          <Button variant="subtle" color="red" size="xs" onClick={() => setDeleting(true)} disabled={save.kind === 'new'}>
+            删除
+          </Button>
         </Group>
       </Group>
+      {lock.banner}
+      <PublishedDateInput value={report.published} readOnly={locked} onChange={(published) => update({ ...report, published })} />
       {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
@@ -250,10 +262,18 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           {message}
         </Alert>
       )}
-      <Grid>
+      <Grid {...lock.guard}>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             {section('overall')}
+            {template.legacyColumns && (
+              <LegacyEditor
+                template={template}
+                rows={report.legacy ?? []}
+                readOnly={locked}
+                onChange={(legacy) => update({ ...report, legacy })}
+              />
+            )}
             {template.tables.map((t) => (
               <Card withBorder key={t.id}>
                 <Title order={5} mb="xs">
@@ -290,6 +310,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
               }
             }}
             onFill={(key, value) => setValues({ [key]: value })}
+            locked={locked}
+            onLocked={lock.refuse}
             onDismiss={async (f, reason) =>
               setFindings(await call('findings.dismiss', { unit, year, finding: { rule: f.rule, cells: f.cells }, reason }))
             }
@@ -302,23 +324,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         </Grid.Col>
       </Grid>
       <HistoryDrawer unit={unit} year={year} opened={history} onClose={() => setHistory(false)} onRestored={onReload} />
-      <Modal opened={unlocking} onClose={() => setUnlocking(false)} title="取消定稿">
-        <Text size="sm">这份报告已经定稿。取消定稿后可以再修改，修改会记录为新的版本。确定要取消定稿吗？</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setUnlocking(false)}>
-            不取消
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              setUnlocking(false);
-              void setFinal('draft');
-            }}
-          >
-            取消定稿
-          </Button>
-        </Group>
-      </Modal>
+      {lock.dialogs}
+      <DeleteConfirm target={deleting ? { kind: 'report', unit, year } : null} onClose={() => setDeleting(false)} onDeleted={onBack} />
     </Stack>
   );
 }

@@ -155,6 +155,7 @@ function LegacyTable({ rows, template }: { rows: LegacyRow[]; template: Template
   };
   return (
     <section className="print-section">
+      <h2 className="print-heading">{template.legacyHeading}</h2>
       <table className="official-table legacy" aria-label="统计指标">
         <tbody>
           <tr>

@@ -30,6 +30,7 @@ import { show } from '../../../../shared/validation/values';
 import { EditableTable } from '../EditableTable';
 import { FindingsPanel } from '../FindingsPanel';
 import { rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
+import { PublishedDateInput } from '../PublishedDateInput';
 
 interface Props {
   row: Row;
@@ -220,6 +221,7 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
               w={140}
             />
           )}
+          <PublishedDateInput size="sm" value={report.published} onChange={(published) => onOverrides({ ...overrides, published })} />
         </Group>
         {yearProblem && (
           <Text size="xs" c="red">

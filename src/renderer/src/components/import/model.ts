@@ -117,6 +117,7 @@ export function cleanOverrides(o: PlanOverridesArg | undefined): PlanOverridesAr
   if (o.unit?.trim()) out.unit = o.unit.trim();
   if (o.year !== undefined) out.year = o.year;
   if (o.unitKind) out.unitKind = o.unitKind;
+  if (o.published !== undefined) out.published = o.published;
   if (o.values && Object.keys(o.values).length) out.values = o.values;
   return Object.keys(out).length ? out : undefined;
 }

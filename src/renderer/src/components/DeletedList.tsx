@@ -1,0 +1,88 @@
+// 已删除: units (with the reports deleted with them) and single reports, each restorable with one click.
+import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { notifyDone, useApiMutation, useApiQuery } from '../data/query';
+import { DELETE_INVALIDATES } from './DeleteConfirm';
+
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+export function DeletedList({ onRestored }: { onRestored?: () => void }) {
+  const deleted = useApiQuery('archive.deleted', {}).data;
+  const restoreReport = useApiMutation('report.undelete', {
+    invalidates: DELETE_INVALIDATES,
+    onSuccess: (_, a) => (notifyDone(`已恢复“${a.unit}”${a.year} 年的报告`), onRestored?.()),
+  });
+  const restoreUnit = useApiMutation('units.undelete', {
+    invalidates: DELETE_INVALIDATES,
+    onSuccess: (r, a) => (notifyDone(`已恢复单位“${a.name}”及其 ${r.reports} 份报告`), onRestored?.()),
+  });
+  if (!deleted || (!deleted.units.length && !deleted.reports.length)) return null;
+  return (
+    <Card withBorder aria-label="已删除">
+      <Group gap="xs" mb="xs">
+        <Text fw={600}>已删除</Text>
+        <Badge variant="light" color="gray">
+          {deleted.units.length + deleted.reports.length}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          删除的单位和报告都保留在这里，随时可以恢复。
+        </Text>
+      </Group>
+      <Table aria-label="已删除列表" verticalSpacing={4}>
+        <Table.Tbody>
+          {deleted.units.map((u) => (
+            <Table.Tr key={`u-${u.name}`}>
+              <Table.Td>
+                <Stack gap={0}>
+                  <Text size="sm">单位：{u.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    连同 {u.reports} 份报告一起删除
+                  </Text>
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  删除于 {when(u.deletedAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td align="right">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  aria-label={`恢复单位${u.name}`}
+                  loading={restoreUnit.isPending && restoreUnit.variables?.name === u.name}
+                  onClick={() => restoreUnit.mutate({ name: u.name })}
+                >
+                  恢复
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {deleted.reports.map((r) => (
+            <Table.Tr key={`r-${r.unit}-${r.year}`}>
+              <Table.Td>
+                <Text size="sm">
+                  报告：{r.unit} {r.year} 年
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  删除于 {when(r.deletedAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td align="right">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  aria-label={`恢复${r.unit}${r.year}年报告`}
+                  onClick={() => restoreReport.mutate({ unit: r.unit, year: r.year })}
+                >
+                  恢复
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
