@@ -16,7 +16,15 @@ export function useLockedFeedback(): () => void {
     const now = Date.now();
     if (now - last.current < FEEDBACK_GAP_MS) return;
     last.current = now;
-    notifications.show({ id: 'report-locked', color: 'yellow', title: '这份报告已定稿', message: LOCKED_MESSAGE, autoClose: 4000 });
+    notifications.show({
+      id: 'report-locked',
+      color: 'yellow',
+      title: '这份报告已定稿',
+      message: LOCKED_MESSAGE,
+      autoClose: 4000,
+      // Once it is gone, the next attempt says it again.
+      onClose: () => (last.current = 0),
+    });
   };
 }
 
