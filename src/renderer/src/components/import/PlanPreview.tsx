@@ -479,18 +479,18 @@ function Texts({ row }: { row: Row }) {
 }
 
 function Legacy({ rows }: { rows: LegacyRow[] }) {
+  const legacy = getTemplate('legacy');
   return (
     <div>
       <Text fw={600} mb={4}>
-        统计附表
+        {legacy.legacyHeading}
       </Text>
       <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={2}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>统计指标</Table.Th>
-            <Table.Th>单位</Table.Th>
-            <Table.Th>本年</Table.Th>
-            <Table.Th>累计</Table.Th>
+            {legacy.legacyColumns?.map((c) => (
+              <Table.Th key={c.key}>{c.label}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

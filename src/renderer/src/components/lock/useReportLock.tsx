@@ -106,7 +106,7 @@ export function useReportLock({ unit, year, status, errors, canFinalize, onChang
       <Modal opened={!!asking} onClose={() => setAsking(null)} title="报告还有错误，确定要定稿吗？" size="lg">
         <Stack>
           <Text size="sm">
-            下面 {asking?.length ?? 0} 个错误还没有改正。仍要定稿的，这一确认会记录在历史中（“定稿（已确认 N 个错误）”）。
+            下面 {asking?.length ?? 0} 个错误还没有改正。仍要定稿的，这一确认会记录在历史中：“定稿（已确认 {asking?.length ?? 0} 个错误）”。
           </Text>
           <List size="sm" spacing={4} aria-label="未改正的错误">
             {asking?.map((f, i) => (
