@@ -65,7 +65,8 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       await refused.waitFor();
       expect(await refused.textContent()).toContain('某县教育局2023.xlsx：档案中“某县教育局”2023 年的报告已定稿，不能导入');
       expect(a.find('某县财政局', 2024)).toBeUndefined();
-      expect(a.get('某县教育局', 2023).revision).toBe(1);
+      // Revision 2 is the 定稿; the refused import added none.
+      expect(a.get('某县教育局', 2023).revision).toBe(2);
       // The chosen files are read again, so the list says why.
       await listRow(page, '某县教育局2023.xlsx').getByText('需要处理').waitFor();
       expect(await listRow(page, '某县教育局2023.xlsx').textContent()).toContain('已定稿，需先取消定稿才能导入');
@@ -77,13 +78,14 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       await page.getByRole('button', { name: '导入所选 2 份' }).click();
       await page.getByText('已导入 2 份报告').waitFor();
       const stored = a.get('某县教育局', 2023);
-      expect(stored.revision).toBe(2);
+      // 定稿 and 取消定稿 above are revisions 2 and 3.
+      expect(stored.revision).toBe(4);
       expect(stored.report.values['proactive.regulations.issued']).toBe(4321);
       expect(a.get('某县财政局', 2024).report.values).toEqual(other.values);
       await page.screenshot({ path: `${SCREENSHOTS}/import-summary-workbooks.png`, fullPage: true });
 
       await page.getByRole('button', { name: '打开某县教育局2023年报告' }).click();
-      await page.getByText('已保存 · 第 2 版').waitFor();
+      await page.getByText('已保存 · 第 4 版').waitFor();
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
         { label: '网上答复咨询', unit: '件', this_year: 36, cumulative: 1200 },
       ];
       await expect.poll(() => a.get(unit, 2018).report.legacy, { timeout: 10_000 }).toEqual(expected);
-      await page.getByRole('table', { name: '统计附表' }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector('table[aria-label="统计附表"]')?.closest('.mantine-Card-root')?.scrollIntoView());
       await page.screenshot({ path: `${SCREENSHOTS}/legacy-editor.png` });
 
       // Export to Excel; then the archive loses the rows (replaced by an older version) and the file brings them back.
@@ -153,6 +153,16 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       await page.getByText('已导入 1 份报告').waitFor();
       expect(a.get(unit, 2018).report.legacy).toEqual(expected);
       expect(a.history(unit, 2018)[0].note).toBe('从 legacy-2018.xlsx 导入');
+
+      // The print view shows the appendix under its heading.
+      await page.getByRole('navigation').getByText('档案', { exact: true }).click();
+      await page.getByRole('button', { name: `打开${unit}2018年报告` }).click();
+      await page.getByRole('button', { name: '打印 / PDF' }).click();
+      const printed = page.getByRole('table', { name: '统计指标' });
+      await printed.waitFor();
+      await expect(printed.getByRole('row').count()).resolves.toBe(expected.length + 1);
+      await page.getByRole('heading', { name: '统计附表' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}/legacy-print.png` });
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

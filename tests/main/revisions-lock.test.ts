@@ -239,6 +239,16 @@ describe('deleting and restoring', () => {
     db.close();
   });
 
+  it('saving over a deleted 定稿 report brings it back as a new draft', async () => {
+    const { archive: a } = await tempStore();
+    const r = unitReport('甲局', 2024);
+    a.save(r);
+    a.setStatus('甲局', 2024, 'final');
+    a.delete('甲局', 2024);
+    expect(a.save(withValue(r, KEY, 9), { note: '从 x.xlsx 导入' }).revision).toBe(3);
+    expect(a.get('甲局', 2024)).toMatchObject({ status: 'draft', deleted: false });
+  });
+
   it('through the app contract: delete, list, restore', async () => {
     const store = await tempStore();
     store.archive.save(unitReport('甲局', 2024));

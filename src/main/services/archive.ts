@@ -275,6 +275,8 @@ export class Archive {
       revision,
       updated_at: now,
       deleted_at: null,
+      // Saving over a deleted report starts it afresh: new content is a draft, whatever the deleted one was.
+      ...(row.deleted_at ? { status: 'draft' as const } : {}),
       ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
     });
     const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });

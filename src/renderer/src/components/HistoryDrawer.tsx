@@ -42,7 +42,7 @@ export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props
 
   const options = revisions.map((r) => ({
     value: String(r.number),
-    label: `第 ${r.number} 版 · ${when(r.createdAt)}${r.note ? ` · ${r.note}` : ''}`,
+    label: `第 ${r.number} 版 · ${when(r.createdAt)} · ${r.note ?? '编辑'}`,
   }));
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`${unit} ${year} 年报告的历史`}>
@@ -54,7 +54,8 @@ export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props
               <Table.Tr key={r.number}>
                 <Table.Td>第 {r.number} 版</Table.Td>
                 <Table.Td>{when(r.createdAt)}</Table.Td>
-                <Table.Td>{r.note ?? ''}</Table.Td>
+                {/* A named revision (定稿, 导入, 恢复…) says what happened; the others are one burst of editing each. */}
+                <Table.Td>{r.note ?? '编辑'}</Table.Td>
                 <Table.Td>
                   {r.number !== revisions[0]?.number && (
                     <Button
