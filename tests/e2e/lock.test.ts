@@ -14,6 +14,8 @@ import { parseReport } from '../../src/shared/report';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const listRow = (page: Page, name: string) => page.getByRole('table', { name: '导入文件列表' }).getByRole('row').filter({ hasText: name });
+/** Lets a dialog's opening transition finish, so the screenshot shows it. */
+const settled = (page: Page) => page.waitForTimeout(400);
 const notice = (page: Page, text: string | RegExp) => page.locator('.mantine-Notification-root').filter({ hasText: text });
 
 describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and deleting in Chromium at 1366×768', () => {
@@ -76,6 +78,7 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       const listed = ask.getByRole('list', { name: '未改正的错误' }).getByRole('listitem');
       await expect(listed.count()).resolves.toBe(errors.length);
       expect(await listed.first().textContent()).toContain(errors[0].message);
+      await settled(page);
       await page.screenshot({ path: `${SCREENSHOTS}/lock-confirm-errors.png` });
       await ask.getByRole('button', { name: '仍然定稿' }).click();
       await banner.waitFor();
@@ -131,7 +134,10 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
         { label: '网上答复咨询', unit: '件', this_year: 36, cumulative: 1200 },
       ];
       await expect.poll(() => a.get(unit, 2018).report.legacy, { timeout: 10_000 }).toEqual(expected);
-      await page.evaluate(() => document.querySelector('table[aria-label="统计附表"]')?.closest('.mantine-Card-root')?.scrollIntoView());
+      await page.evaluate(() => {
+        document.querySelector('table[aria-label="统计附表"]')?.closest('.mantine-Card-root')?.scrollIntoView();
+        window.scrollBy(0, -70); // below the fixed header
+      });
       await page.screenshot({ path: `${SCREENSHOTS}/legacy-editor.png` });
 
       // Export to Excel; then the archive loses the rows (replaced by an older version) and the file brings them back.
@@ -148,10 +154,14 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       await listRow(page, 'legacy-2018.xlsx').getByText('可以导入').waitFor({ timeout: 20_000 });
       await listRow(page, 'legacy-2018.xlsx').click();
       await page.getByLabel('导入预览').getByText('统计附表有变化').waitFor();
+      // 发布日期 given in the preview: R11 checks it before anything is written.
+      await page.getByLabel('导入预览').getByLabel('发布日期').fill('2019-05-06');
+      await page.getByLabel('导入预览').getByText('发布日期 2019-05-06 晚于人民政府的年度报告的公布期限 2019-03-31').waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/legacy-import-preview.png`, fullPage: true });
       await page.getByRole('button', { name: '导入所选 1 份' }).click();
       await page.getByText('已导入 1 份报告').waitFor();
       expect(a.get(unit, 2018).report.legacy).toEqual(expected);
+      expect(a.get(unit, 2018).report.published).toBe('2019-05-06');
       expect(a.history(unit, 2018)[0].note).toBe('从 legacy-2018.xlsx 导入');
 
       // The print view shows the appendix under its heading.
@@ -192,6 +202,7 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       const confirm = page.getByRole('dialog', { name: '删除“某县教育局”2023 年的报告？' });
       await confirm.waitFor();
       expect(await confirm.textContent()).toContain('2024 年报告的跨年度核对会随之重新计算');
+      await settled(page);
       await page.screenshot({ path: `${SCREENSHOTS}/delete-report-confirm.png` });
       await confirm.getByRole('button', { name: '删除', exact: true }).click();
       await page.getByRole('table', { name: '档案总览' }).waitFor();
