@@ -236,7 +236,10 @@ describe.skipIf(!browserAvailable)('导出 and the print view in Chromium throug
       await alone.reload();
       await alone.locator('body[data-print-ready="1"]').waitFor();
       const legacy = getTemplate('legacy');
-      await expect(alone.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(legacy.sections.map((s) => s.heading));
+      await expect(alone.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual([
+        ...legacy.sections.map((s) => s.heading),
+        legacy.legacyHeading,
+      ]);
       const rows = await alone.getByRole('table', { name: '统计指标' }).getByRole('row').allTextContents();
       expect(rows).toEqual([legacy.legacyColumns!.map((c) => c.label).join(''), '主动公开政府信息数条861024', '收到政府信息公开申请数件3']);
       await alone.screenshot({ path: `${SCREENSHOTS}/print-view-legacy.png` });

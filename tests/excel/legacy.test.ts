@@ -25,7 +25,7 @@ describe('a legacy report in Excel', () => {
   it('is exported with its 统计附表 sheet and map, and re-imports identical', async () => {
     const store = await tempStore();
     const original = legacySample();
-    original.legacy![1] = { ...original.legacy![1], this_year: 12.5, unit: null };
+    original.legacy![1] = { ...original.legacy![1], this_year: 12.5, cumulative: -3, unit: null };
     store.archive.save(original);
     const stored = store.archive.get(original.unit!, 2018).report;
     const file = join(dir, 'legacy.xlsx');

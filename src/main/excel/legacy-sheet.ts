@@ -50,6 +50,8 @@ export function writeLegacySheet(wb: ExcelJS.Workbook, template: Template, rows:
       cell.protection = { locked: false };
       const number = c.key === 'this_year' || c.key === 'cumulative';
       cell.alignment = { horizontal: number ? 'right' : c.key === 'unit' ? 'center' : 'left', vertical: 'middle', wrapText: !number };
+      // Labels stay text when edited in Excel, even one that starts with = or +.
+      if (!number) cell.numFmt = '@';
       if (c.key === 'label') where.push(cell.address);
     });
   });
@@ -104,7 +106,9 @@ export function readLegacySheet(grids: Grid[], template: Template, file: string)
         if (key === 'label') row.label = cell?.text ?? '';
         else if (key === 'unit') row.unit = cell?.text || null;
         else {
-          const read = readValue(cell?.raw ?? null, 'amount');
+          const raw = cell?.raw ?? null;
+          // A figure stored as a number is kept as it is (a change on last year may be negative).
+          const read = typeof raw === 'number' && Number.isFinite(raw) ? { ok: true as const, value: raw } : readValue(raw, 'amount');
           if (read.ok) row[key] = typeof read.value === 'number' ? read.value : null;
           else out.notes.push(`${file} ${grid.address(r, c)}：${template.legacyHeading}“${row.label}”${read.problem}，已留空`);
         }

@@ -37,7 +37,10 @@ export function LegacyEditor({ template, rows, readOnly, onChange }: Props) {
   const commit = (i: number, key: Key): boolean => {
     const text = typing[id(i, key)];
     if (text === undefined) return true;
-    const parsed = parseInput(text, 'amount');
+    // The appendix may hold a change on last year: a leading minus is allowed here, unlike in the national tables.
+    const negative = /^\s*[-－]/.test(text) && /\d/.test(text);
+    const unsigned = parseInput(negative ? text.replace(/^\s*[-－]/, '') : text, 'amount');
+    const parsed = unsigned.ok && negative && typeof unsigned.value === 'number' ? { ok: true as const, value: -unsigned.value } : unsigned;
     const problem = !parsed.ok ? parsed.error : typeof parsed.value === 'string' ? '附表只填数字，没有的留空' : null;
     if (problem || !parsed.ok) {
       setErrors((e) => ({ ...e, [id(i, key)]: problem! }));
