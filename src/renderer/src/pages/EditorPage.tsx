@@ -1,16 +1,18 @@
 // 年报编辑: the six sections in order, the tables in the official layout, live validation, autosave with a
 // visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/validation';
 import type { DismissedFinding } from '../../../shared/validation';
 import type { CellValue, Report } from '../../../shared/report';
-import { getTemplate, type TextSectionKey } from '../../../shared/template';
+import { getTemplate, type SectionDef, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { SavedFile } from '../components/SavedFile';
+import { neighbourCell } from '../lib/grid';
 
 interface Props {
   unit: string;
@@ -31,6 +33,15 @@ type SaveState =
 
 const AUTOSAVE_MS = 1200;
 
+/** A short name for the jump bar: the part's number and its first keyword (一、总体情况, 三、收到和处理 …). */
+const partLabel = (s: SectionDef) => {
+  const n = /^[一二三四五六七八九十]+、/.exec(s.heading)?.[0] ?? '';
+  return n + (s.keywords[0] ?? s.heading);
+};
+
+/** Scrolls a part of the report into view below the sticky toolbar (scroll-margin-top in global.css). */
+const jump = (key: string) => document.querySelector(`[data-part="${key}"]`)?.scrollIntoView({ block: 'start' });
+
 export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Props) {
   const [report, setReport] = useState<Report | null>(null);
   const [provenance, setProvenance] = useState<Record<string, string>>({});
@@ -47,6 +58,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const undo = useRef<Report[]>([]);
   const redo = useRef<Report[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { ref: toolbar, height: toolbarHeight } = useElementSize();
 
   useEffect(() => {
     call('report.get', { unit, year }).then(
@@ -179,7 +191,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const section = (key: TextSectionKey) => {
     const def = template.sections.find((s) => s.key === key)!;
     return (
-      <Card withBorder key={key}>
+      <Card withBorder key={key} data-part={key}>
         <Title order={5} mb="xs">
           {def.heading}
         </Title>
@@ -197,48 +209,61 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   };
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" onClick={onBack}>
-            ← 档案
-          </Button>
-          <Title order={3}>
-            {unit} {year} 年
-          </Title>
-          <Badge variant="light">{template.name}</Badge>
-          <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
+    <div className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
+      {/* The toolbar and the validation panel stay in view while the page scrolls. */}
+      <div className="editor-toolbar" ref={toolbar}>
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
+            <Button variant="subtle" onClick={onBack}>
+              ← 档案
+            </Button>
+            <Title order={4}>
+              {unit} {year} 年
+            </Title>
+            <Badge variant="light">{template.name}</Badge>
+            <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
+              {saveLabel}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
+              历史
+            </Button>
+            <Button variant="default" size="xs" onClick={exportXlsx} disabled={save.kind !== 'saved'}>
+              导出 Excel
+            </Button>
+            <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
+              打印 / PDF
+            </Button>
+            <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
+              撤销
+            </Button>
+            <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
+              重做
+            </Button>
+            {locked ? (
+              <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
+                取消定稿
+              </Button>
+            ) : (
+              <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
+                定稿
+              </Button>
+            )}
+          </Group>
         </Group>
-        <Group>
-          <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
-            {saveLabel}
+        <Group gap={4} mt={6} component="nav" aria-label="跳到">
+          <Text size="xs" c="dimmed" mr={4}>
+            跳到
           </Text>
-          <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
-            历史
-          </Button>
-          <Button variant="default" size="xs" onClick={exportXlsx} disabled={save.kind !== 'saved'}>
-            导出 Excel
-          </Button>
-          <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
-            打印 / PDF
-          </Button>
-          <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
-            撤销
-          </Button>
-          <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
-            重做
-          </Button>
-          {locked ? (
-            <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
-              取消定稿
+          {template.sections.map((s) => (
+            <Button key={s.key} size="compact-xs" variant="subtle" color="gray" title={s.heading} onClick={() => jump(s.key)}>
+              {partLabel(s)}
             </Button>
-          ) : (
-            <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
-              定稿
-            </Button>
-          )}
+          ))}
         </Group>
-      </Group>
+      </div>
       {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
@@ -250,35 +275,35 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           {message}
         </Alert>
       )}
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            {section('overall')}
-            {template.tables.map((t) => (
-              <Card withBorder key={t.id}>
-                <Title order={5} mb="xs">
-                  {t.section.heading}
-                </Title>
-                <div style={{ overflowX: 'auto' }}>
-                  <EditableTable
-                    table={t}
-                    values={report.values}
-                    provenance={provenance}
-                    selected={selected}
-                    highlighted={highlighted}
-                    readOnly={locked}
-                    onSelect={setSelected}
-                    onChange={setValues}
-                    onError={setMessage}
-                  />
-                </div>
+      <div className="editor-columns">
+        <Stack gap="md" className="editor-main">
+          {template.sections.map((s) => {
+            if (s.kind === 'text') return section(s.key as TextSectionKey);
+            const ti = template.tables.findIndex((t) => t.id === s.key);
+            const t = template.tables[ti];
+            if (!t) return null;
+            return (
+              <Card withBorder key={t.id} data-part={t.id} padding="sm">
+                <EditableTable
+                  table={t}
+                  heading={<Title order={5}>{t.section.heading}</Title>}
+                  values={report.values}
+                  provenance={provenance}
+                  selected={selected}
+                  highlighted={highlighted}
+                  readOnly={locked}
+                  onSelect={setSelected}
+                  onChange={setValues}
+                  onLeave={(dir) => {
+                    const key = neighbourCell(template.tables, ti, dir);
+                    if (key) setSelected(key);
+                  }}
+                />
               </Card>
-            ))}
-            {section('problems')}
-            {section('other')}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+            );
+          })}
+        </Stack>
+        <aside className="editor-side">
           <FindingsPanel
             findings={findings}
             canDismiss={save.kind === 'saved'}
@@ -299,8 +324,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
               )
             }
           />
-        </Grid.Col>
-      </Grid>
+        </aside>
+      </div>
       <HistoryDrawer unit={unit} year={year} opened={history} onClose={() => setHistory(false)} onRestored={onReload} />
       <Modal opened={unlocking} onClose={() => setUnlocking(false)} title="取消定稿">
         <Text size="sm">这份报告已经定稿。取消定稿后可以再修改，修改会记录为新的版本。确定要取消定稿吗？</Text>
@@ -319,6 +344,6 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           </Button>
         </Group>
       </Modal>
-    </Stack>
+    </div>
   );
 }
