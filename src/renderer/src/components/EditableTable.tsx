@@ -198,7 +198,9 @@ export function EditableTable({
   };
   const goTab = (from: string, back: boolean) => {
     tabStart.current ??= posOf.get(from)!.col;
-    const to = tabMove(cells, from, back);
+    // Where only some cells may change (the import preview's doubtful ones), Tab goes from one to the next.
+    let to = tabMove(cells, from, back);
+    while (to && canEdit && !readOnly && !canEdit(to)) to = tabMove(cells, to, back);
     if (to) return select(to);
     tabStart.current = undefined;
     onLeave?.(back ? 'prev' : 'next');
@@ -309,7 +311,9 @@ export function EditableTable({
       return;
     }
     if (e.button === 2) {
-      if (!inRange.has(key)) select(key);
+      // A right click inside the range keeps it (and the active cell) for the context menu.
+      if (inRange.has(key)) e.preventDefault();
+      else select(key);
       return;
     }
     if (e.button !== 0) return;
