@@ -41,7 +41,8 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
   beforeAll(async () => {
     app = await openApp(
       (b) => {
-        for (const year of [2021, 2022, 2023, 2024]) b.store.archive.save({ ...emptyReport('gov2021', UNIT, year), unit_kind: 'department' });
+        for (const year of [2021, 2022, 2023, 2024])
+          b.store.archive.save({ ...emptyReport('gov2021', UNIT, year), unit_kind: 'department' });
       },
       { width: 1366, height: 768 },
     );
@@ -117,7 +118,9 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await saved(page);
     const v = stored(app, 2023);
     expect(['commercial', 'research', 'social_org', 'legal_service'].map((c) => v[`requests.partial.${c}`])).toEqual([11, 12, 13, 14]);
-    expect(['state_secret', 'prohibited_by_law', 'three_safeties'].map((r) => v[`requests.withheld.${r}.commercial`])).toEqual([21, 22, 23]);
+    expect(['state_secret', 'prohibited_by_law', 'three_safeties'].map((r) => v[`requests.withheld.${r}.commercial`])).toEqual([
+      21, 22, 23,
+    ]);
     expect(v['requests.withheld.third_party.commercial']).toBe(315);
     expect(v['requests.withheld.internal_affairs.commercial']).toBeNull();
   }, 60_000);
@@ -231,9 +234,13 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await saved(page);
     const p = stored(app, 2023);
     expect(
-      ['regulations.issued', 'regulations.repealed', 'normative_documents.issued', 'normative_documents.repealed', 'regulations.in_force'].map(
-        (k) => p[`proactive.${k}`],
-      ),
+      [
+        'regulations.issued',
+        'regulations.repealed',
+        'normative_documents.issued',
+        'normative_documents.repealed',
+        'regulations.in_force',
+      ].map((k) => p[`proactive.${k}`]),
     ).toEqual([4, 0, 0, 0, null]);
   }, 60_000);
 
@@ -273,7 +280,7 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
  */
 const measureTables = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.grid-box')].map((box) => {
+    Array.from(document.querySelectorAll<HTMLElement>('.grid-box')).map((box) => {
       const table = box.querySelector('table')!;
       table.style.width = 'min-content';
       const min = table.getBoundingClientRect().width;
@@ -304,7 +311,7 @@ describe.skipIf(!browserAvailable)('the editor at 1920×1080', () => {
       for (const w of widths) expect([w.id, w.overflows, w.min <= w.box]).toEqual([w.id, false, true]);
       // Readable: every header of 表二 and 表四 and every column header of 表三 on one line.
       const wrapped = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.grid-box td.column .label-words')]
+        Array.from(document.querySelectorAll<HTMLElement>('.grid-box td.column .label-words'))
           .filter((label) => label.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(label).lineHeight))
           .map((label) => label.textContent),
       );

@@ -336,7 +336,15 @@ export function EditableTable({
   const renderValue = (key: string) => {
     if (editing?.key === key)
       return (
-        <Tooltip label={`${editing.error ?? ''} · 改正后按回车，Esc 取消`} opened={!!editing.error} color="red" position="bottom-start" withArrow multiline maw={360}>
+        <Tooltip
+          label={`${editing.error ?? ''} · 改正后按回车，Esc 取消`}
+          opened={!!editing.error}
+          color="red"
+          position="bottom-start"
+          withArrow
+          multiline
+          maw={360}
+        >
           <input
             className="cell-input"
             autoFocus

@@ -56,7 +56,11 @@ export function OfficialTable({ table, renderValue, cellProps, tableProps }: Pro
     </tr>
   );
   return (
-    <table aria-label={table.section.heading} {...tableProps} className={['official-table', tableProps?.className].filter(Boolean).join(' ')}>
+    <table
+      aria-label={table.section.heading}
+      {...tableProps}
+      className={['official-table', tableProps?.className].filter(Boolean).join(' ')}
+    >
       {headerCount > 0 && <thead>{rows.slice(0, headerCount).map(tr)}</thead>}
       <tbody>{rows.slice(Math.max(headerCount, 0)).map(tr)}</tbody>
     </table>
