@@ -213,6 +213,10 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await page.keyboard.press('Tab');
     await page.keyboard.type('/');
     await page.keyboard.press('Tab');
+    // Tab past 表四's last cell leaves the grid for the next text box (the keyboard is never trapped).
+    await cell(page, 'appeals.litigation_after_review.total').click();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('五、存在的主要问题及改进情况');
     await box.getByRole('button', { name: '空白填 0' }).click();
     await expect.poll(() => cell(page, 'appeals.litigation_after_review.total').textContent()).toBe('0');
     await saved(page);
@@ -224,10 +228,21 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await cell(page, 'proactive.regulations.issued').click();
     await page.keyboard.type('4');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Shift+ArrowDown');
-    await page.keyboard.press('Shift+ArrowRight');
+    // This range drawn with the mouse.
+    const centre = async (key: string) => {
+      const b = (await cell(page, key).boundingBox())!;
+      return [b.x + b.width / 2, b.y + b.height / 2] as const;
+    };
+    await page.mouse.move(...(await centre('proactive.regulations.issued')));
+    await page.mouse.down();
+    await page.mouse.move(...(await centre('proactive.regulations.repealed')), { steps: 3 });
+    await page.mouse.move(...(await centre('proactive.normative_documents.repealed')), { steps: 3 });
+    await page.mouse.up();
+    await expect(page.locator('td.in-range').count()).resolves.toBe(4);
     await cell(page, 'proactive.normative_documents.repealed').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '空白填 0（所选的格）' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/grid-context-menu.png` });
     await page.getByRole('menuitem', { name: '空白填 0（所选的格）' }).click();
     await expect.poll(() => cell(page, 'proactive.normative_documents.repealed').textContent()).toBe('0');
     expect(await focused(page)).toBe('proactive.regulations.issued');
@@ -263,6 +278,12 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     expect(panel!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
     expect(panel!.y).toBeLessThan(300);
     await expect(page.getByRole('button', { name: '撤销' }).isVisible()).resolves.toBe(true);
+    // Focus is blue, in the grid and in the text boxes; red stays for errors.
+    const blue = 'rgb(28, 126, 214)';
+    await cell(page, 'appeals.review.total').click();
+    expect(await cell(page, 'appeals.review.total').evaluate((td) => getComputedStyle(td).outlineColor)).toBe(blue);
+    await page.getByLabel('五、存在的主要问题及改进情况').focus();
+    await expect.poll(() => page.getByLabel('五、存在的主要问题及改进情况').evaluate((t) => getComputedStyle(t).borderColor)).toBe(blue);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/grid-1366-table4.png` });
     // Further down, at 六、, the toolbar is still there.

@@ -40,8 +40,8 @@ interface Props {
   onRefused?: (key: string) => void;
   /** An extra class for a value cell, e.g. to mark it changed. */
   cellClass?: (key: string) => string | undefined;
-  /** Moving off the top or bottom edge: go on into the table before or after. */
-  onLeave?: (dir: 'prev' | 'next') => void;
+  /** Moving off the top or bottom edge: go on into the table before or after; false when there is none. */
+  onLeave?: (dir: 'prev' | 'next') => boolean;
   /** The table's title, drawn on the line with its buttons. */
   heading?: ReactNode;
 }
@@ -196,14 +196,18 @@ export function EditableTable({
     if (dir === 'down') onLeave?.('next');
     if (dir === 'up') onLeave?.('prev');
   };
-  const goTab = (from: string, back: boolean) => {
+  /** Tab to the next cell; past the last one into the next table. False when there is nowhere to go in the grid. */
+  const goTab = (from: string, back: boolean): boolean => {
     tabStart.current ??= posOf.get(from)!.col;
     // Where only some cells may change (the import preview's doubtful ones), Tab goes from one to the next.
     let to = tabMove(cells, from, back);
     while (to && canEdit && !readOnly && !canEdit(to)) to = tabMove(cells, to, back);
-    if (to) return select(to);
+    if (to) {
+      select(to);
+      return true;
+    }
     tabStart.current = undefined;
-    onLeave?.(back ? 'prev' : 'next');
+    return onLeave?.(back ? 'prev' : 'next') ?? false;
   };
   const goEnter = (from: string, back: boolean) => {
     const to = enterMove(cells, from, back, tabStart.current);
@@ -254,8 +258,8 @@ export function EditableTable({
       e.preventDefault();
       go(active, arrow);
     } else if (e.key === 'Tab') {
-      e.preventDefault();
-      goTab(active, e.shiftKey);
+      // Past the grid's last cell Tab goes on to the next thing on the page, so the keyboard is never trapped.
+      if (goTab(active, e.shiftKey)) e.preventDefault();
     } else if (e.key === 'Enter') {
       e.preventDefault();
       goEnter(active, e.shiftKey);

@@ -297,6 +297,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
                   onLeave={(dir) => {
                     const key = neighbourCell(template.tables, ti, dir);
                     if (key) setSelected(key);
+                    return !!key;
                   }}
                 />
               </Card>

@@ -340,6 +340,7 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
                   onLeave={(dir) => {
                     const key = neighbourCell(template.tables, i, dir);
                     if (key) setSelected(key);
+                    return !!key;
                   }}
                 />
               </div>
