@@ -209,51 +209,49 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   };
 
   return (
-    <div className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
-      {/* The toolbar and the validation panel stay in view while the page scrolls. */}
-      <div className="editor-toolbar" ref={toolbar}>
-        <Group justify="space-between" gap="xs">
-          <Group gap="xs">
-            <Button variant="subtle" onClick={onBack}>
-              ← 档案
-            </Button>
-            <Title order={4}>
-              {unit} {year} 年
-            </Title>
-            <Badge variant="light">{template.name}</Badge>
-            <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
-          </Group>
-          <Group gap="xs">
-            <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
-              {saveLabel}
-            </Text>
-            <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
-              历史
-            </Button>
-            <Button variant="default" size="xs" onClick={exportXlsx} disabled={save.kind !== 'saved'}>
-              导出 Excel
-            </Button>
-            <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
-              打印 / PDF
-            </Button>
-            <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
-              撤销
-            </Button>
-            <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
-              重做
-            </Button>
-            {locked ? (
-              <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
-                取消定稿
-              </Button>
-            ) : (
-              <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
-                定稿
-              </Button>
-            )}
-          </Group>
+    <Stack gap="md" className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
+      {/* The toolbar (with a bar to jump to each part) and the validation panel stay in view while the page scrolls. */}
+      <Group justify="space-between" className="editor-toolbar" ref={toolbar}>
+        <Group gap="xs">
+          <Button variant="subtle" onClick={onBack}>
+            ← 档案
+          </Button>
+          <Title order={4}>
+            {unit} {year} 年
+          </Title>
+          <Badge variant="light">{template.name}</Badge>
+          <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
         </Group>
-        <Group gap={4} mt={6} component="nav" aria-label="跳到">
+        <Group gap="xs">
+          <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
+            {saveLabel}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
+            历史
+          </Button>
+          <Button variant="default" size="xs" onClick={exportXlsx} disabled={save.kind !== 'saved'}>
+            导出 Excel
+          </Button>
+          <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
+            打印 / PDF
+          </Button>
+          <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
+            撤销
+          </Button>
+          <Button variant="default" size="xs" onClick={() => step(redo, undo)} disabled={locked}>
+            重做
+          </Button>
+          {locked ? (
+            <Button size="xs" variant="outline" onClick={() => setUnlocking(true)}>
+              取消定稿
+            </Button>
+          ) : (
+            <Button size="xs" color="green" disabled={save.kind !== 'saved'} onClick={() => setFinal('final')}>
+              定稿
+            </Button>
+          )}
+        </Group>
+        <Group gap={4} component="nav" aria-label="跳到" className="editor-jump">
           <Text size="xs" c="dimmed" mr={4}>
             跳到
           </Text>
@@ -263,7 +261,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
             </Button>
           ))}
         </Group>
-      </div>
+      </Group>
       {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
@@ -276,13 +274,10 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
         </Alert>
       )}
       <div className="editor-columns">
-        <Stack gap="md" className="editor-main">
-          {template.sections.map((s) => {
-            if (s.kind === 'text') return section(s.key as TextSectionKey);
-            const ti = template.tables.findIndex((t) => t.id === s.key);
-            const t = template.tables[ti];
-            if (!t) return null;
-            return (
+        <div className="editor-main">
+          <Stack gap="md">
+            {section('overall')}
+            {template.tables.map((t, i) => (
               <Card withBorder key={t.id} data-part={t.id} padding="sm">
                 <EditableTable
                   table={t}
@@ -295,15 +290,17 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
                   onSelect={setSelected}
                   onChange={setValues}
                   onLeave={(dir) => {
-                    const key = neighbourCell(template.tables, ti, dir);
+                    const key = neighbourCell(template.tables, i, dir);
                     if (key) setSelected(key);
                     return !!key;
                   }}
                 />
               </Card>
-            );
-          })}
-        </Stack>
+            ))}
+            {section('problems')}
+            {section('other')}
+          </Stack>
+        </div>
         <aside className="editor-side">
           <FindingsPanel
             findings={findings}
@@ -345,6 +342,6 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           </Button>
         </Group>
       </Modal>
-    </div>
+    </Stack>
   );
 }
