@@ -188,6 +188,15 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await page.keyboard.press('Enter');
     expect(await focused(page)).toBe('requests.unavailable.needs_creation.natural_person');
     expect(await cell(page, key).textContent()).toBe('3');
+    // Clicking another cell with a value that cannot be stored keeps this one open too; Escape gives up.
+    await page.keyboard.type('abc');
+    await cell(page, 'requests.unavailable.still_unclear.natural_person').click();
+    await page.getByRole('tooltip').filter({ hasText: '“abc”不是数字' }).waitFor();
+    expect(await focused(page)).toBe('requests.unavailable.needs_creation.natural_person');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tooltip').waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('requests.unavailable.needs_creation.natural_person');
+    expect(await cell(page, 'requests.unavailable.needs_creation.natural_person').textContent()).toBe('空');
 
     // A paste with a word in it is refused whole, with the reason beside the cell; nothing changes.
     await page.evaluate(() => {

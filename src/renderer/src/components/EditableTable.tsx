@@ -373,7 +373,12 @@ export function EditableTable({
               const parsed = parseInput(ed.text, byKey.get(key)?.kind ?? 'count');
               setEditing(null);
               if (parsed.ok) apply({ [key]: parsed.value });
-              else setNotice({ key, text: `没有填入：${parsed.error}` });
+              else {
+                // The person is working elsewhere now: the word goes after a while.
+                const notice = { key, text: `没有填入：${parsed.error}` };
+                setNotice(notice);
+                setTimeout(() => setNotice((n) => (n === notice ? null : n)), 6000);
+              }
             }}
           />
         </Tooltip>
