@@ -284,9 +284,24 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     expect(t4!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
     expect(t4!.y).toBeLessThan(768);
     const panel = await page.getByLabel('校验结果').boundingBox();
-    expect(panel!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
+    expect(panel!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
     expect(panel!.y).toBeLessThan(300);
     await expect(page.getByRole('button', { name: '撤销' }).isVisible()).resolves.toBe(true);
+    // 表三's column headers stay in view under the toolbar while its lower rows are worked on.
+    await cell(page, 'requests.carried_forward.total').click();
+    const head = await page.locator('.grid-box[data-table="requests"] thead').boundingBox();
+    const toolbarBottom = bar!.y + bar!.height;
+    expect(Math.abs(head!.y - toolbarBottom)).toBeLessThan(2);
+    const row = await cell(page, 'requests.carried_forward.total').boundingBox();
+    expect(row!.y).toBeGreaterThanOrEqual(head!.y + head!.height);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(768);
+    // Going up row by row, the active cell never slips under the headers.
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toBe('requests.withheld.state_secret.total');
+    const up = await cell(page, 'requests.withheld.state_secret.total').boundingBox();
+    const headNow = await page.locator('.grid-box[data-table="requests"] thead').boundingBox();
+    expect(up!.y).toBeGreaterThanOrEqual(headNow!.y + headNow!.height - 1);
+    await page.screenshot({ path: `${SCREENSHOTS}/grid-1366-sticky-headers.png` });
     // Focus is blue, in the grid and in the text boxes; red stays for errors.
     const blue = 'rgb(28, 126, 214)';
     await cell(page, 'appeals.review.total').click();

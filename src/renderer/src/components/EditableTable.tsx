@@ -134,6 +134,12 @@ export function EditableTable({
     if (!td) return;
     td.focus({ preventScroll: true });
     td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Column headers that stay in view (the editor's sticky <thead>) must not cover the cell.
+    const head = tableRef.current?.tHead;
+    if (head && !head.contains(td) && getComputedStyle(head).position === 'sticky') {
+      const covered = head.getBoundingClientRect().bottom - td.getBoundingClientRect().top;
+      if (covered > 0) window.scrollBy(0, -covered - 4);
+    }
   });
   useEffect(() => {
     const up = () => (dragging.current = false);
