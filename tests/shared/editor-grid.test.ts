@@ -82,6 +82,29 @@ describe('editor grid: moving over the layout', () => {
   });
 });
 
+describe('editor grid: every table of every version', () => {
+  const tables = (['gov2021', 'gov2019'] as const).flatMap((id) => getTemplate(id).tables.map((t) => ({ id: `${id} ${t.id}`, t })));
+
+  it.each(tables)('$id: Tab visits each value cell once; every step lands on a value cell of the table', ({ t }) => {
+    const cells = valuePositions(t);
+    expect(cells.map((c) => c.key).sort()).toEqual(t.cells.map((c) => c.key).sort());
+    const seen: string[] = [cells[0].key];
+    for (let k = tabMove(cells, cells[0].key, false); k; k = tabMove(cells, k, false)) seen.push(k);
+    expect(seen).toEqual(cells.map((c) => c.key));
+    const keys = new Set(t.cells.map((c) => c.key));
+    for (const c of cells)
+      for (const dir of ['up', 'down', 'left', 'right'] as const) {
+        const to = move(cells, c.key, dir);
+        if (to !== null) expect(keys.has(to)).toBe(true);
+      }
+    // Down from the first row reaches the last row in as many steps as there are rows with values.
+    let k: string | null = cells[0].key;
+    let steps = 0;
+    while (k && steps < 100) [k, steps] = [move(cells, k, 'down'), steps + 1];
+    expect(steps).toBe(new Set(cells.map((c) => c.row)).size);
+  });
+});
+
 describe('editor grid: ranges, copy and paste', () => {
   const requests = valuePositions(table('requests'));
   const proactive = valuePositions(table('proactive'));
