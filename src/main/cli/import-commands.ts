@@ -94,7 +94,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .option('--json', '以 JSON 输出 {report, provenance, doubts, notes, findings}')
     .action(async (path: string, opts: { json?: boolean }) => {
       const parsed = await parseFile(path);
-      const out = parsed.map((p) => ({ ...p, doubts: p.report.doubts ?? [], findings: validate(p.report) }));
+      const out = parsed.map(({ text, ...p }) => ({ ...p, doubts: p.report.doubts ?? [], findings: validate(p.report, { sourceText: text }) }));
       ctx.print(opts.json, out.length === 1 ? out[0] : { reports: out }, () =>
         out
           .map((p) =>

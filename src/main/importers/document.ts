@@ -103,7 +103,7 @@ export function readDocument(input: DocumentInput): ParsedReport {
   }
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
-  return { report, provenance, source: { kind, file: input.file }, notes };
+  return { report, provenance, source: { kind, file: input.file }, notes, text };
 }
 
 /** Where each table of the template is looked for: from its heading to the next heading found. */
