@@ -1,9 +1,12 @@
 // Writing workbooks from the archive: a report, blank fill-in templates, the flat archive sheet.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flatWorkbook } from '../excel/flat';
 import { writeReportFile } from '../excel/write-report';
 import { InputError } from '../errors';
+import { reportDocx } from '../publish/docx';
+import { reportHtml } from '../publish/html';
 import { APP_VERSION } from '../version';
 import type { Archive } from './archive';
 
@@ -13,6 +16,16 @@ export const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g,
 export async function exportReport(archive: Archive, unit: string, year: number, out: string): Promise<void> {
   const s = archive.get(unit, year);
   await writeReportFile(s.report, out, { appVersion: APP_VERSION, status: s.status, provenance: s.provenance });
+}
+
+/** The report as published: a Word document in the official look. */
+export async function exportDocx(archive: Archive, unit: string, year: number, out: string): Promise<void> {
+  await writeFile(out, await reportDocx(archive.get(unit, year).report));
+}
+
+/** The report as one self-contained web page for the portal. */
+export async function exportHtml(archive: Archive, unit: string, year: number, out: string): Promise<void> {
+  await writeFile(out, reportHtml(archive.get(unit, year).report), 'utf8');
 }
 
 /**
