@@ -9,6 +9,7 @@ import { R1, R2, R3, R4 } from './table-rules';
 import type { Finding, Rule, Severity } from './types';
 
 export * from './types';
+export { publicationDeadline, daysBetween } from './report-rules';
 export { isPublicationRule, textSimilarity, SIMILARITY_LIMIT } from './publication';
 export { reasonProblem, findingCells, type DismissedFinding } from './dismissal';
 
