@@ -88,7 +88,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       return { path };
     },
     'export.html': async ({ unit, year }) => {
-      const path = await host.saveFile({ title: '导出网页（门户网站发布用）', defaultName: `${reportName(unit, year)}.html`, filters: [FILTERS.html] });
+      const path = await host.saveFile({
+        title: '导出网页（门户网站发布用）',
+        defaultName: `${reportName(unit, year)}.html`,
+        filters: [FILTERS.html],
+      });
       if (!path) return null;
       await exportHtml(a(), unit, year, path);
       return { path };

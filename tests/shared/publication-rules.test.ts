@@ -12,7 +12,10 @@ const read = (name: string): { report: Report; text: string } => {
   return { report: parseReportText(s.text, `${name}.txt`).report, text: s.text };
 };
 const only = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.rule === rule);
-const withText = (r: Report, key: 'overall' | 'problems' | 'other', text: string): Report => ({ ...r, sections: { ...r.sections, [key]: text } });
+const withText = (r: Report, key: 'overall' | 'problems' | 'other', text: string): Report => ({
+  ...r,
+  sections: { ...r.sections, [key]: text },
+});
 const NEW_RULES: RuleId[] = ['R12', 'R13', 'R14', 'R15', 'R16', 'R17'];
 
 describe('the real samples', () => {
@@ -134,7 +137,11 @@ describe('R15 text against tables', () => {
 
   it('flags “所有申请均已办结” when cases are carried over', () => {
     const { report } = read('2024-district-office');
-    const r = withText({ ...report, values: { ...report.values, 'requests.carried_forward.total': 1 } }, 'overall', '本年共收到申请10件，所有申请均已办结。');
+    const r = withText(
+      { ...report, values: { ...report.values, 'requests.carried_forward.total': 1 } },
+      'overall',
+      '本年共收到申请10件，所有申请均已办结。',
+    );
     expect(only(validate(r), 'R15')[0].message).toContain('所有申请均已办结');
   });
 

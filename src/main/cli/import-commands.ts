@@ -70,9 +70,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
   const { io, withStore, unitYear, year } = ctx;
 
   unitYear(
-    program
-      .command('export')
-      .description('把档案中的报告导出：官方表格版式的 Excel 工作簿（默认）、发布用的 Word 文档或门户网站网页'),
+    program.command('export').description('把档案中的报告导出：官方表格版式的 Excel 工作簿（默认）、发布用的 Word 文档或门户网站网页'),
   )
     .requiredOption('--out <文件>', '输出文件（.xlsx、.docx 或 .html）')
     .option('--format <格式>', `导出格式：${EXPORT_FORMATS.join(' | ')}（默认按输出文件的扩展名，否则 xlsx）`)
@@ -117,7 +115,11 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .option('--json', '以 JSON 输出 {report, provenance, doubts, notes, findings}')
     .action(async (path: string, opts: { json?: boolean }) => {
       const parsed = await parseFile(path);
-      const out = parsed.map(({ text, ...p }) => ({ ...p, doubts: p.report.doubts ?? [], findings: validate(p.report, { sourceText: text }) }));
+      const out = parsed.map(({ text, ...p }) => ({
+        ...p,
+        doubts: p.report.doubts ?? [],
+        findings: validate(p.report, { sourceText: text }),
+      }));
       ctx.print(opts.json, out.length === 1 ? out[0] : { reports: out }, () =>
         out
           .map((p) =>

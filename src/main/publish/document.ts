@@ -89,7 +89,8 @@ export function publishedDocument(report: Report): PublishedDocument {
 }
 
 /** A value as printed: blank stays blank (never 0), 不适用 as the form's slash. */
-export const printedValue = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : v === NOT_APPLICABLE ? '/' : String(v));
+export const printedValue = (v: CellValue | undefined): string =>
+  v === null || v === undefined ? '' : v === NOT_APPLICABLE ? '/' : String(v);
 
 export const legacyCell = (r: LegacyRow, key: LegacyColumnDef['key']): string => {
   const v = key === 'label' ? r.label : key === 'unit' ? r.unit : key === 'this_year' ? r.this_year : r.cumulative;

@@ -129,8 +129,7 @@ function appendixTable(a: PublishedAppendix): DocxTable {
   const share = [0.52, 0.12, 0.18, 0.18];
   const grid = share.slice(0, a.columns.length).map((s) => Math.floor(s * TEXT_WIDTH));
   const width = grid.reduce((x, y) => x + y, 0);
-  const cell = (text: string, role: string, i: number) =>
-    tableCell(text, role, grid[i], SIZE.table, { row: 1, col: 1 });
+  const cell = (text: string, role: string, i: number) => tableCell(text, role, grid[i], SIZE.table, { row: 1, col: 1 });
   return new DocxTable({
     width: { size: width, type: WidthType.DXA },
     columnWidths: grid,

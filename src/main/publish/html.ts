@@ -4,15 +4,7 @@
 import type { Report } from '../../shared/report';
 import type { Table } from '../../shared/template';
 import { columnWidths } from '../excel/style';
-import {
-  isHeaderRow,
-  isSubHeading,
-  layoutRows,
-  legacyCell,
-  printedValue,
-  publishedDocument,
-  type PublishedAppendix,
-} from './document';
+import { isHeaderRow, isSubHeading, layoutRows, legacyCell, printedValue, publishedDocument, type PublishedAppendix } from './document';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -87,7 +79,8 @@ export function reportHtml(report: Report): string {
   const body: string[] = [
     `<h1 style="${style({ margin: '0 0 0.4em', textAlign: 'center', fontFamily: FAMILY.title, fontSize: '22pt', fontWeight: 'normal', lineHeight: 1.5 })}">${esc(doc.title)}</h1>`,
   ];
-  if (doc.date) body.push(`<p style="${style({ margin: '0 0 1em', textAlign: 'center', fontFamily: FAMILY.kai })}">发布日期：${esc(doc.date)}</p>`);
+  if (doc.date)
+    body.push(`<p style="${style({ margin: '0 0 1em', textAlign: 'center', fontFamily: FAMILY.kai })}">发布日期：${esc(doc.date)}</p>`);
   body.push(`<p style="${P}">${esc(doc.opening)}</p>`);
   for (const part of doc.parts) {
     body.push(`<h2 style="${H2}">${esc(part.heading)}</h2>`);

@@ -43,7 +43,7 @@ export function textSimilarity(text: string, earlier: string): Similarity {
   for (let i = 0; i + SHINGLE <= a.length; i++) if (grams.has(a.slice(i, i + SHINGLE))) covered.fill(1, i, i + SHINGLE);
   let count = 0;
   const passages: string[] = [];
-  for (let i = 0; i < a.length; ) {
+  for (let i = 0; i < a.length;) {
     if (!covered[i]) {
       i++;
       continue;
@@ -136,7 +136,9 @@ export const R13: Rule = {
         .map((x) => `“${x.snippet}”（${x.year} 年，${x.why}）`)
         .join('；');
       const more = slips.length > MAX_SLIPS ? `等 ${slips.length} 处` : '';
-      return [{ rule: 'R13', severity: 'warning', cells: [], message: `“${s.heading}”中的年份与报告年度 ${year} 年不符：${listed}${more}` }];
+      return [
+        { rule: 'R13', severity: 'warning', cells: [], message: `“${s.heading}”中的年份与报告年度 ${year} 年不符：${listed}${more}` },
+      ];
     });
   },
 };
@@ -190,9 +192,12 @@ export const R14: Rule = {
   title: `格式文号：引用已被替代的国办公开办函〔2019〕60号，或把${FORMAT_DOC_2021}写错（如“国办公开函”、括号不对）`,
   check(ctx) {
     return textsOf(ctx).flatMap((s) =>
-      docNumberSlips(s.text, ctx.report.year).map(
-        (x): Finding => ({ rule: 'R14', severity: 'warning', cells: [], message: `“${s.heading}”：${x.message}` }),
-      ),
+      docNumberSlips(s.text, ctx.report.year).map((x): Finding => ({
+        rule: 'R14',
+        severity: 'warning',
+        cells: [],
+        message: `“${s.heading}”：${x.message}`,
+      })),
     );
   },
 };
@@ -309,7 +314,12 @@ export const R17: Rule = {
   title: '导入的原文：六个部分齐全、顺序正确、编号为一至六',
   check(ctx) {
     if (!ctx.sourceText) return [];
-    return outlineProblems(ctx.sourceText, ctx.template).map((p): Finding => ({ rule: 'R17', severity: 'warning', cells: [], message: p.message }));
+    return outlineProblems(ctx.sourceText, ctx.template).map((p): Finding => ({
+      rule: 'R17',
+      severity: 'warning',
+      cells: [],
+      message: p.message,
+    }));
   },
 };
 

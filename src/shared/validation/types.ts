@@ -2,7 +2,25 @@ import type { Report } from '../report';
 import type { Template } from '../template';
 
 export type Severity = 'error' | 'warning' | 'info';
-export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17'] as const;
+export const RULE_IDS = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+  'R16',
+  'R17',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export interface Finding {

@@ -147,8 +147,7 @@ function OneReport({
     <Card withBorder padding="lg">
       <Title order={5}>导出一份报告</Title>
       <Text size="sm" c="dimmed" mb="md">
-        导出为与国务院办公厅格式一致的 Excel 工作簿；发布用的 Word 文档（公文格式）或门户网站网页；或按正式格式打印、保存为
-        PDF。
+        导出为与国务院办公厅格式一致的 Excel 工作簿；发布用的 Word 文档（公文格式）或门户网站网页；或按正式格式打印、保存为 PDF。
       </Text>
       {!units.length ? (
         <Text size="sm">档案中还没有报告。请在“档案”页新建报告，或在“导入”页读入已有的年报，再回来导出。</Text>
