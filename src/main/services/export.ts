@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { flatWorkbook } from '../excel/flat';
 import { writeReportFile } from '../excel/write-report';
 import { InputError } from '../errors';
-import { reportDocx } from '../publish/docx';
-import { reportHtml } from '../publish/html';
 import { APP_VERSION } from '../version';
 import type { Archive } from './archive';
 
@@ -20,12 +18,17 @@ export async function exportReport(archive: Archive, unit: string, year: number,
 
 /** The report as published: a Word document in the official look. */
 export async function exportDocx(archive: Archive, unit: string, year: number, out: string): Promise<void> {
-  await writeFile(out, await reportDocx(archive.get(unit, year).report));
+  const report = archive.get(unit, year).report;
+  // Loaded when used: every CLI command imports this module, few of them write Word.
+  const { reportDocx } = await import('../publish/docx');
+  await writeFile(out, await reportDocx(report));
 }
 
 /** The report as one self-contained web page for the portal. */
 export async function exportHtml(archive: Archive, unit: string, year: number, out: string): Promise<void> {
-  await writeFile(out, reportHtml(archive.get(unit, year).report), 'utf8');
+  const report = archive.get(unit, year).report;
+  const { reportHtml } = await import('../publish/html');
+  await writeFile(out, reportHtml(report), 'utf8');
 }
 
 /**
