@@ -54,6 +54,10 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** 28-point lines: 22 lines of 28 characters on a page, as the standard sets them. */
 const LINE = 560;
 const INDENT = 640;
+/** Twips: three characters of 五号 and the cell margins; four characters for the outer label columns. */
+const CELL_MARGIN = 40;
+const MIN_VALUE_WIDTH = 3 * 210 + 2 * CELL_MARGIN + 10;
+const OUTER_LABEL_WIDTH = 4 * 210 + 2 * CELL_MARGIN + 10;
 
 const run = (text: string, role: Role, extra: Partial<IRunOptions> = {}): TextRun =>
   new TextRun({
@@ -78,7 +82,7 @@ function tableCell(text: string, role: string, width: number, size: number, span
     columnSpan: spans.col,
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: 57, right: 57, top: 20, bottom: 20 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     children: [
       new Paragraph({
         alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -93,7 +97,15 @@ function tableCell(text: string, role: string, width: number, size: number, span
 function gridOf(table: Table): number[] {
   const w = columnWidths(table);
   const total = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => Math.floor((x / total) * TEXT_WIDTH));
+  const grid = w.map((x) => Math.floor((x / total) * TEXT_WIDTH));
+  const { labelColumns, cols } = table.layout;
+  if (!labelColumns) return grid;
+  // Value columns wide enough for 自然人 or a four-figure number on one line. Of the label columns, the outer
+  // ones (三、本年度办理结果, （三）不予公开) take four characters a line, the innermost the rest.
+  const values = Math.max(MIN_VALUE_WIDTH, ...grid.slice(labelColumns));
+  const outer = Array.from({ length: labelColumns - 1 }, () => OUTER_LABEL_WIDTH);
+  const inner = TEXT_WIDTH - values * (cols - labelColumns) - outer.reduce((a, b) => a + b, 0);
+  return [...outer, inner, ...grid.slice(labelColumns).map(() => values)];
 }
 
 function officialTable(table: Table, values: Report['values']): DocxTable {
