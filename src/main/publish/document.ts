@@ -4,6 +4,17 @@
 import { NOT_APPLICABLE, type CellValue, type LegacyRow, type Report } from '../../shared/report';
 import { getTemplate, type LayoutCell, type LegacyColumnDef, type Table } from '../../shared/template';
 
+/** Font names per role, the official one first, then what Windows, UOS, Kylin and macOS carry. Word names the
+ * first per run; the web page lists them all. */
+export const FONTS = {
+  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Noto Serif CJK SC'],
+  heading: ['黑体', 'SimHei', 'Heiti SC', 'Microsoft YaHei', 'Noto Sans CJK SC'],
+  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '宋体', 'SimSun', 'Noto Serif CJK SC'],
+  subHeading: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC'],
+  table: ['宋体', 'SimSun', 'Songti SC', 'Noto Serif CJK SC'],
+  latin: ['Times New Roman'],
+} as const;
+
 export interface PublishedPart {
   heading: string;
   paragraphs: string[];

@@ -1,7 +1,7 @@
 // The report as a Word document in the look of official documents (GB/T 9704): A4, title in 方正小标宋简体 二号,
 // body in 仿宋_GB2312 三号 at a fixed 28-point line, part headings in 黑体, sub-headings in 楷体, page numbers
-// “— 1 —”, the three tables in the template's merged layout. Fonts are named per run (east-Asian and Latin);
-// where a machine lacks one, Word, WPS and LibreOffice substitute their own 宋体/仿宋 for it.
+// “— 1 —”, the three tables in the template's merged layout. Fonts are named per run (east-Asian and Latin): a
+// run holds one name, the official one; where a machine lacks it, Word, WPS and LibreOffice substitute their own.
 import {
   AlignmentType,
   Document,
@@ -24,6 +24,7 @@ import type { Report } from '../../shared/report';
 import type { Table } from '../../shared/template';
 import { columnWidths } from '../excel/style';
 import {
+  FONTS,
   isHeaderRow,
   isSubHeading,
   layoutRows,
@@ -34,17 +35,7 @@ import {
   type PublishedDocument,
 } from './document';
 
-/** Font names per role, the official one first; the rest are what Windows, UOS and Kylin carry. */
-export const FONTS = {
-  title: ['方正小标宋简体', '华文中宋', '宋体', 'Noto Serif CJK SC'],
-  heading: ['黑体', 'SimHei', 'Noto Sans CJK SC'],
-  body: ['仿宋_GB2312', '仿宋', 'FangSong', 'Noto Serif CJK SC'],
-  subHeading: ['楷体_GB2312', '楷体', 'KaiTi', 'Noto Serif CJK SC'],
-  table: ['宋体', 'SimSun', 'Noto Serif CJK SC'],
-  latin: 'Times New Roman',
-} as const;
-
-type Role = 'title' | 'heading' | 'body' | 'subHeading' | 'table';
+type Role = Exclude<keyof typeof FONTS, 'latin'>;
 
 // Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 五号 10.5pt, 小五 9pt.
 const SIZE = { title: 44, text: 32, footer: 28, table: 21, smallTable: 18 };
@@ -62,7 +53,7 @@ const OUTER_LABEL_WIDTH = 4 * 210 + 2 * CELL_MARGIN + 10;
 const run = (text: string, role: Role, extra: Partial<IRunOptions> = {}): TextRun =>
   new TextRun({
     text,
-    font: { eastAsia: FONTS[role][0], ascii: FONTS.latin, hAnsi: FONTS.latin, hint: 'eastAsia' },
+    font: { eastAsia: FONTS[role][0], ascii: FONTS.latin[0], hAnsi: FONTS.latin[0], hint: 'eastAsia' },
     size: role === 'title' ? SIZE.title : role === 'table' ? SIZE.table : SIZE.text,
     ...extra,
   });
@@ -221,7 +212,7 @@ export async function reportDocx(report: Report): Promise<Buffer> {
     styles: {
       default: {
         document: {
-          run: { font: { eastAsia: FONTS.body[0], ascii: FONTS.latin, hAnsi: FONTS.latin }, size: SIZE.text },
+          run: { font: { eastAsia: FONTS.body[0], ascii: FONTS.latin[0], hAnsi: FONTS.latin[0] }, size: SIZE.text },
         },
       },
     },

@@ -4,16 +4,26 @@
 import type { Report } from '../../shared/report';
 import type { Table } from '../../shared/template';
 import { columnWidths } from '../excel/style';
-import { isHeaderRow, isSubHeading, layoutRows, legacyCell, printedValue, publishedDocument, type PublishedAppendix } from './document';
+import {
+  FONTS,
+  isHeaderRow,
+  isSubHeading,
+  layoutRows,
+  legacyCell,
+  printedValue,
+  publishedDocument,
+  type PublishedAppendix,
+} from './document';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const css = (names: readonly string[], generic: string) => `${names.map((n) => `'${n}'`).join(',')},${generic}`;
 const FAMILY = {
-  title: `'方正小标宋简体','FZXiaoBiaoSong-B05S','华文中宋','STZhongsong','宋体','SimSun','Noto Serif CJK SC',serif`,
-  heading: `'黑体','SimHei','Heiti SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif`,
-  body: `'仿宋_GB2312','FangSong_GB2312','仿宋','FangSong','STFangsong','宋体','SimSun','Noto Serif CJK SC',serif`,
-  kai: `'楷体_GB2312','KaiTi_GB2312','楷体','KaiTi','STKaiti','Noto Serif CJK SC',serif`,
-  table: `'宋体','SimSun','Songti SC','Noto Serif CJK SC',serif`,
+  title: css(FONTS.title, 'serif'),
+  heading: css(FONTS.heading, 'sans-serif'),
+  body: css(FONTS.body, 'serif'),
+  kai: css(FONTS.subHeading, 'serif'),
+  table: css(FONTS.table, 'serif'),
 };
 
 const style = (s: Record<string, string | number>): string =>
