@@ -36,6 +36,8 @@ describe.skipIf(!browserAvailable)('发布前检查 in the editor', () => {
   it('lists errors, warnings, 定稿, the deadline and the evaluators’ checks, then exports Word', async () => {
     const page = app.page;
     await page.getByRole('button', { name: '打开某县教育局2024年报告' }).click();
+    await page.getByRole('button', { name: '发布前检查' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/publish-toolbar.png` });
     await page.getByRole('button', { name: '发布前检查' }).click();
     const drawer = page.getByLabel('发布前检查', { exact: true });
     await drawer.waitFor();
@@ -59,5 +61,18 @@ describe.skipIf(!browserAvailable)('发布前检查 in the editor', () => {
     expect(back.report.sections).toEqual(stored.sections);
     expect(back.report.unit).toBe('某县教育局');
     await page.screenshot({ path: `${SCREENSHOTS}/publish-check-exported.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('the export page offers Word and 网页 for one report next to Excel', async () => {
+    const page = app.page;
+    await page.locator('.mantine-NavLink-root').filter({ hasText: '导出' }).click();
+    await page.getByRole('heading', { name: '导出一份报告' }).waitFor();
+    await page.getByRole('button', { name: '导出网页' }).click();
+    await page.getByLabel('保存位置').waitFor();
+    const path = join(app.dir, 'exports', '某县教育局-2024年政府信息公开工作年度报告.html');
+    expect(existsSync(path)).toBe(true);
+    expect((await parsePublishedReport(path)).report.values).toEqual(app.bridge.store.archive.get('某县教育局', 2024).report.values);
+    await page.screenshot({ path: `${SCREENSHOTS}/publish-export-page.png` });
   });
 });

@@ -161,7 +161,7 @@ function OneReport({
               onChange={chooseUnit}
               searchable
               allowDeselect={false}
-              w={280}
+              w={240}
             />
             <Select
               label="年度"
