@@ -34,8 +34,10 @@ export interface Similarity {
 
 /** How much of `text` repeats passages of `earlier`: characters covered by 12-character runs found in both. */
 export function textSimilarity(text: string, earlier: string): Similarity {
-  const a = compact(text);
-  const b = compact(earlier);
+  // Line breaks stay (a passage shown never runs across two paragraphs); other white space goes.
+  const keepLines = (t: string) => t.normalize('NFKC').replace(/[^\S\n]+/gu, '').replace(/\n+/g, '\n');
+  const a = keepLines(text);
+  const b = keepLines(earlier);
   if (a.length < SHINGLE || b.length < SHINGLE) return { share: 0, passages: [] };
   const grams = new Set<string>();
   for (let i = 0; i + SHINGLE <= b.length; i++) grams.add(b.slice(i, i + SHINGLE));
@@ -51,7 +53,7 @@ export function textSimilarity(text: string, earlier: string): Similarity {
     let j = i;
     while (j < a.length && covered[j]) j++;
     count += j - i;
-    if (j - i >= MIN_PASSAGE) passages.push(a.slice(i, j));
+    passages.push(...a.slice(i, j).split('\n').filter((p) => p.length >= MIN_PASSAGE));
     i = j;
   }
   passages.sort((x, y) => y.length - x.length);
