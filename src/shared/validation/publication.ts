@@ -35,7 +35,11 @@ export interface Similarity {
 /** How much of `text` repeats passages of `earlier`: characters covered by 12-character runs found in both. */
 export function textSimilarity(text: string, earlier: string): Similarity {
   // Line breaks stay (a passage shown never runs across two paragraphs); other white space goes.
-  const keepLines = (t: string) => t.normalize('NFKC').replace(/[^\S\n]+/gu, '').replace(/\n+/g, '\n');
+  const keepLines = (t: string) =>
+    t
+      .normalize('NFKC')
+      .replace(/[^\S\n]+/gu, '')
+      .replace(/\n+/g, '\n');
   const a = keepLines(text);
   const b = keepLines(earlier);
   if (a.length < SHINGLE || b.length < SHINGLE) return { share: 0, passages: [] };
@@ -53,7 +57,12 @@ export function textSimilarity(text: string, earlier: string): Similarity {
     let j = i;
     while (j < a.length && covered[j]) j++;
     count += j - i;
-    passages.push(...a.slice(i, j).split('\n').filter((p) => p.length >= MIN_PASSAGE));
+    passages.push(
+      ...a
+        .slice(i, j)
+        .split('\n')
+        .filter((p) => p.length >= MIN_PASSAGE),
+    );
     i = j;
   }
   passages.sort((x, y) => y.length - x.length);
