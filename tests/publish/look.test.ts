@@ -33,6 +33,13 @@ describe('the Word document', async () => {
     expect(fontOf('行政许可')).toBe('宋体');
   });
 
+  it('gives Word a fallback for each official font in its font table', async () => {
+    const fonts = await zip.file('word/fontTable.xml')!.async('string');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+  });
+
   it('numbers its pages “— 1 —” in the footer', () => {
     expect(footer).toContain('— ');
     expect(footer).toMatch(/PAGE/);

@@ -190,6 +190,27 @@ function body(doc: PublishedDocument): (Paragraph | DocxTable)[] {
   return out;
 }
 
+/** What Word and WPS use where the official font is missing: what every Chinese Windows has. */
+const ALT_NAMES: Partial<Record<Role, string>> = { title: '宋体', body: '仿宋', subHeading: '楷体' };
+
+/**
+ * The font table says what each named font is (Chinese charset; 黑体 sans, the others serif) and gives the
+ * w:altName that Word uses where the machine lacks it, so a report in 仿宋_GB2312 falls back to 仿宋.
+ */
+function fontTable(): string {
+  const font = (name: string, charset: string, family: string, alt?: string) =>
+    `<w:font w:name="${name}">${alt ? `<w:altName w:val="${alt}"/>` : ''}<w:charset w:val="${charset}"/>` +
+    `<w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
+  const roles: Role[] = ['title', 'heading', 'body', 'subHeading', 'table'];
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    roles.map((r) => font(FONTS[r][0], '86', r === 'heading' ? 'modern' : 'roman', ALT_NAMES[r])).join('') +
+    font(FONTS.latin[0], '00', 'roman') +
+    '</w:fonts>'
+  );
+}
+
 export async function reportDocx(report: Report): Promise<Buffer> {
   const doc = publishedDocument(report);
   const footer = new Footer({
@@ -229,5 +250,5 @@ export async function reportDocx(report: Report): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTable() }]);
 }
