@@ -26,11 +26,15 @@ describe('the Word document', async () => {
       const run = xml.slice(xml.lastIndexOf('<w:r>', at), at);
       return /w:eastAsia="([^"]+)"/.exec(run)?.[1];
     };
-    expect(fontOf('鄂伦春自治旗2024年政府信息公开工作年度报告')).toBe('方正小标宋简体');
+    expect(fontOf('鄂伦春自治旗2024年')).toBe('方正小标宋简体');
     expect(fontOf('一、总体情况')).toBe('黑体');
     expect(fontOf('(一)主动公开情况')).toBe('楷体_GB2312');
     expect(fontOf('本年度鄂伦春自治旗未产生政府信息公开信息处理费。')).toBe('仿宋_GB2312');
     expect(fontOf('行政许可')).toBe('宋体');
+  });
+
+  it('breaks a long title before 政府信息公开工作年度报告, not before its last character', () => {
+    expect(xml).toMatch(/>鄂伦春自治旗2024年<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/><w:t[^>]*>政府信息公开工作年度报告</);
   });
 
   it('gives Word a fallback for each official font in its font table', async () => {

@@ -40,8 +40,22 @@ export interface PublishedDocument {
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const NUMBERED = /^([一二三四五六七八九十])[、,，.．]/;
 
+const TITLE_TAIL = '政府信息公开工作年度报告';
+
 export const reportTitle = (r: Pick<Report, 'unit' | 'year'>): string =>
-  `${r.unit ?? ''}${r.year !== null ? `${r.year}年` : ''}政府信息公开工作年度报告`;
+  `${r.unit ?? ''}${r.year !== null ? `${r.year}年` : ''}${TITLE_TAIL}`;
+
+/** Width in full-width characters (digits and Latin letters count half). */
+const fullWidth = (s: string): number => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.5), 0);
+
+/**
+ * The title as set on the page: one line when it fits, else broken before 政府信息公开工作年度报告 rather than
+ * leaving its last character alone on the second line.
+ */
+export function titleLines(title: string, perLine: number): string[] {
+  if (fullWidth(title) <= perLine || !title.endsWith(TITLE_TAIL) || title === TITLE_TAIL) return [title];
+  return [title.slice(0, -TITLE_TAIL.length), TITLE_TAIL];
+}
 
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -1,7 +1,7 @@
 // The report as a Word document in the look of official documents (GB/T 9704): A4, title in 方正小标宋简体 二号,
 // body in 仿宋_GB2312 三号 at a fixed 28-point line, part headings in 黑体, sub-headings in 楷体, page numbers
 // “— 1 —”, the three tables in the template's merged layout. Fonts are named per run (east-Asian and Latin): a
-// run holds one name, the official one; where a machine lacks it, Word, WPS and LibreOffice substitute their own.
+// run holds one name, the official one; the font table names the fallback Word uses where a machine lacks it.
 import {
   AlignmentType,
   Document,
@@ -31,6 +31,7 @@ import {
   legacyCell,
   printedValue,
   publishedDocument,
+  titleLines,
   type PublishedAppendix,
   type PublishedDocument,
 } from './document';
@@ -45,6 +46,8 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** 28-point lines: 22 lines of 28 characters on a page, as the standard sets them. */
 const LINE = 560;
 const INDENT = 640;
+/** Characters of 二号 on a line of the text block, one kept spare (fallback fonts run wider). */
+const TITLE_PER_LINE = Math.floor(TEXT_WIDTH / (SIZE.title * 10)) - 1;
 /** Twips: three characters of 五号 and the cell margins; four characters for the outer label columns. */
 const CELL_MARGIN = 40;
 const MIN_VALUE_WIDTH = 3 * 210 + 2 * CELL_MARGIN + 10;
@@ -157,7 +160,7 @@ function body(doc: PublishedDocument): (Paragraph | DocxTable)[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 700, lineRule: LineRuleType.EXACT, after: doc.date ? 0 : LINE },
-      children: [run(doc.title, 'title')],
+      children: titleLines(doc.title, TITLE_PER_LINE).map((line, i) => run(line, 'title', i ? { break: 1 } : {})),
     }),
   ];
   if (doc.date) {
