@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../../src/main/importers';
 import type { Report } from '../../src/shared/report';
-import { validate, type Finding, type RuleId } from '../../src/shared/validation';
+import { daysBetween, publicationDeadline, validate, type Finding, type RuleId } from '../../src/shared/validation';
 import { textSimilarity } from '../../src/shared/validation/publication';
 import { loadSamples } from '../helpers/samples';
 
@@ -193,5 +193,19 @@ describe('R17 the six parts of an imported text', () => {
     expect(r17(text.replace('五、存在的主要问题及改进情况', '四、存在的主要问题及改进情况'))).toEqual([
       '原文的“四、存在的主要问题及改进情况”编号有误，应为“五、存在的主要问题及改进情况”',
     ]);
+  });
+});
+
+describe('the publication deadline (R11 and 发布前检查)', () => {
+  it('is 1月31日 for departments and townships, 3月31日 for governments, of the following year', () => {
+    expect(publicationDeadline('department', 2024)?.date).toBe('2025-01-31');
+    expect(publicationDeadline('township', 2024)?.date).toBe('2025-01-31');
+    expect(publicationDeadline('government', 2024)?.date).toBe('2025-03-31');
+    expect(publicationDeadline('other', 2024)).toBeNull();
+  });
+  it('counts whole days, across a leap day, negative when overdue', () => {
+    expect(daysBetween('2025-01-01', '2025-01-31')).toBe(30);
+    expect(daysBetween('2028-02-01', '2028-03-31')).toBe(59);
+    expect(daysBetween('2025-02-10', '2025-01-31')).toBe(-10);
   });
 });
