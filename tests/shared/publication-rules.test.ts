@@ -116,6 +116,12 @@ describe('R14 the format’s 文号', () => {
       '“六、其他需要报告的事项”：文号“国办公开办函[2021]30号”的年份应使用六角括号〔〕，写作“国办公开办函〔2021〕30号”',
     ]);
     expect(cite('国办公开办函（2021）30号')).toHaveLength(1);
+    expect(cite('〔2019〕60号')).toHaveLength(1);
+    // Another office's document that happens to carry the same number is not the format.
+    expect(cite('国发〔2019〕60号')).toEqual([]);
+    expect(cite('某政办发〔2021〕30号')).toEqual([]);
+    expect(cite('某政办发[2021]30号')).toEqual([]);
+    expect(cite('（[2021]30号）')).toHaveLength(1);
     expect(cite('国办公开办函〔2021〕30号')).toEqual([]);
   });
 

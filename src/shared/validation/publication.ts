@@ -175,9 +175,13 @@ export function docNumberSlips(text: string, reportYear: number | null): DocNumb
     const n = Number(num);
     const isFormat2021 = year === 2021 && n === 30;
     const isFormat2019 = year === 2019 && n === 60;
+    // The office's own documents (国办公开办函, or its mistyped 国办公开函), or the two format numbers written
+    // without a prefix; another office's 〔2021〕30号 is another document.
     const fromOffice = /^国办公开/.test(prefix);
-    if (!fromOffice && !isFormat2021 && !isFormat2019) continue;
-    const right = `${fromOffice || !prefix ? '国办公开办函' : prefix}〔${year}〕${n}号`;
+    // 某政办发〔2021〕30号: a number right after another office's 代字 (not after 依据, 按照, 和…) is not ours.
+    const otherPrefix = !prefix && /[\u4e00-\u9fff]$/.test(text.slice(0, m.index)) && !/[据照按的和及与见]$/.test(text.slice(0, m.index));
+    if (!fromOffice && (prefix || otherPrefix || (!isFormat2021 && !isFormat2019))) continue;
+    const right = `国办公开办函〔${year}〕${n}号`;
     const w = compact(written);
     if (isFormat2019 && reportYear !== null && reportYear >= 2021) {
       slips.push({
@@ -186,7 +190,7 @@ export function docNumberSlips(text: string, reportYear: number | null): DocNumb
       });
       continue;
     }
-    if (prefix && prefix !== '国办公开办函' && (fromOffice || isFormat2021 || isFormat2019)) {
+    if (fromOffice && prefix !== '国办公开办函') {
       const correct = isFormat2021 ? FORMAT_DOC_2021 : isFormat2019 ? FORMAT_DOC_2019 : `国办公开办函〔${year}〕${n}号`;
       slips.push({ written: w, message: `文号“${w}”有误，发文机关代字应为“国办公开办函”（如 ${correct}）` });
       continue;
