@@ -11,6 +11,7 @@ import { call } from '../api';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { PublishCheckButton } from '../components/PublishCheck';
 import { SavedFile } from '../components/SavedFile';
 import { neighbourCell } from '../lib/grid';
 
@@ -235,6 +236,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
             打印 / PDF
           </Button>
+          <PublishCheckButton unit={unit} year={year} onPrint={onPrint} />
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
