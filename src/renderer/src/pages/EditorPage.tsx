@@ -1,20 +1,23 @@
 // 年报编辑: the six sections in order, the tables in the official layout, live validation, autosave with a
 // visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
-import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/validation';
 import type { DismissedFinding } from '../../../shared/validation';
 import type { CellValue, Report } from '../../../shared/report';
-import { getTemplate, type TextSectionKey } from '../../../shared/template';
+import { getTemplate, type SectionDef, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { PublishCheckButton } from '../components/PublishCheck';
 import { SavedFile } from '../components/SavedFile';
 import { DeleteConfirm } from '../components/DeleteConfirm';
 import { LegacyEditor } from '../components/LegacyEditor';
 import { useReportLock } from '../components/lock/useReportLock';
 import { PublishedDateInput } from '../components/PublishedDateInput';
+import { neighbourCell } from '../lib/grid';
 
 interface Props {
   unit: string;
@@ -35,6 +38,15 @@ type SaveState =
 
 const AUTOSAVE_MS = 1200;
 
+/** A short name for the jump bar: the part's number and its first keyword (一、总体情况, 三、收到和处理 …). */
+const partLabel = (s: SectionDef) => {
+  const n = /^[一二三四五六七八九十]+、/.exec(s.heading)?.[0] ?? '';
+  return n + (s.keywords[0] ?? s.heading);
+};
+
+/** Scrolls a part of the report into view below the sticky toolbar (scroll-margin-top in global.css). */
+const jump = (key: string) => document.querySelector(`[data-part="${key}"]`)?.scrollIntoView({ block: 'start' });
+
 export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Props) {
   const [report, setReport] = useState<Report | null>(null);
   const [provenance, setProvenance] = useState<Record<string, string>>({});
@@ -53,6 +65,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const undo = useRef<Report[]>([]);
   const redo = useRef<Report[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { ref: toolbar, height: toolbarHeight } = useElementSize();
 
   useEffect(() => {
     call('report.get', { unit, year }).then(
@@ -194,7 +207,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   const section = (key: TextSectionKey) => {
     const def = template.sections.find((s) => s.key === key)!;
     return (
-      <Card withBorder key={key}>
+      <Card withBorder key={key} data-part={key}>
         <Title order={5} mb="xs">
           {def.heading}
         </Title>
@@ -212,19 +225,20 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
   };
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Group>
+    <Stack gap="md" className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
+      {/* The toolbar (with a bar to jump to each part) and the validation panel stay in view while the page scrolls. */}
+      <Group justify="space-between" className="editor-toolbar" ref={toolbar}>
+        <Group gap="xs">
           <Button variant="subtle" onClick={onBack}>
             ← 档案
           </Button>
-          <Title order={3}>
+          <Title order={4}>
             {unit} {year} 年
           </Title>
           <Badge variant="light">{template.name}</Badge>
           <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
         </Group>
-        <Group>
+        <Group gap="xs">
           <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
             {saveLabel}
           </Text>
@@ -237,6 +251,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
             打印 / PDF
           </Button>
+          <PublishCheckButton unit={unit} year={year} onPrint={onPrint} />
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
@@ -247,6 +262,16 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Button variant="subtle" color="red" size="xs" onClick={() => setDeleting(true)} disabled={save.kind === 'new'}>
             删除
           </Button>
+        </Group>
+        <Group gap={4} component="nav" aria-label="跳到" className="editor-jump">
+          <Text size="xs" c="dimmed" mr={4}>
+            跳到
+          </Text>
+          {template.sections.map((s) => (
+            <Button key={s.key} size="compact-xs" variant="subtle" color="gray" title={s.heading} onClick={() => jump(s.key)}>
+              {partLabel(s)}
+            </Button>
+          ))}
         </Group>
       </Group>
       {lock.banner}
@@ -262,8 +287,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           {message}
         </Alert>
       )}
-      <Grid {...lock.guard}>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+      <div className="editor-columns" {...lock.guard}>
+        <div className="editor-main">
           <Stack gap="md">
             {section('overall')}
             {template.legacyColumns && (
@@ -274,31 +299,31 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
                 onChange={(legacy) => update({ ...report, legacy })}
               />
             )}
-            {template.tables.map((t) => (
-              <Card withBorder key={t.id}>
-                <Title order={5} mb="xs">
-                  {t.section.heading}
-                </Title>
-                <div style={{ overflowX: 'auto' }}>
-                  <EditableTable
-                    table={t}
-                    values={report.values}
-                    provenance={provenance}
-                    selected={selected}
-                    highlighted={highlighted}
-                    readOnly={locked}
-                    onSelect={setSelected}
-                    onChange={setValues}
-                    onError={setMessage}
-                  />
-                </div>
+            {template.tables.map((t, i) => (
+              <Card withBorder key={t.id} data-part={t.id} padding="sm">
+                <EditableTable
+                  table={t}
+                  heading={<Title order={5}>{t.section.heading}</Title>}
+                  values={report.values}
+                  provenance={provenance}
+                  selected={selected}
+                  highlighted={highlighted}
+                  readOnly={locked}
+                  onSelect={setSelected}
+                  onChange={setValues}
+                  onLeave={(dir) => {
+                    const key = neighbourCell(template.tables, i, dir);
+                    if (key) setSelected(key);
+                    return !!key;
+                  }}
+                />
               </Card>
             ))}
             {section('problems')}
             {section('other')}
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        </div>
+        <aside className="editor-side">
           <FindingsPanel
             findings={findings}
             canDismiss={save.kind === 'saved'}
@@ -321,8 +346,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
               )
             }
           />
-        </Grid.Col>
-      </Grid>
+        </aside>
+      </div>
       <HistoryDrawer unit={unit} year={year} opened={history} onClose={() => setHistory(false)} onRestored={onReload} />
       {lock.dialogs}
       <DeleteConfirm target={deleting ? { kind: 'report', unit, year } : null} onClose={() => setDeleting(false)} onDeleted={onBack} />

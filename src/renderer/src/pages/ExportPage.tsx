@@ -23,6 +23,9 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/rep
 import { call } from '../api';
 import { SavedFile } from '../components/SavedFile';
 
+type ReportFormat = 'xlsx' | 'docx' | 'html' | 'pdf';
+const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'export.html', pdf: 'export.pdf' } as const;
+
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
@@ -122,7 +125,7 @@ function OneReport({
     .map((r) => r.year)
     .sort((a, b) => b - a);
   const [year, setYear] = useState<number | null>(years[0] ?? null);
-  const { busy, done, error, run: runExport, setDone, clearError } = useExport<{ path: string }, 'xlsx' | 'pdf'>();
+  const { busy, done, error, run: runExport, setDone, clearError } = useExport<{ path: string }, ReportFormat>();
   const saved = done?.path ?? null;
 
   const chooseUnit = (name: string | null) => {
@@ -134,17 +137,17 @@ function OneReport({
     setDone(null);
   };
 
-  const run = async (kind: 'xlsx' | 'pdf') => {
+  const run = async (kind: ReportFormat) => {
     if (!unit || year === null) return;
     if (kind === 'pdf' && host === 'browser') return onPrint(unit, year);
-    await runExport(kind, () => call(kind === 'xlsx' ? 'export.report' : 'export.pdf', { unit, year }));
+    await runExport(kind, () => call(REPORT_CHANNELS[kind], { unit, year }));
   };
 
   return (
     <Card withBorder padding="lg">
       <Title order={5}>导出一份报告</Title>
       <Text size="sm" c="dimmed" mb="md">
-        导出为与国务院办公厅格式一致的 Excel 工作簿，或按正式格式打印、保存为 PDF。
+        导出为与国务院办公厅格式一致的 Excel 工作簿；发布用的 Word 文档（公文格式）或门户网站网页；或按正式格式打印、保存为 PDF。
       </Text>
       {!units.length ? (
         <Text size="sm">档案中还没有报告。请在“档案”页新建报告，或在“导入”页读入已有的年报，再回来导出。</Text>
@@ -158,7 +161,7 @@ function OneReport({
               onChange={chooseUnit}
               searchable
               allowDeselect={false}
-              w={280}
+              w={240}
             />
             <Select
               label="年度"
@@ -173,6 +176,12 @@ function OneReport({
             />
             <Button onClick={() => void run('xlsx')} loading={busy === 'xlsx'} disabled={!unit || year === null}>
               导出 Excel
+            </Button>
+            <Button variant="default" onClick={() => void run('docx')} loading={busy === 'docx'} disabled={!unit || year === null}>
+              导出 Word
+            </Button>
+            <Button variant="default" onClick={() => void run('html')} loading={busy === 'html'} disabled={!unit || year === null}>
+              导出网页
             </Button>
             <Button variant="default" onClick={() => void run('pdf')} loading={busy === 'pdf'} disabled={!unit || year === null}>
               打印 / 导出 PDF
