@@ -134,10 +134,9 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
         { label: '网上答复咨询', unit: '件', this_year: 36, cumulative: 1200 },
       ];
       await expect.poll(() => a.get(unit, 2018).report.legacy, { timeout: 10_000 }).toEqual(expected);
-      await page.evaluate(() => {
-        document.querySelector('table[aria-label="统计附表"]')?.closest('.mantine-Card-root')?.scrollIntoView();
-        window.scrollBy(0, -70); // below the fixed header
-      });
+      // The jump bar reaches the appendix, just below the sticky toolbar.
+      await page.getByRole('navigation', { name: '跳到' }).getByRole('button', { name: '统计附表' }).click();
+      await page.waitForTimeout(300);
       await page.screenshot({ path: `${SCREENSHOTS}/legacy-editor.png` });
 
       // Export to Excel; then the archive loses the rows (replaced by an older version) and the file brings them back.

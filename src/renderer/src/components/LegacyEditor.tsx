@@ -90,7 +90,7 @@ export function LegacyEditor({ template, rows, readOnly, onChange }: Props) {
   };
 
   return (
-    <Card withBorder>
+    <Card withBorder data-part="legacy">
       <Group justify="space-between" mb="xs">
         <Title order={5}>{heading}</Title>
         <Text size="xs" c="dimmed">

@@ -272,6 +272,11 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
               {partLabel(s)}
             </Button>
           ))}
+          {template.legacyHeading && (
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => jump('legacy')}>
+              {template.legacyHeading}
+            </Button>
+          )}
         </Group>
       </Group>
       {lock.banner}

@@ -88,11 +88,13 @@ export function useReportLock({ unit, year, status, errors, canFinalize, onChang
     </Button>
   );
 
+  // One line, so the report stays in view under the sticky toolbar at 1366×768.
   const banner = locked ? (
-    <Alert color="green" variant="light" title="这份报告已定稿，已锁定" aria-label="已定稿">
+    <Alert color="green" variant="light" aria-label="已定稿" py={8}>
       <Group justify="space-between" wrap="nowrap" align="center">
         <Text size="sm">
-          定稿后表格、文字、发布日期都不能修改，“填入”和“忽略”也已停用，以免改动已经报送的内容。如需修改，请先取消定稿；修改会记录为新的版本。
+          <b>这份报告已定稿，已锁定。</b>
+          表格、文字、发布日期都不能修改，“填入”和“忽略”也已停用。如需修改，请先取消定稿；修改会记录为新的版本。
         </Text>
         <Button size="xs" variant="outline" onClick={() => setUnlocking(true)} style={{ flexShrink: 0 }}>
           取消定稿
