@@ -22,7 +22,6 @@ void app.whenReady().then(async () => {
   let store: ArchiveStore;
   try {
     store = await ArchiveStore.open(resolveArchivePath());
-    await store.dailyBackup();
   } catch (e) {
     dialog.showErrorBox('无法打开档案', (e as Error).message);
     app.quit();
@@ -30,6 +29,8 @@ void app.whenReady().then(async () => {
   }
   registerAll(createHandlers(store, electronHost), trusted);
   let main = createMainWindow(windowStateFile);
+  // Checked and backed up in the background: the window opens at once; a damaged archive is told at once.
+  store.startDailyBackup((message) => void dialog.showMessageBox(main, { type: 'error', title: '档案需要注意', message }));
   Menu.setApplicationMenu(buildMenu(() => main, store.path));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow(windowStateFile);

@@ -182,7 +182,11 @@ export const API = {
   'export.flat': { args: z.object({}), result: out<{ path: string; count: number } | null>() },
   'export.pdf': { args: unitYear, result: out<{ path: string } | null>() },
   'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
-  'backup.list': { args: z.object({}), result: out<{ archivePath: string; backupDir: string; backups: BackupView[] }>() },
+  'backup.list': {
+    args: z.object({}),
+    // problem: the archive failed SQLite's checks, or the last automatic backup failed (in Chinese), else null.
+    result: out<{ archivePath: string; backupDir: string; backups: BackupView[]; problem: string | null }>(),
+  },
   'backup.now': { args: z.object({}), result: out<BackupView>() },
   'backup.pick': { args: z.object({}), result: out<string | null>() },
   'backup.check': { args: z.object({ file: z.string().min(1) }), result: out<BackupCheckView>() },

@@ -18,6 +18,8 @@ export interface OpenApp {
 export async function openApp(seed?: (bridge: Bridge) => void, viewport = { width: 1400, height: 900 }): Promise<OpenApp> {
   const dir = tempDir('nianbao-e2e-');
   const bridge = await startBridge({ dbPath: join(dir, 'archive.sqlite'), rendererDir: 'out/renderer', exportDir: join(dir, 'exports') });
+  // The start-up backup runs in the background; tests start from its finished state.
+  await bridge.store.dailyBackup().catch(() => null);
   seed?.(bridge);
   const browser = await launch();
   const page = await browser.newPage({ viewport });

@@ -2,7 +2,7 @@
 // local HTTP, so the app can be driven in Chromium where no Electron binary exists. Loopback only, a random
 // token on every call, the Host header checked (no DNS rebinding), the same CSP as the app.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
@@ -20,6 +20,8 @@ export interface BridgeOptions {
   token?: string;
   /** Where exported files go when no test answered the save dialog; beside the archive by default. */
   exportDir?: string;
+  /** Told when the background check or backup finds a problem (default: the console). */
+  onProblem?: (message: string) => void;
 }
 
 export interface Bridge {
@@ -69,7 +71,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = resolve(options.rendererDir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
   const store = await ArchiveStore.open(options.dbPath);
-  await store.dailyBackup();
+  // In the background: the bridge answers at once; a damaged archive is reported on the console and in 设置与备份.
+  store.startDailyBackup(options.onProblem ?? ((message) => console.error(message)));
   const exportDir = options.exportDir ?? join(dirname(resolve(options.dbPath)), '导出');
   const host = createBridgeHost(exportDir);
   const handlers = createHandlers(store, host);
@@ -163,13 +166,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     store,
     host,
     exportDir,
-    close: () =>
-      new Promise<void>((ok) => {
+    close: async () => {
+      await new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => {
-          store.close();
-          ok();
-        });
-      }),
+        server.close(() => ok());
+      });
+      await store.settled();
+      store.close();
+      // Files picked in the page were copies for this run only.
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
+    },
   };
 }
