@@ -17,6 +17,7 @@ const problem = (db, pragma) => {
   return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('；');
 };
 let result;
+let phase = 'source';
 try {
   const src = new Database(workerData.source, { readonly: true, fileMustExist: true });
   try {
@@ -27,6 +28,7 @@ try {
   } finally {
     src.close();
   }
+  phase = 'copy';
   if (!result) {
     const copy = new Database(workerData.target, { fileMustExist: true });
     try {
@@ -38,7 +40,10 @@ try {
     }
   }
 } catch (e) {
-  result = { ok: false, error: String(e && e.message), code: e && e.code };
+  const code = e && e.code;
+  // SQLite cannot even read the archive (or the copy) through: that is damage, not a passing failure.
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(String(code))) result = phase === 'source' ? { ok: false, damaged: e.message } : { ok: false, broken: e.message };
+  else result = { ok: false, error: String(e && e.message), code };
 }
 parentPort.postMessage(result);
 `;

@@ -33,8 +33,9 @@ function kindOf(rest: string): BackupKind {
   return 'other';
 }
 
-const damagedMessage = (path: string, problem: string) =>
-  `档案文件 ${path} 已损坏（SQLite 检查发现：${problem}）。为免把损坏的内容当作好的备份，没有备份。请尽快在“设置与备份”中（或用 nianbao restore）从最近的备份恢复。`;
+// SQLite's findings are English page numbers: the person is told what it means, not the detail.
+const damagedMessage = (path: string) =>
+  `档案文件 ${path} 已损坏（未通过 SQLite 的完整性检查）。为免把损坏的内容当作好的备份，没有备份。请尽快在“设置与备份”中（或用 nianbao restore）从最近的备份恢复。`;
 
 /** Why a file cannot serve as an archive (not ours, from a newer version, schema incomplete, damaged), or null. */
 function fileProblem(db: Db, migrations: readonly Migration[]): { problem: string; newer?: number } | null {
@@ -44,8 +45,7 @@ function fileProblem(db: Db, migrations: readonly Migration[]): { problem: strin
   if (id.version > latest) return { problem: '由更新版本的程序写入', newer: id.version };
   const schema = schemaProblem(db, id.version, migrations);
   if (schema) return { problem: `带有本程序的标记，但${schema}` };
-  const integrity = integrityProblem(db);
-  return integrity ? { problem: `未通过完整性检查（${integrity}）` } : null;
+  return integrityProblem(db) ? { problem: '已损坏（未通过完整性检查）' } : null;
 }
 
 /** Checks that a file is our archive, complete (the schema its version should have), intact, and not from a newer version. */
@@ -104,8 +104,8 @@ async function writeVerifiedBackup(source: string, file: string, migrations: rea
   try {
     const r = await copyArchive(source, temp);
     if (!r.ok) {
-      if ('damaged' in r) throw new DamagedError(damagedMessage(source, r.damaged));
-      if ('broken' in r) throw new InputError(`写出的备份未通过完整性检查（${r.broken}），已删除，没有保留：${file}`);
+      if ('damaged' in r) throw new DamagedError(damagedMessage(source));
+      if ('broken' in r) throw new InputError(`写出的备份未通过完整性检查，已删除，没有保留：${file}`);
       throw Object.assign(new Error(r.error), { code: r.code });
     }
     const copy = new Database(temp, { readonly: true, fileMustExist: true });
@@ -116,6 +116,8 @@ async function writeVerifiedBackup(source: string, file: string, migrations: rea
       copy.close();
     }
     if (problem) throw new InputError(`写出的备份${problem}，已删除，没有保留：${file}`);
+    // A journal left beside an older file of this name would be rolled into the new one when it is opened.
+    for (const f of [`${file}-journal`, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     renameSync(temp, file);
   } finally {
     removeWithSidecars(temp);
