@@ -6,15 +6,15 @@ import { createHandlers } from './api-handlers';
 import { electronHost } from './electron-host';
 import { registerAll } from './ipc';
 import { buildMenu } from './menu';
-import { hardenSession, isAppUrl } from './security';
+import { hardenSession, isTrustedSender } from './security';
 import { resolveArchivePath, userDataDir } from './services/paths';
 import { ArchiveStore } from './services/store';
-import { createMainWindow } from './window';
+import { APP_PAGE, createMainWindow } from './window';
 
 // The same folder the CLI computes, so the app and the CLI share one archive.
 app.setPath('userData', userDataDir());
 
-const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isAppUrl(e.senderFrame?.url ?? '', process.env['ELECTRON_RENDERER_URL']);
+const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isTrustedSender(e, APP_PAGE);
 const windowStateFile = join(userDataDir(), 'window-state.json');
 
 void app.whenReady().then(async () => {

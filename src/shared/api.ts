@@ -2,6 +2,7 @@
 // Arguments are checked in main before any service runs; results are typed (their shapes come from the
 // services and are not re-validated at run time, hence z.custom).
 import { z } from 'zod';
+import './zod-zh';
 import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
 import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
 

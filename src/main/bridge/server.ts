@@ -48,6 +48,15 @@ const MAX_REQUEST = 20 * 1024 * 1024;
 const MAX_UPLOAD = 200 * 1024 * 1024;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./window-api.js', import.meta.url));
 
+/** decodeURIComponent that answers a bad escape in Chinese instead of "URI malformed". */
+function decodeName(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new InputError(`${what}的编码有误（不是有效的 URL 编码），没有处理`);
+  }
+}
+
 const readBody = async (req: IncomingMessage): Promise<string> => (await readBuffer(req, MAX_REQUEST)).toString('utf8');
 
 function readBuffer(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -94,6 +103,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const hostName = req.headers.host ?? '';
     if (hostName !== `127.0.0.1:${port}` && hostName !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
     const url = new URL(req.url ?? '/', `http://${hostName}`);
+    // A page from another origin (any site open in the same browser) may not call the API, token or not.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+      return send(res, 403, JSON.stringify({ ok: false, error: { kind: 'input', message: '拒绝：来自其他网页的请求' } }), TYPES['.json']);
     if (req.method === 'POST' && (url.pathname.startsWith('/api/') || url.pathname.startsWith('/host/'))) {
       if (req.headers['x-nianbao-token'] !== token)
         return send(
@@ -105,7 +118,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A file picked in the page: kept in a private temporary folder and answered with its path.
       if (url.pathname === '/host/upload') {
         uploads ??= mkdtempSync(join(tmpdir(), 'nianbao-web-'));
-        const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')));
+        const name = basename(decodeName(String(req.headers['x-file-name'] ?? 'file'), '上传的文件名'));
         const dir = mkdtempSync(join(uploads, 'f-'));
         writeFileSync(join(dir, name), await readBuffer(req, MAX_UPLOAD));
         return send(res, 200, JSON.stringify({ ok: true, value: join(dir, name) }), TYPES['.json']);
@@ -130,7 +143,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return send(res, 200, JSON.stringify({ ok: true, value: null }), TYPES['.json']);
       }
       host.pendingPick = null;
-      const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
+      const result = await dispatch(handlers, decodeName(url.pathname.slice(5), '请求的名称'), args);
       // No dialog answer was queued: the page lets the person pick files, uploads them and asks again.
       const pick = host.pendingPick;
       host.pendingPick = null;
@@ -138,7 +151,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET') return send(res, 405, '不支持的请求');
     if (url.pathname === '/window-api.js') return send(res, 200, readFileSync(CLIENT_SCRIPT), TYPES['.js']);
-    const path = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+    const path = url.pathname === '/' ? 'index.html' : normalize(decodeName(url.pathname, '地址')).replace(/^[/\\]+/, '');
     const file = resolve(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, '找不到');
     if (path === 'index.html') {
