@@ -183,6 +183,27 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
   });
 });
 
+describe('daily backups fit the archive’s size', () => {
+  it('keeps the newest N, fewer when they would pass the size budget, never fewer than two', async () => {
+    const clock = manualClock('2026-03-01T02:00:00Z');
+    const store = await tempStore(clock);
+    store.archive.save(unitReport('甲局', 2024));
+    const names = () => store.backups().map((b) => b.file.slice(-17));
+    for (let d = 0; d < 4; d++) {
+      await store.dailyBackup(3);
+      clock.advance(24 * 3600 * 1000);
+    }
+    expect(names()).toEqual(['2026-03-04.sqlite', '2026-03-03.sqlite', '2026-03-02.sqlite']);
+    const size = store.backups()[0].size;
+    await store.dailyBackup(14, size * 2.5); // room for two copies and a half
+    expect(names()).toEqual(['2026-03-05.sqlite', '2026-03-04.sqlite']);
+    clock.advance(24 * 3600 * 1000);
+    await store.dailyBackup(14, 1); // a budget smaller than one copy still keeps two
+    expect(names()).toEqual(['2026-03-06.sqlite', '2026-03-05.sqlite']);
+    store.close();
+  });
+});
+
 describe('the daily backup runs in the background', () => {
   it('returns at once; saves go on and the event loop turns while it copies', async () => {
     const store = await tempStore(manualClock('2026-03-01T02:00:00Z'));

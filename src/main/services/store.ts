@@ -14,6 +14,10 @@ import { DamagedError, describeError, InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
 
 export const DEFAULT_KEEP_BACKUPS = 14;
+/** Daily backups together stay under this size (a province-sized archive is not copied fourteen times)… */
+export const DAILY_BACKUP_BUDGET = 4 * 1024 * 1024 * 1024;
+/** …but the newest two are always kept. */
+const MIN_DAILY_KEPT = 2;
 /** Suffix of a backup being written: never listed; left over from a killed process, it is removed. */
 const PARTIAL = '.partial';
 const STALE_PARTIAL_MS = 24 * 3600 * 1000;
@@ -213,10 +217,10 @@ export class ArchiveStore {
   }
 
   /**
-   * Today's automatic backup (the local day), if there is none yet; keeps the newest `keep`. Returns the file
-   * written, or null. A run already under way for today is shared, not repeated.
+   * Today's automatic backup (the local day), if there is none yet; keeps the newest `keep` that fit in `budget`
+   * bytes (at least two). Returns the file written, or null. A run already under way for today is shared.
    */
-  dailyBackup(keep = DEFAULT_KEEP_BACKUPS): Promise<string | null> {
+  dailyBackup(keep = DEFAULT_KEEP_BACKUPS, budget = DAILY_BACKUP_BUDGET): Promise<string | null> {
     const file = join(this.backupDir, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`);
     if (this.daily?.file === file) return this.daily.promise;
     this.cleanPartials();
@@ -224,8 +228,13 @@ export class ArchiveStore {
     const promise = this.track(
       (async () => {
         await writeVerifiedBackup(this.path, file, this.migrations);
-        const daily = this.backups().filter((b) => b.kind === 'daily');
-        for (const old of daily.slice(keep)) rmSync(old.file, { force: true });
+        let total = 0;
+        this.backups()
+          .filter((b) => b.kind === 'daily')
+          .forEach((b, i) => {
+            total += b.size;
+            if (i >= keep || (i >= MIN_DAILY_KEPT && total > budget)) rmSync(b.file, { force: true });
+          });
         return file;
       })(),
     );
