@@ -2,7 +2,10 @@
 // archive, commander's usage errors; CLI times in local time.
 process.env.TZ = 'Asia/Shanghai';
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeError, toApiError } from '../../src/main/errors';
 import { ArchiveStore } from '../../src/main/services/store';
@@ -61,5 +64,31 @@ describe('refusals in Chinese', () => {
 
   it('history shows revision times in local time', () => {
     expect(historyText([{ number: 1, createdAt: '2026-03-01T16:30:05.000Z', note: '初稿' }])).toBe('第 1 版\t2026-03-02 00:30:05\t初稿');
+  });
+});
+
+const SYSTEM_NODE = '/usr/bin/node';
+const systemMajor = existsSync(SYSTEM_NODE)
+  ? Number(spawnSync(SYSTEM_NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout)
+  : 0;
+const launcher = (p: string) => fileURLToPath(new URL(`../../src/main/${p}`, import.meta.url));
+
+describe('starting with the wrong Node.js', () => {
+  it.skipIf(!systemMajor || systemMajor >= 22)('Node.js 20: the CLI and the browser host say so in Chinese instead of crashing', () => {
+    for (const [file, command] of [
+      ['cli-launcher.mjs', 'nianbao'],
+      ['bridge/web-launcher.mjs', 'npm run web'],
+    ] as const) {
+      const r = spawnSync(SYSTEM_NODE, [launcher(file), '--db', join(tempDir(), 'a.sqlite')], { encoding: 'utf8' });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${command} 需要 Node.js 22 或更高版本，当前为 v${systemMajor}.`);
+    }
+  });
+
+  it('the browser host refuses an unknown option in Chinese', () => {
+    const r = spawnSync(process.execPath, [launcher('bridge/web-launcher.mjs'), '-公开'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('未知的选项“-公开”（可用：--db 路径、--port 端口）');
   });
 });
