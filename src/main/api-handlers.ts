@@ -87,7 +87,12 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
 
     'backup.list': () => {
       const health = store.health();
-      return { archivePath: store.path, backupDir: store.backupDir, backups: store.backups(), problem: health.damaged ?? health.backupError };
+      return {
+        archivePath: store.path,
+        backupDir: store.backupDir,
+        backups: store.backups(),
+        problem: health.damaged ?? health.backupError,
+      };
     },
     'backup.now': () => store.backupNow(),
     'backup.pick': async () =>

@@ -33,7 +33,14 @@ export function isAppUrl(url: string, appPage: string): boolean {
     return false;
   }
   const page = new URL(appPage);
-  return u.protocol === page.protocol && u.host === page.host && u.pathname === page.pathname && u.search === page.search && !u.username && !u.password;
+  return (
+    u.protocol === page.protocol &&
+    u.host === page.host &&
+    u.pathname === page.pathname &&
+    u.search === page.search &&
+    !u.username &&
+    !u.password
+  );
 }
 
 type Frame = { url: string; parent: unknown };

@@ -139,7 +139,9 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
     const damaged = await ArchiveStore.open(path, { clock: manualClock('2026-03-01T02:00:00Z') });
     const daily = damaged.dailyBackup();
     await expect(daily).rejects.toBeInstanceOf(DamagedError);
-    await expect(daily).rejects.toThrow(/档案文件 .* 已损坏（未通过 SQLite 的完整性检查）。为免把损坏的内容当作好的备份，没有备份。请尽快.*从最近的备份恢复/);
+    await expect(daily).rejects.toThrow(
+      /档案文件 .* 已损坏（未通过 SQLite 的完整性检查）。为免把损坏的内容当作好的备份，没有备份。请尽快.*从最近的备份恢复/,
+    );
     expect(damaged.health().damaged).toMatch(/已损坏/);
     expect(damaged.backups()).toEqual([]);
     expect(existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')) : []).toEqual([]);

@@ -93,7 +93,10 @@ describe('IPC registration', async () => {
     await expect(invoke({ senderFrame: main, sender: { mainFrame: main } })).resolves.toEqual({ ok: true, value: [] });
     const iframe = { url: page, parent: main };
     const dropped = { url: 'file:///home/user/evil.html', parent: null };
-    for (const event of [{ senderFrame: iframe, sender: { mainFrame: main } }, { senderFrame: dropped, sender: { mainFrame: dropped } }])
+    for (const event of [
+      { senderFrame: iframe, sender: { mainFrame: main } },
+      { senderFrame: dropped, sender: { mainFrame: dropped } },
+    ])
       expect(await invoke(event)).toEqual({ ok: false, error: { kind: 'input', message: '拒绝来自本程序页面以外的请求' } });
     expect(calls).toEqual(['units.list']);
   });

@@ -168,7 +168,9 @@ describe('messages that leaked English or internals', () => {
 
     const bad = await post('/host/upload', 'x', { 'x-file-name': '%E0%A4%A' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('上传的文件名的编码有误（不是有效的 URL 编码），没有处理');
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      '上传的文件名的编码有误（不是有效的 URL 编码），没有处理',
+    );
 
     const foreign = await post('/api/units.list', '{}', { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);

@@ -19,7 +19,9 @@ function schemaOf(db: Db): SchemaObject[] {
   return rows.map((r) => ({
     ...r,
     columns:
-      r.type === 'table' ? (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(r.name) as { name: string }[]).map((c) => c.name) : [],
+      r.type === 'table'
+        ? (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(r.name) as { name: string }[]).map((c) => c.name)
+        : [],
   }));
 }
 

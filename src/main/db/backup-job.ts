@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from './open';
 
-export type CopyResult = { ok: true } | { ok: false; damaged: string } | { ok: false; broken: string } | { ok: false; error: string; code?: string };
+export type CopyResult =
+  { ok: true } | { ok: false; damaged: string } | { ok: false; broken: string } | { ok: false; error: string; code?: string };
 
 // Plain CommonJS run with `eval`: no build step or loader needed in Electron, the CLI (tsx) or the tests.
 const WORKER = `

@@ -79,7 +79,8 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
     // writing it would fail half-way, so it is refused as it is.
     if (id.ours) {
       const problem = schemaProblem(db, id.version, migrations);
-      if (problem) throw new InputError(`${path} 带有本程序的标记，但${problem}，不是可用的档案；没有打开它。请从备份恢复，或换一个档案文件`);
+      if (problem)
+        throw new InputError(`${path} 带有本程序的标记，但${problem}，不是可用的档案；没有打开它。请从备份恢复，或换一个档案文件`);
     }
     if (options.readonly) return db;
     applyPragmas(db);

@@ -32,8 +32,7 @@ export function readValue(raw: Raw, kind: CellKind): ReadValue {
     if (!Number.isFinite(v)) return { ok: false, problem: '不是有效数字' };
     n = v;
     shown = String(v);
-  }
-  else {
+  } else {
     const s = String(v).normalize('NFKC').replace(/\s+/g, '');
     if (!s) return { ok: true, value: null };
     if (NA_MARKS.has(s)) return { ok: true, value: NOT_APPLICABLE };

@@ -158,7 +158,11 @@ export class ArchiveStore {
     const db = await openArchiveDb(path, {
       migrations,
       backupBeforeMigrate: (_old, from) =>
-        writeVerifiedBackup(path, join(backupDir, `${baseName(path)}-v${from}-before-upgrade-${localStamp(clock.now())}.sqlite`), migrations),
+        writeVerifiedBackup(
+          path,
+          join(backupDir, `${baseName(path)}-v${from}-before-upgrade-${localStamp(clock.now())}.sqlite`),
+          migrations,
+        ),
     });
     return new ArchiveStore(path, backupDir, db, clock, new Archive(db, clock), migrations);
   }
@@ -277,7 +281,7 @@ export class ArchiveStore {
           alive = (e as NodeJS.ErrnoException).code === 'EPERM';
         }
       }
-      let old = false;
+      let old: boolean;
       try {
         old = Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS;
       } catch {
@@ -316,7 +320,7 @@ export class ArchiveStore {
 
   /**
    * Replaces the archive with a checked backup. The current archive is backed up first; on any failure the
-   * current archive stays as it was. A damaged current archive is still kept (as …​.damaged, never listed).
+   * current archive stays as it was. A damaged current archive is still kept (as …-已损坏.damaged, never listed).
    */
   async restoreFrom(file: string): Promise<{ check: BackupCheck; safetyCopy: string }> {
     if (samePath(file, this.path)) throw new InputError(`${file} 就是当前正在使用的档案，不能用它恢复；请选择一份备份`);
