@@ -186,6 +186,33 @@ describe('messages that leaked English or internals', () => {
   });
 });
 
+describe('a 2018-format report through Excel and back', () => {
+  it('keeps its whole 统计附表; a workbook without it is not “可以导入” over a report that has one', async () => {
+    const store = await tempStore();
+    const sample = JSON.parse(readFileSync(join(SAMPLES_DIR, '2018-jinan-district.expected.json'), 'utf8')) as Report;
+    expect(sample.legacy!.length).toBeGreaterThan(10);
+    store.archive.save(sample);
+    const dir = tempDir();
+    const file = join(dir, '晋安区2018.xlsx');
+    await exportReport(store.archive, sample.unit!, 2018, file);
+    const [parsed] = await parseFile(file);
+    expect(parsed.report.legacy).toEqual(store.archive.get(sample.unit!, 2018).report.legacy);
+    const [same] = await importFiles(store.archive, [file], { dryRun: true });
+    expect(same.status).toBe('unchanged');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.removeWorksheet(wb.getWorksheet('统计附表')!.id);
+    const stripped = join(dir, '没有附表.xlsx');
+    await wb.xlsx.writeFile(stripped);
+    const [result] = await importFiles(store.archive, [stripped]);
+    expect(result.status).toBe('needs_attention');
+    expect(result.reason).toContain(`文件中没有统计附表，而档案中的报告有 ${sample.legacy!.length} 行附表；导入会删去它们`);
+    expect(store.archive.get(sample.unit!, 2018).report.legacy).toHaveLength(sample.legacy!.length);
+    store.close();
+  });
+});
+
 describe('units', () => {
   it('updateUnit finds a name given with spaces around it', async () => {
     const store = await tempStore();
