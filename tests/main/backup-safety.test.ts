@@ -143,6 +143,8 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
       /档案文件 .* 已损坏（未通过 SQLite 的完整性检查）。为免把损坏的内容当作好的备份，没有备份。请尽快.*从最近的备份恢复/,
     );
     expect(damaged.health().damaged).toMatch(/已损坏/);
+    // Saves that follow do not check the damaged file again and again: the failure stands for a while.
+    expect(damaged.dailyBackup()).toBe(daily);
     expect(damaged.backups()).toEqual([]);
     expect(existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')) : []).toEqual([]);
     // Told in the app too: startDailyBackup passes the message on.

@@ -21,6 +21,7 @@ const MIN_DAILY_KEPT = 2;
 /** Suffix of a backup being written: never listed; left over from a killed process, it is removed. */
 const PARTIAL = '.partial';
 const STALE_PARTIAL_MS = 24 * 3600 * 1000;
+const RETRY_FAILED_MS = 10 * 60 * 1000;
 
 export interface BackupCheck {
   version: number;
@@ -137,6 +138,8 @@ export interface ArchiveHealth {
 
 export class ArchiveStore {
   private daily: { file: string; promise: Promise<string | null> } | null = null;
+  /** A failed daily backup is not retried on every save (a damaged archive would be checked again each time). */
+  private failed: { file: string; promise: Promise<string | null>; at: number } | null = null;
   private state: ArchiveHealth = { damaged: null, backupError: null };
 
   private constructor(
@@ -227,6 +230,7 @@ export class ArchiveStore {
   dailyBackup(keep = DEFAULT_KEEP_BACKUPS, budget = DAILY_BACKUP_BUDGET): Promise<string | null> {
     const file = join(this.backupDir, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`);
     if (this.daily?.file === file) return this.daily.promise;
+    if (this.failed?.file === file && Date.now() - this.failed.at < RETRY_FAILED_MS) return this.failed.promise;
     this.cleanPartials();
     if (this.usable(file)) return Promise.resolve(null);
     const promise = this.track(
@@ -244,7 +248,10 @@ export class ArchiveStore {
     );
     this.daily = { file, promise };
     const clear = () => void (this.daily?.promise === promise && (this.daily = null));
-    promise.then(clear, clear);
+    promise.then(clear, () => {
+      clear();
+      this.failed = { file, promise, at: Date.now() };
+    });
     return promise;
   }
 
@@ -346,6 +353,7 @@ export class ArchiveStore {
     this.db = reopened.db;
     this.archive = reopened.archive;
     this.state = { damaged: null, backupError: null };
+    this.failed = null;
     return { check, safetyCopy };
   }
 }
