@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/shared/report';
 import { APPLICATION_ID } from '../../src/main/db/open';
 import { DamagedError } from '../../src/main/errors';
@@ -260,6 +260,23 @@ describe('dates a person sees are local time', () => {
     expect(await store.dailyBackup()).toMatch(/archive-2026-03-02\.sqlite$/);
     const manual = await store.backupNow();
     expect(manual.file).toMatch(/archive-manual-2026-03-02T00-30-00-000\.sqlite$/);
+    store.close();
+  });
+
+  it('the archive sheet’s file name carries the local date', async () => {
+    const { createHandlers, dispatch } = await import('../../src/main/api-handlers');
+    const { createBridgeHost } = await import('../../src/main/bridge/host');
+    const store = await tempStore();
+    store.archive.save(unitReport('甲局', 2024));
+    const exportDir = tempDir();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-01T16:30:00Z')); // 2 March in Beijing
+      const r = await dispatch(createHandlers(store, createBridgeHost(exportDir)), 'export.flat', {});
+      expect(r).toMatchObject({ ok: true, value: { path: join(exportDir, '政府信息公开年报档案总表-2026-03-02.xlsx') } });
+    } finally {
+      vi.useRealTimers();
+    }
     store.close();
   });
 });
