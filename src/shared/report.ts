@@ -91,7 +91,9 @@ export function parseReport(input: unknown): ParseResult {
   for (const cell of template.cells) {
     const v = raw.values[cell.key] ?? null;
     const problem = valueProblem(cell.kind, v);
-    if (problem) errors.push(`values.${cell.key}（${cell.name}）：${problem}，实为 ${String(v)}`);
+    // A number past 2^53 has already been rounded by JSON.parse: showing it would show a number nobody wrote.
+    const shown = typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER ? '' : `，实为 ${String(v)}`;
+    if (problem) errors.push(`values.${cell.key}（${cell.name}）：${problem}${shown}`);
     values[cell.key] = v;
   }
   if (errors.length) return { ok: false, errors };

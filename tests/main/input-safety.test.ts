@@ -56,6 +56,7 @@ describe('numbers beyond Number.MAX_SAFE_INTEGER are never stored rounded', () =
     const parsed = parseReport(JSON.parse(json));
     expect(parsed.ok).toBe(false);
     expect(JSON.stringify(parsed)).toContain('数字太大，超出能精确保存的范围（最大 9007199254740991）');
+    expect(JSON.stringify(parsed)).not.toContain('9007199254740992');
     expect(readValue(TOO_BIG, 'count')).toEqual({ ok: false, problem: expect.stringMatching(new RegExp(`数字太大.*（${TOO_BIG}）$`)) });
     expect(readValue('9007199254740991', 'count')).toEqual({ ok: true, value: 9007199254740991 });
     const { parseInput } = await import('../../src/renderer/src/lib/grid');
