@@ -280,3 +280,16 @@ describe('dates a person sees are local time', () => {
     store.close();
   });
 });
+
+describe('the connection', () => {
+  it('prepares each statement once: the same text gives the same prepared statement', async () => {
+    const store = await tempStore();
+    const db = store.archive.db;
+    expect(db.prepare('SELECT count(*) AS n FROM units')).toBe(db.prepare('SELECT count(*) AS n FROM units'));
+    store.archive.save(unitReport('甲局', 2024));
+    store.archive.save(unitReport('甲局', 2024, 99));
+    expect(store.archive.get('甲局', 2024).revision).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 1 });
+    store.close();
+  });
+});

@@ -35,6 +35,29 @@ export function newerVersionMessage(path: string, version: number, latest = LATE
   return `数据库 ${path} 由更新版本的程序写入（数据库版本 ${version}，本程序只认识到版本 ${latest}）。为保护数据，没有做任何修改；请升级本程序后再打开。`;
 }
 
+// Enough for every statement the db modules write (their SQL is fixed text, or a few column combinations).
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Statements are prepared once per connection: db.prepare(sql) returns the statement prepared for that text
+ * before. So a shared statement must not be switched to pluck/raw/expand mode (none is); prepare a fresh one
+ * with the driver if ever needed.
+ */
+export function cacheStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
+  return db;
+}
+
 function applyPragmas(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
@@ -64,7 +87,7 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
   if (isNew) mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !isNew });
+    db = cacheStatements(new Database(path, { readonly: options.readonly ?? false, fileMustExist: !isNew }));
   } catch (e) {
     throw new InputError(`无法打开档案数据库 ${path}（${(e as Error).message}）`);
   }
