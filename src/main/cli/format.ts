@@ -1,5 +1,6 @@
 // Plain-text output of the CLI, in Chinese.
 import type { Report } from '../../shared/report';
+import { localDateTime } from '../../shared/local-time';
 import { UNIT_KIND_LABELS } from '../../shared/report';
 import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
@@ -64,7 +65,7 @@ export function reportText(s: StoredReport): string {
 }
 
 export function historyText(revisions: { number: number; createdAt: string; note: string | null }[]): string {
-  return revisions.map((r) => `第 ${r.number} 版\t${r.createdAt.replace('T', ' ').slice(0, 19)}\t${r.note ?? ''}`).join('\n');
+  return revisions.map((r) => `第 ${r.number} 版\t${localDateTime(r.createdAt)}\t${r.note ?? ''}`).join('\n');
 }
 
 export function diffText(d: ReportDiff, from: number, to: number): string {

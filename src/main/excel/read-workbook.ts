@@ -2,7 +2,7 @@
 // through the labels of its tables (read-tables.ts).
 import type ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { UNIT_KIND_LABELS, type CellValue, type Doubt, type Report, type UnitKind } from '../../shared/report';
+import { UNIT_KIND_LABELS, type CellValue, type Doubt, type LegacyRow, type Report, type UnitKind } from '../../shared/report';
 import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
 import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
@@ -10,7 +10,7 @@ import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
 import { readTables, type TableRead } from './read-tables';
 import { readValue } from './values';
-import { FORMAT_ID, META_SHEET } from './workbook-format';
+import { FORMAT_ID, LEGACY_SHEET, META_SHEET } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
 const TITLE = /^(.{1,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
@@ -114,6 +114,31 @@ function readIdentity(grids: Grid[]): { unit: string | null; year: number | null
   return { unit, year, published };
 }
 
+/** The appendix rows of our own legacy workbook (统计附表): label, unit, this year, cumulative. */
+function readLegacy(grids: Grid[], doubts: Doubt[]): LegacyRow[] {
+  const grid = grids.find((g) => g.sheet === LEGACY_SHEET);
+  if (!grid) return [];
+  const rows: LegacyRow[] = [];
+  for (let r = 2; r <= grid.rows; r++) {
+    const at = (c: number) => grid.at(r, c);
+    const label = at(1)?.text ?? '';
+    if (!label) continue;
+    const number = (c: number): number | null => {
+      const raw = at(c)?.raw ?? null;
+      // Appendix figures may be amounts or changes: a negative number stored as a number is kept as it is.
+      const read =
+        typeof raw === 'number' && raw < 0 && Number.isSafeInteger(Math.trunc(raw))
+          ? { ok: true as const, value: raw }
+          : readValue(raw, 'amount');
+      if (read.ok) return typeof read.value === 'number' ? read.value : null;
+      doubts.push({ cells: [], message: `${grid.address(r, c)}（附表“${label}”）${read.problem}` });
+      return null;
+    };
+    rows.push({ label, unit: at(2)?.text || null, this_year: number(3), cumulative: number(4) });
+  }
+  return rows;
+}
+
 export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   const name = basename(file);
   const grids = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.state === 'visible').map(gridOf);
@@ -135,6 +160,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   const identity = meta ? { unit: meta.unit, year: meta.year, published: meta.published } : readIdentity(grids);
   const doubts: Doubt[] = read.doubts;
   const values: Record<string, CellValue> = read.values;
+  const legacy = template.id === 'legacy' ? readLegacy(grids, doubts) : undefined;
   const report: Report = {
     template: template.id,
     unit: identity.unit,
@@ -143,6 +169,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     ...(meta?.unitKind ? { unit_kind: meta.unitKind } : {}),
     sections: readSections(grids, template),
     values,
+    ...(legacy ? { legacy } : {}),
     ...(doubts.length ? { doubts } : {}),
   };
   return { report, provenance: read.provenance, source: { kind: 'excel', file }, notes: read.notes };

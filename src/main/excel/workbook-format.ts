@@ -3,6 +3,8 @@ import type { Table } from '../../shared/template';
 
 export const META_SHEET = '_nianbao';
 export const TEXT_SHEET = '文字部分';
+/** The free label/value rows of a 2018-or-earlier report (legacy template), one row each under a header. */
+export const LEGACY_SHEET = '统计附表';
 export const FORMAT_ID = 'nianbao-report';
 export const FORMAT_VERSION = 1;
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { NOT_APPLICABLE, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
 import { getTemplate, type CellKind, type Table } from '../../shared/template';
 import { BORDER, columnWidths, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, rowHeights } from './style';
-import { FORMAT_ID, FORMAT_VERSION, META_SHEET, sheetName, TEXT_SHEET } from './workbook-format';
+import { FORMAT_ID, FORMAT_VERSION, LEGACY_SHEET, META_SHEET, sheetName, TEXT_SHEET } from './workbook-format';
 
 export interface WriteOptions {
   appVersion: string;
@@ -113,6 +113,35 @@ function writeTexts(wb: ExcelJS.Workbook, report: Report): void {
     });
 }
 
+/** A 2018-or-earlier report's appendix rows under the template's column labels, so they re-import as they are. */
+function writeLegacy(wb: ExcelJS.Workbook, report: Report): void {
+  const columns = getTemplate(report.template).legacyColumns;
+  if (!columns) return;
+  const ws = wb.addWorksheet(LEGACY_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  [40, 10, 14, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.label;
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+  });
+  (report.legacy ?? []).forEach((r, i) => {
+    const row = ws.getRow(i + 2);
+    [r.label, r.unit, r.this_year, r.cumulative].forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v ?? null;
+      cell.font = FONT;
+      cell.border = BORDER;
+      cell.protection = { locked: false };
+      if (j === 0) cell.numFmt = '@';
+    });
+  });
+}
+
 function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions): void {
   const t = getTemplate(report.template);
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
@@ -139,6 +168,7 @@ export function reportWorkbook(report: Report, options: WriteOptions): ExcelJS.W
   const t = getTemplate(report.template);
   for (const table of t.tables) writeTable(wb, table, report, options);
   writeTexts(wb, report);
+  writeLegacy(wb, report);
   writeMeta(wb, report, options);
   return wb;
 }

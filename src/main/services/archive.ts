@@ -111,8 +111,9 @@ export class Archive {
   }
 
   updateUnit(name: string, change: { name?: string; kind?: UnitKind; parent?: string | null; code?: string | null }): Unit {
-    const row = unitsDb.unitByName(this.db, name)!;
+    // By the trimmed name, as unit() finds it: ' 乙局 ' is 乙局.
     const current = this.unit(name);
+    const row = unitsDb.unitById(this.db, current.id)!;
     const newName = change.name?.trim() ?? current.name;
     if (!newName) throw new InputError('单位名称不能为空');
     if (newName !== current.name && unitsDb.unitByName(this.db, newName)) throw new InputError(`单位“${newName}”已经存在`);

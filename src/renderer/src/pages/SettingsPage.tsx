@@ -172,6 +172,12 @@ export function SettingsPage() {
         </Alert>
       )}
 
+      {list?.problem && (
+        <Alert color="red" title="档案需要注意" aria-label="档案问题">
+          <Text size="sm">{list.problem}</Text>
+        </Alert>
+      )}
+
       <Card withBorder>
         <Title order={4} mb="xs">
           档案位置
@@ -222,10 +228,10 @@ export function SettingsPage() {
           </Group>
         </Group>
         <Text size="sm" c="dimmed" mb="sm">
-          每天第一次修改档案时自动备份一份，保留最近 14 份；“立即备份”做的手动备份不会自动删除。恢复之前、升级程序之前也会自动保存当前档案。
+          每天（按本机时间）打开程序或第一次修改档案时，在后台自动备份一份，保留最近 14
+          份；“立即备份”做的手动备份不会自动删除。恢复之前、升级程序之前也会自动保存当前档案。每份备份都先写到临时文件、检查完整无损后才出现在下面的列表中。
           {list && (
             <>
-              {' '}
               备份保存在 <Code>{list.backupDir}</Code>。
             </>
           )}
