@@ -47,15 +47,19 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
   private failure: SaveState | null = null;
   private savedAt: string | null = null;
   private waiters: (() => void)[] = [];
-  private closed = false;
   state: SaveState;
 
-  constructor(private readonly options: SaveQueueOptions<T, R>) {
+  constructor(private options: SaveQueueOptions<T, R>) {
     // A new report is saved from revision 0: if someone created it meanwhile, that is a conflict, not an overwrite.
     this.base = options.revision ?? 0;
     this.retryWait = options.retryMs ?? 2000;
     this.savedAt = options.revision === null ? null : (options.savedAt ?? '');
     this.state = options.revision === null ? { kind: 'new' } : { kind: 'saved', revision: options.revision, at: this.savedAt ?? '' };
+  }
+
+  /** Newer callbacks (a React component passes the ones of its latest render). */
+  setCallbacks(callbacks: Pick<SaveQueueOptions<T, R>, 'save' | 'onSaved' | 'onConflict'>): void {
+    this.options = { ...this.options, ...callbacks };
   }
 
   /** The revision the next save is based on. */
@@ -70,7 +74,6 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
 
   /** The newest version of the document; replaces any unsent one and restarts the batch timer. */
   edit(doc: T): void {
-    if (this.closed) return;
     this.pending = doc;
     if (this.failure?.kind === 'error') this.failure = null;
     this.clearTimer();
@@ -106,13 +109,6 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
     this.send();
   }
 
-  /** Stops the timers; a save in flight still completes. */
-  close(): void {
-    this.closed = true;
-    this.clearTimer();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-  }
-
   private clearTimer() {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -134,7 +130,7 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
         this.options.onSaved?.(result, doc);
         // An edit made while this save was in flight: sent at once if its batch timer already ran out or someone
         // waits for everything to be stored.
-        if (this.pending !== null && (!this.timer || this.waiters.length) && !this.closed) {
+        if (this.pending !== null && (!this.timer || this.waiters.length)) {
           this.clearTimer();
           this.send();
         }
@@ -153,7 +149,7 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
           this.failure = { kind: 'error', message: e.message, errorKind: e.kind };
           this.update();
           // A failure of the program (a busy disk, a lost connection) may pass: try again, waiting longer each time.
-          if (e.kind === 'internal' && !this.closed) {
+          if (e.kind === 'internal') {
             this.retryTimer = setTimeout(() => {
               this.retryTimer = null;
               if (this.failure?.kind === 'error') this.failure = null;
@@ -170,7 +166,7 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
 
   /** Wakes `flush` callers once nothing is left to do, or a failure stops the queue. */
   private settle() {
-    if (this.inFlight || (this.pending !== null && !this.failure && !this.closed)) return;
+    if (this.inFlight || (this.pending !== null && !this.failure)) return;
     const waiters = this.waiters;
     this.waiters = [];
     waiters.forEach((w) => w());
