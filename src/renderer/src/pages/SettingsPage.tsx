@@ -53,7 +53,7 @@ type Notice = { color: 'green' | 'blue'; title: string; body: ReactNode };
 export function SettingsPage() {
   const info = useApiQuery('app.info', {}).data;
   const list = useApiQuery('backup.list', {}).data;
-  const overview = useApiQuery('archive.overview', {}).data;
+  const overview = useApiQuery('archive.overview', {});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'backup' | 'check' | 'restore' | null>(null);
   const [pending, setPending] = useState<BackupCheckView | null>(null);
@@ -102,7 +102,9 @@ export function SettingsPage() {
     setNotice(null);
     try {
       const checked = await check.mutateAsync({ file });
-      if (overview) setCurrent({ units: overview.units.length, reports: overview.reports.length });
+      // The confirmation compares with the archive as it is now (the CLI may have changed it).
+      const { data: fresh } = await overview.refetch();
+      if (fresh) setCurrent({ units: fresh.units.length, reports: fresh.reports.length });
       setPending(checked);
     } catch (e) {
       fail('这个文件不能用来恢复，档案没有改动')(e);
