@@ -86,7 +86,11 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     // The CLI or another window saves revision 2: a different 行政处罚 figure and a new 第一部分 text.
     const theirs = a.get(UNIT, YEAR).report;
     a.save(
-      { ...theirs, values: { ...theirs.values, 'proactive.penalty.decisions': 901 }, sections: { ...theirs.sections, overall: '另一窗口写的总体情况' } },
+      {
+        ...theirs,
+        values: { ...theirs.values, 'proactive.penalty.decisions': 901 },
+        sections: { ...theirs.sections, overall: '另一窗口写的总体情况' },
+      },
       { baseRevision: 1 },
     );
 
@@ -150,7 +154,7 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     const refused = notification(page, '没有保存，修改还在');
     await refused.waitFor({ timeout: 10_000 });
     await expect(refused.textContent()).resolves.toContain('已定稿，不能修改；如需修改请先取消定稿');
-    await expect(saveState(page).textContent()).resolves.toBe('保存失败，修改还在，会再试');
+    await expect(saveState(page).textContent()).resolves.toBe('没有保存，修改还在（原因见提示）');
     await page.screenshot({ path: `${SCREENSHOTS}/data-notification.png` });
     // Unlocked again: the kept edit is stored with the next one.
     bridge.store.archive.setStatus(UNIT, YEAR, 'draft');

@@ -30,7 +30,8 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
         {stored && diff && (
           <>
             <Text size="sm">
-              你编辑期间，档案中的这份报告已被保存为第 {stored.revision} 版（{new Date(stored.updatedAt).toLocaleString('zh-CN', { hour12: false })}
+              你编辑期间，档案中的这份报告已被保存为第 {stored.revision} 版（
+              {new Date(stored.updatedAt).toLocaleString('zh-CN', { hour12: false })}
               ，可能来自另一个窗口、命令行或导入）。你的修改还没有保存。下面是两个版本不同的地方，请选择保留哪一个。
             </Text>
             {stored.status === 'final' && (
@@ -69,12 +70,22 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
                     {t.heading}
                   </Text>
                   <Group grow align="flex-start">
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="gray.0" p="xs">
-                      {t.before || '（空）'}
-                    </Text>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="blue.0" p="xs">
-                      {t.after || '（空）'}
-                    </Text>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        档案中（第 {stored.revision} 版）
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="gray.0" p="xs">
+                        {t.before || '（空）'}
+                      </Text>
+                    </div>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        你的修改
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="blue.0" p="xs">
+                        {t.after || '（空）'}
+                      </Text>
+                    </div>
                   </Group>
                 </div>
               ))}
@@ -86,7 +97,7 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
             采用档案中的版本（放弃我的修改）
           </Button>
           <Button onClick={() => stored && onKeepMine(stored.revision)} disabled={!stored || stored.status === 'final'}>
-            保留我的修改
+            保留我的修改{stored ? `（覆盖档案中的第 ${stored.revision} 版）` : ''}
           </Button>
         </Group>
       </Stack>

@@ -50,7 +50,9 @@ export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRe
                       size="compact-xs"
                       variant="light"
                       loading={restore.isPending}
-                      onClick={() => void (beforeRestore?.() ?? Promise.resolve()).then(() => restore.mutate({ unit, year, revision: r.number }))}
+                      onClick={() =>
+                        void (beforeRestore?.() ?? Promise.resolve()).then(() => restore.mutate({ unit, year, revision: r.number }))
+                      }
                     >
                       恢复为这一版
                     </Button>

@@ -169,13 +169,7 @@ export function ArchivePage({ onOpen }: Props) {
           </Table>
         </ScrollArea>
       )}
-      {editing && (
-        <UnitForm
-          unit={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => setEditing(null)}
-        />
-      )}
+      {editing && <UnitForm unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -39,7 +39,7 @@ interface Opened {
 
 const AUTOSAVE_MS = 1200;
 /** Channels whose answers a saved edit changes. */
-const SAVED = ['archive.overview', 'report.get', 'report.history'] as const;
+const SAVED = ['archive.overview', 'report.get', 'report.history', 'search'] as const;
 
 const opened = (s: StoredReportView): Opened => ({
   report: s.report,
@@ -227,7 +227,9 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
             ? '新报告，填写后自动保存'
             : save.kind === 'conflict'
               ? '保存冲突，请选择保留哪个版本'
-              : '保存失败，修改还在，会再试';
+              : save.errorKind === 'internal'
+                ? '保存失败，修改还在，会再试'
+                : '没有保存，修改还在（原因见提示）';
 
   const section = (key: TextSectionKey) => {
     const def = template.sections.find((s) => s.key === key)!;

@@ -191,10 +191,7 @@ function Templates({ overview, onShow }: CardProps) {
 
   // In archive order, so the list of files reads like the list of units.
   const generate = () =>
-    exporting.mutate(
-      { units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year },
-      { onError: failedExport },
-    );
+    exporting.mutate({ units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }, { onError: failedExport });
 
   return (
     <Card withBorder padding="lg">
