@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeReportFile } from '../../src/main/excel/write-report';
 import { InputError } from '../../src/main/errors';
+import { validate } from '../../src/shared/validation';
 import { openApp, type OpenApp } from '../helpers/app';
 import { tempDir } from '../helpers/archive';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
@@ -77,6 +78,38 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(3000);
     await expect(page.getByText('保存冲突').count()).resolves.toBe(0);
     await expect(saveState(page).textContent()).resolves.toBe(`已保存 · 第 ${stored.revision} 版`);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('never lets a late validation answer for an older version replace the newest one', async () => {
+    const { page, bridge, pageErrors } = await openReport();
+    const original = seed().values['requests.new.natural_person'] as number;
+    const broken = { ...seed(), values: { ...seed().values, 'requests.new.natural_person': original + 1000 } };
+    // The late answer would show errors: the test fails if it ever reaches the panel.
+    expect(validate(broken).filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    const errors = page
+      .getByLabel('校验结果')
+      .getByText(/^错误 \d+$/)
+      .first();
+    await expect.poll(() => errors.textContent()).toBe('错误 0');
+    // The answer for the broken version (its 总计 no longer adds up) comes 3 s late; the repaired version's at once.
+    const answer = bridge.handlers['report.validate'];
+    let calls = 0;
+    bridge.handlers['report.validate'] = async (args) => {
+      const result = answer(args);
+      if (calls++ === 0) await sleep(3000);
+      return result;
+    };
+    await typeInto(page, 'requests.new.natural_person', String(original + 1000));
+    await page.waitForTimeout(400);
+    await typeInto(page, 'requests.new.natural_person', String(original));
+    // A version never checked before, so its answer is asked for (not taken from the cache) while the late one waits.
+    await page.getByLabel('六、其他需要报告的事项').fill('本年度无其他需要报告的事项。');
+    await expect.poll(() => errors.textContent()).toBe('错误 0');
+    await page.waitForTimeout(3500);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    await expect(errors.textContent()).resolves.toBe('错误 0');
+    await expect(page.locator('.finding[data-rule="R1"]').count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

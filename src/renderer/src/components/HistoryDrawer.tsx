@@ -35,7 +35,17 @@ export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRe
     label: `第 ${r.number} 版 · ${when(r.createdAt)}${r.note ? ` · ${r.note}` : ''}`,
   }));
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`${unit} ${year} 年报告的历史`}>
+    <Drawer
+      opened={opened}
+      onClose={() => {
+        // Opened again later, it compares the newest two again.
+        setPicked(null);
+        onClose();
+      }}
+      position="right"
+      size="xl"
+      title={`${unit} ${year} 年报告的历史`}
+    >
       <Stack>
         <Table aria-label="版本列表">
           <Table.Tbody>
