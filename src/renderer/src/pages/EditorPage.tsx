@@ -107,6 +107,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     revision: start.revision,
     savedAt: start.updatedAt,
     delayMs: AUTOSAVE_MS,
+    // Saves go through the queue (ordering, base revision, retries), not a mutation hook: a plain call is its sender.
     save: (r: Report, baseRevision) => call('report.save', { report: r, baseRevision, session, provenance }),
     onSaved: (res) => {
       setStored(res.findings);
@@ -123,6 +124,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     wasActive.current = active;
     if (!active) void queue.flush();
     else if (!queue.unsaved && save.kind !== 'new')
+      // A one-shot look at the stored revision, not a view of it: nothing to cache.
       call('report.get', { unit, year }).then(
         (s) => s.revision !== queue.revision && onReload(),
         () => undefined,
@@ -167,13 +169,14 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const setValues = (changes: Record<string, CellValue>) => update({ ...report, values: { ...report.values, ...changes } });
   const step = useCallback(
     (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
+      if (status === 'final') return;
       const prev = from.current.pop();
       if (!prev) return;
       to.current.push(report);
       setReport(prev);
       queue.edit(prev);
     },
-    [report, queue],
+    [report, queue, status],
   );
 
   useEffect(() => {
