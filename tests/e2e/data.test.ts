@@ -193,6 +193,8 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     bridge.store.archive.setStatus(UNIT, YEAR, 'draft');
     await typeInto(page, 'requests.new.commercial', '43');
     await page.getByText(/已保存 · 第 \d+ 版/).waitFor({ timeout: 10_000 });
+    // Stored now: the failure notice is taken back.
+    await refused.waitFor({ state: 'detached' });
     const values = bridge.store.archive.get(UNIT, YEAR).report.values;
     expect([values['requests.new.natural_person'], values['requests.new.commercial']]).toEqual([42, 43]);
     expect(pageErrors).toEqual([]);
@@ -212,6 +214,7 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     bridge.handlers['report.get'] = get;
     await page.getByRole('button', { name: '重试' }).click();
     await page.getByText('已保存 · 第 1 版').waitFor();
+    await notification(page, '无法打开这份报告').waitFor({ state: 'detached' });
     expect(bridge.store.archive.get(UNIT, YEAR).revision).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 60_000);

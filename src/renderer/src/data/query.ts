@@ -62,15 +62,23 @@ export function useApiMutation<C extends Channel>(
 }
 
 /** The one place a failure reaches the person when it has no place on the screen of its own. */
-export function notifyError(error: unknown, title = '操作没有完成'): void {
+export function notifyError(error: unknown, title = '操作没有完成', id?: string): void {
+  // One notice per id: a repeated failure replaces the old one instead of stacking up.
+  if (id) notifications.hide(id);
   // Messages name files and cells on several lines; they are kept as written.
   notifications.show({
+    id,
     color: 'red',
     title,
     message: (error as Error).message,
     autoClose: 8000,
     styles: { description: { whiteSpace: 'pre-wrap' } },
   });
+}
+
+/** Takes back a failure notice once what failed has succeeded (a retried save, a repeated import). */
+export function clearNotice(id: string): void {
+  notifications.hide(id);
 }
 
 export function notifyDone(message: string, title?: string): void {

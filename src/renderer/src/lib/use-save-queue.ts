@@ -1,8 +1,10 @@
 // The editor's save queue in React: its visible state, a notification when saving fails, and a flush when the
 // editor goes away or the window closes, so an edit is never left behind.
 import { useEffect, useState } from 'react';
-import { notifyError } from '../data/query';
+import { clearNotice, notifyError } from '../data/query';
 import { SaveQueue, type SaveQueueOptions, type SaveState } from './save-queue';
+
+let queues = 0;
 
 export function useSaveQueue<T, R extends { revision: number }>(options: Omit<SaveQueueOptions<T, R>, 'onState'>) {
   const [state, setState] = useState<SaveState>(() =>
@@ -10,11 +12,13 @@ export function useSaveQueue<T, R extends { revision: number }>(options: Omit<Sa
   );
   const [queue] = useState(() => {
     let shown = state.kind;
+    const notice = `save-${++queues}`;
     return new SaveQueue<T, R>({
       ...options,
       onState: (next) => {
-        // A failure is told once, when it starts; its retries stay quiet.
-        if (next.kind === 'error' && shown !== 'error') notifyError(new Error(next.message), '没有保存，修改还在');
+        // A failure is told once, when it starts; its retries stay quiet; once stored, the notice goes.
+        if (next.kind === 'error' && shown !== 'error') notifyError(new Error(next.message), '没有保存，修改还在', notice);
+        if (next.kind === 'saved' && shown !== 'saved') clearNotice(notice);
         shown = next.kind;
         setState(next);
       },

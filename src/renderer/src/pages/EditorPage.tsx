@@ -12,7 +12,7 @@ import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { SavedFile } from '../components/SavedFile';
-import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { clearNotice, invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { useSaveQueue } from '../lib/use-save-queue';
 
 interface Props {
@@ -64,9 +64,11 @@ export function EditorPage(props: Props) {
   if (!start && missing && draft.data && draft.isFetchedAfterMount)
     setStart({ ...draft.data, revision: null, status: 'draft', findings: [] });
   const failure = (!missing && stored.error) || draft.error;
+  const notice = `open-${unit}-${year}`;
   useEffect(() => {
-    if (failure) notifyError(failure, '无法打开这份报告');
-  }, [failure]);
+    if (failure) notifyError(failure, '无法打开这份报告', notice);
+    else clearNotice(notice);
+  }, [failure, notice]);
 
   if (start) return <ReportEditor {...props} start={start} />;
   if (failure)

@@ -4,7 +4,7 @@ import { Button, Card, EmptyState, Group, List, Progress, Stack, Stepper, Text, 
 import { useRef, useState } from 'react';
 import type { Channel, PlanOverridesArg } from '../../../shared/api';
 import { call } from '../api';
-import { notifyDone, notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { clearNotice, notifyDone, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { ImportList, type Filter } from '../components/import/ImportList';
 import { ImportSummary, type Imported } from '../components/import/ImportSummary';
 import { buildRows, cleanOverrides, shortPaths, type FileEntry, type Row } from '../components/import/model';
@@ -12,6 +12,8 @@ import { PlanPreview } from '../components/import/PlanPreview';
 import './ImportPage.css';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+/** The notice of a refused import, taken back when the next attempt starts. */
+const REFUSED = 'import-refused';
 /** What an import changes: every answer about the archive. */
 const ARCHIVE: Channel[] = ['archive.overview', 'units.list', 'report.get', 'report.history', 'report.diff', 'search'];
 
@@ -125,12 +127,13 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       item.plans.push({ index: r.index, overrides: cleanOverrides(r.entry.overrides[r.index]) });
       items.set(r.entry.file, item);
     }
+    clearNotice(REFUSED);
     commitMutation.mutate(
       { items: [...items.values()] },
       {
         onSuccess: (imported) => setDone({ rows, imported }),
         onError: (e: Error) => {
-          tell({ title: '没有导入：档案没有任何改动', text: shortPaths(e.message, entries) });
+          notifyError(new Error(shortPaths(e.message, entries)), '没有导入：档案没有任何改动', REFUSED);
           // Something changed since the files were read (a report was set to 定稿, a file was edited): read the
           // chosen ones again so the list shows why.
           void readFiles(chosen.map((r) => r.entry).filter((e, i, all) => all.indexOf(e) === i));
