@@ -17,8 +17,9 @@ interface Props {
 }
 
 export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: Props) {
-  // Always asked again: the cached answer is the version the editor opened, not the one that won.
-  const theirs = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always' });
+  // Always asked again: the cached answer is the version the editor opened, not the one that won. Its failure is
+  // shown here, in the dialog that waits for it.
+  const theirs = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always', meta: { quiet: true } });
   const stored = theirs.isFetchedAfterMount ? theirs.data : undefined;
   const diff = stored ? diffReports(stored.report, mine) : null;
   const same = diff && !diff.cells.length && !diff.texts.length && !diff.fields.length;
@@ -93,7 +94,8 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
           </>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onTakeTheirs} disabled={!stored}>
+          {/* The archive's version cannot be read (deleted meanwhile?): reopening the report shows what is there. */}
+          <Button variant="default" onClick={onTakeTheirs} disabled={!stored && !theirs.error}>
             采用档案中的版本（放弃我的修改）
           </Button>
           <Button onClick={() => stored && onKeepMine(stored.revision)} disabled={!stored || stored.status === 'final'}>
