@@ -272,6 +272,24 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
+  it('sends a waiting edit when the page is left (reload, close) before its batch is due', async () => {
+    const { page, bridge, pageErrors } = await openReport();
+    await typeInto(page, 'requests.new.natural_person', '4321');
+    // Left at once, well inside the 1.2 s batch, so only the unload handler can have sent it.
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    // Reloading or closing the window: beforeunload sends what waits and asks the person to stay until it is stored.
+    await page.goto('about:blank');
+    expect(dialogs).toEqual(['beforeunload']);
+    await expect
+      .poll(() => bridge.store.archive.get(UNIT, YEAR).report.values['requests.new.natural_person'], { timeout: 5000 })
+      .toBe(4321);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('reopens the report being edited, with its unsaved state, after a visit to another page', async () => {
     const { page, bridge, pageErrors } = await openReport();
     await typeInto(page, 'requests.new.natural_person', '88');

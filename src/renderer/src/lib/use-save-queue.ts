@@ -32,7 +32,9 @@ export function useSaveQueue<T, R extends { revision: number }>(options: Omit<Sa
     // again once it is stored (Electron sends the save over IPC at once; the browser asks the person).
     let closing = false;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!queue.unsaved || closing) return;
+      // A save that failed (refused, conflicting) cannot be finished by waiting: the window is not held for it
+      // (Electron would silently refuse to close); the person was told when it failed.
+      if (!queue.unsaved || closing || queue.state.kind === 'error' || queue.state.kind === 'conflict') return;
       e.preventDefault();
       void queue.flush().then(() => {
         if (queue.unsaved) return;
