@@ -73,13 +73,17 @@ function OneReport({
   onShow,
 }: CardProps & { host: 'electron' | 'browser'; onPrint: (unit: string, year: number) => void }) {
   const units = overview.units.filter((u) => overview.reports.some((r) => r.unit_id === u.id));
-  const [unit, setUnit] = useState<string | null>(units[0]?.name ?? null);
+  const [picked, setUnit] = useState<string | null>(units[0]?.name ?? null);
+  // The page stays mounted while the archive changes (a unit renamed, reports deleted or imported): a choice that
+  // is gone falls back to the first one there is.
+  const unit = units.some((u) => u.name === picked) ? picked : (units[0]?.name ?? null);
   const unitId = overview.units.find((u) => u.name === unit)?.id;
   const years = overview.reports
     .filter((r) => r.unit_id === unitId)
     .map((r) => r.year)
     .sort((a, b) => b - a);
-  const [year, setYear] = useState<number | null>(years[0] ?? null);
+  const [pickedYear, setYear] = useState<number | null>(years[0] ?? null);
+  const year = pickedYear !== null && years.includes(pickedYear) ? pickedYear : (years[0] ?? null);
   const [saved, setSaved] = useState<string | null>(null);
   const setDone = (r: { path: string } | null) => setSaved(r?.path ?? null);
   const xlsx = useApiMutation('export.report', { notifyErrors: false, onSuccess: setDone });
