@@ -131,6 +131,28 @@ describe('the editor save queue', () => {
     expect(q.state).toMatchObject({ kind: 'saved', revision: 3 });
   });
 
+  it('takes anything else thrown for a failure of the program, and retries it', async () => {
+    let first = true;
+    const q = new SaveQueue<string>({
+      revision: 0,
+      delayMs: 100,
+      retryMs: 200,
+      save: (doc, base) => {
+        if (first) {
+          first = false;
+          return Promise.reject(new TypeError('Failed to fetch'));
+        }
+        return archive.save(doc, base);
+      },
+    });
+    q.edit('x');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(q.state).toMatchObject({ kind: 'error', errorKind: 'internal', message: 'Failed to fetch' });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(archive.stored).toBe('x');
+    expect(q.state).toMatchObject({ kind: 'saved', revision: 1 });
+  });
+
   it('does not resend a refused edit on its own, but sends it with the next edit', async () => {
     archive.failures = [{ kind: 'locked', message: '已定稿' }];
     const q = queue(0);

@@ -137,8 +137,15 @@ export class SaveQueue<T, R extends { revision: number } = { revision: number }>
         this.update();
         this.settle();
       },
-      (e: SaveFailure) => {
+      (thrown: unknown) => {
         this.inFlight = null;
+        // Anything else thrown (a bug, a broken connection) is a failure of the program: retried.
+        const given = thrown as Partial<SaveFailure> | null;
+        const e: SaveFailure = {
+          kind: given?.kind ?? 'internal',
+          message: given?.message ?? String(thrown),
+          storedRevision: given?.storedRevision,
+        };
         // The failed version is kept unless a newer one is waiting (the report is saved whole).
         this.pending ??= doc;
         if (e.kind === 'conflict' && e.storedRevision !== undefined) {
