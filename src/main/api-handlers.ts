@@ -5,7 +5,7 @@ import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
 import { InputError, toApiError } from './errors';
 import { FILTERS, type Host } from './host';
-import { exportFlat, exportReport, exportTemplates, safeFileName } from './services/export';
+import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safeFileName } from './services/export';
 import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
 import { checkBackupFile, type ArchiveStore } from './services/store';
@@ -79,6 +79,22 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       const path = await host.saveFile({ title: '导出 PDF', defaultName: `${reportName(unit, year)}.pdf`, filters: [FILTERS.pdf] });
       if (!path) return null;
       await host.printToPdf({ unit, year }, path);
+      return { path };
+    },
+    'export.docx': async ({ unit, year }) => {
+      const path = await host.saveFile({ title: '导出 Word 文档', defaultName: `${reportName(unit, year)}.docx`, filters: [FILTERS.docx] });
+      if (!path) return null;
+      await exportDocx(a(), unit, year, path);
+      return { path };
+    },
+    'export.html': async ({ unit, year }) => {
+      const path = await host.saveFile({
+        title: '导出网页（门户网站发布用）',
+        defaultName: `${reportName(unit, year)}.html`,
+        filters: [FILTERS.html],
+      });
+      if (!path) return null;
+      await exportHtml(a(), unit, year, path);
       return { path };
     },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),

@@ -23,5 +23,7 @@ export interface Host {
 export const FILTERS = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  html: { name: '网页文件', extensions: ['html', 'htm'] },
   archive: { name: '档案备份', extensions: ['sqlite'] },
 } satisfies Record<string, FileFilter>;

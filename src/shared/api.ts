@@ -181,6 +181,9 @@ export const API = {
   },
   'export.flat': { args: z.object({}), result: out<{ path: string; count: number } | null>() },
   'export.pdf': { args: unitYear, result: out<{ path: string } | null>() },
+  /** The report as published: a Word document in the official look, or one self-contained page for the portal. */
+  'export.docx': { args: unitYear, result: out<{ path: string } | null>() },
+  'export.html': { args: unitYear, result: out<{ path: string } | null>() },
   'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
   'backup.list': { args: z.object({}), result: out<{ archivePath: string; backupDir: string; backups: BackupView[] }>() },
   'backup.now': { args: z.object({}), result: out<BackupView>() },

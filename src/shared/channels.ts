@@ -24,6 +24,8 @@ export const CHANNELS = [
   'export.templates',
   'export.flat',
   'export.pdf',
+  'export.docx',
+  'export.html',
   'host.showInFolder',
   'backup.list',
   'backup.now',

@@ -1,6 +1,6 @@
 // CLI: Excel export, fill-in templates, parse and import (with preview), the flat archive sheet.
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { NOT_APPLICABLE, type CellValue } from '../../shared/report';
 import { SEVERITY_LABELS, validate } from '../../shared/validation';
 import { show } from '../../shared/validation/values';
@@ -8,7 +8,7 @@ import { parseFile } from '../services/files';
 import { findingsText } from './format';
 import { InputError } from '../errors';
 import { importFiles, STATUS_LABELS, type FileResult } from '../services/batch-import';
-import { exportFlat, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
+import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
 import type { CliContext } from './context';
 
 /** --set key=value: a number, 不适用, or nothing (a blank). */
@@ -50,13 +50,34 @@ function resultText(results: FileResult[], dryRun: boolean): string {
   return lines.join('\n');
 }
 
+const EXPORT_FORMATS = ['xlsx', 'docx', 'html', 'pdf'] as const;
+
+/** The format asked for, or the one the output file's extension names; PDF is drawn by the app's print view. */
+function exportFormat(given: string | undefined, out: string): 'xlsx' | 'docx' | 'html' {
+  const ext = extname(out).toLowerCase().slice(1);
+  const format = (given ?? (ext === 'htm' ? 'html' : ext)).toLowerCase();
+  if (format === 'pdf') {
+    throw new InputError(
+      '命令行不能导出 PDF：PDF 由应用的打印视图生成（年报编辑中的“打印/PDF”或“发布前检查”中的“导出 PDF”）；也可以导出 Word（--format docx）后用 Word 或 WPS 另存为 PDF。',
+    );
+  }
+  if (format === 'docx' || format === 'html' || format === 'xlsx') return format;
+  if (given !== undefined) throw new InputError(`未知的导出格式“${given}”（可用：${EXPORT_FORMATS.join('、')}）`);
+  return 'xlsx';
+}
+
 export function registerImportCommands(program: Command, ctx: CliContext): void {
   const { io, withStore, unitYear, year } = ctx;
 
-  unitYear(program.command('export').description('把档案中的报告导出为官方表格版式的 Excel 工作簿'))
-    .requiredOption('--out <文件.xlsx>', '输出文件')
-    .action(async (opts: { unit: string; year: number; out: string }) => {
-      await withStore(false, (s) => exportReport(s.archive, opts.unit, opts.year, opts.out));
+  unitYear(
+    program.command('export').description('把档案中的报告导出：官方表格版式的 Excel 工作簿（默认）、发布用的 Word 文档或门户网站网页'),
+  )
+    .requiredOption('--out <文件>', '输出文件（.xlsx、.docx 或 .html）')
+    .option('--format <格式>', `导出格式：${EXPORT_FORMATS.join(' | ')}（默认按输出文件的扩展名，否则 xlsx）`)
+    .action(async (opts: { unit: string; year: number; out: string; format?: string }) => {
+      const format = exportFormat(opts.format, opts.out);
+      const write = format === 'docx' ? exportDocx : format === 'html' ? exportHtml : exportReport;
+      await withStore(false, (s) => write(s.archive, opts.unit, opts.year, opts.out));
       io.out(`已导出到 ${opts.out}`);
     });
 
@@ -94,7 +115,11 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .option('--json', '以 JSON 输出 {report, provenance, doubts, notes, findings}')
     .action(async (path: string, opts: { json?: boolean }) => {
       const parsed = await parseFile(path);
-      const out = parsed.map((p) => ({ ...p, doubts: p.report.doubts ?? [], findings: validate(p.report) }));
+      const out = parsed.map(({ text, ...p }) => ({
+        ...p,
+        doubts: p.report.doubts ?? [],
+        findings: validate(p.report, { sourceText: text }),
+      }));
       ctx.print(opts.json, out.length === 1 ? out[0] : { reports: out }, () =>
         out
           .map((p) =>

@@ -79,7 +79,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('按规则 R1–R11 校验一份报告：JSON 文件，或档案中某单位某年的报告（自动带上年报告做跨年度校验）')
+    .description('按规则 R1–R17 校验一份报告：JSON 文件，或档案中某单位某年的报告（自动带上年报告做跨年度校验）')
     .argument('[报告.json]', '报告文件（格式见 shared/spec/template.md §10）')
     .option('--previous <上年报告.json>', '同一单位上一年度的报告文件，用于跨年度校验（R5、R6）')
     .option('--unit <单位>', '校验档案中的报告：单位名称')

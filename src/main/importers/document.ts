@@ -38,7 +38,10 @@ export function readDocument(input: DocumentInput): ParsedReport {
   const headingCount = (id: TemplateId) => Object.keys(split(id).headingLines).length;
   const preambleOf = (id: TemplateId) =>
     lines.slice(0, Math.min(lines.length, ...Object.values(split(id).headingLines))).map((l) => l.text);
-  const titleCandidates = [...preambleOf('gov2021'), ...(input.hints?.title ? [input.hints.title] : [])];
+  const preamble0 = preambleOf('gov2021');
+  // A long title is often set on two lines (某县教育局2024年 / 政府信息公开工作年度报告): after single lines, pairs.
+  const pairs = preamble0.slice(1).map((l, i) => `${preamble0[i]}${l}`);
+  const titleCandidates = [...preamble0, ...(input.hints?.title ? [input.hints.title] : []), ...pairs];
   const title = readTitle(titleCandidates);
 
   const detection = detectTemplate(lines, headingCount, title?.year ?? null);
@@ -103,7 +106,7 @@ export function readDocument(input: DocumentInput): ParsedReport {
   }
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
-  return { report, provenance, source: { kind, file: input.file }, notes };
+  return { report, provenance, source: { kind, file: input.file }, notes, text };
 }
 
 /** Where each table of the template is looked for: from its heading to the next heading found. */

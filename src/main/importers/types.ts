@@ -11,4 +11,6 @@ export interface ParsedReport {
   source: { kind: SourceKind; file: string };
   /** Other things noticed while reading (a stray repeated paragraph, a missing row…), in Chinese. */
   notes: string[];
+  /** The document's text, line by line as read (published reports only): R17 checks its parts and their order. */
+  text?: string;
 }

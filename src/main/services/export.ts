@@ -1,5 +1,6 @@
 // Writing workbooks from the archive: a report, blank fill-in templates, the flat archive sheet.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flatWorkbook } from '../excel/flat';
 import { writeReportFile } from '../excel/write-report';
@@ -13,6 +14,21 @@ export const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g,
 export async function exportReport(archive: Archive, unit: string, year: number, out: string): Promise<void> {
   const s = archive.get(unit, year);
   await writeReportFile(s.report, out, { appVersion: APP_VERSION, status: s.status, provenance: s.provenance });
+}
+
+/** The report as published: a Word document in the official look. */
+export async function exportDocx(archive: Archive, unit: string, year: number, out: string): Promise<void> {
+  const report = archive.get(unit, year).report;
+  // Loaded when used: every CLI command imports this module, few of them write Word.
+  const { reportDocx } = await import('../publish/docx');
+  await writeFile(out, await reportDocx(report));
+}
+
+/** The report as one self-contained web page for the portal. */
+export async function exportHtml(archive: Archive, unit: string, year: number, out: string): Promise<void> {
+  const report = archive.get(unit, year).report;
+  const { reportHtml } = await import('../publish/html');
+  await writeFile(out, reportHtml(report), 'utf8');
 }
 
 /**

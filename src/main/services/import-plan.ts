@@ -66,7 +66,7 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
     file: parsed.source.file,
     parsed,
     report,
-    findings: validate(report, { previous }),
+    findings: validate(report, { previous, sourceText: parsed.text }),
     existing: stored ? { revision: stored.revision, status: stored.status } : null,
     diff: stored ? diffReports(stored.report, report) : null,
     problems,

@@ -4,24 +4,29 @@ import { getTemplate } from '../template';
 import { R5, R6 } from './cross-year';
 import { R7 } from './quoted-figures';
 import { R8, R9, R10, R11 } from './report-rules';
+import { R12, R13, R14, R15, R16, R17 } from './publication';
 import { R1, R2, R3, R4 } from './table-rules';
 import type { Finding, Rule, Severity } from './types';
 
 export * from './types';
+export { publicationDeadline, daysBetween } from './report-rules';
+export { isPublicationRule, textSimilarity, SIMILARITY_LIMIT } from './publication';
 export { reasonProblem, findingCells, type DismissedFinding } from './dismissal';
 
-export const RULES: readonly Rule[] = [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11];
+export const RULES: readonly Rule[] = [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13, R14, R15, R16, R17];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export interface ValidateOptions {
   previous?: Report;
+  /** The published text an imported report was read from (R17). */
+  sourceText?: string;
 }
 
 /** Every finding of every rule, errors first, then in rule order. */
 export function validate(report: Report, options: ValidateOptions = {}): Finding[] {
-  const ctx = { report, template: getTemplate(report.template), previous: options.previous };
+  const ctx = { report, template: getTemplate(report.template), previous: options.previous, sourceText: options.sourceText };
   const findings = RULES.flatMap((rule) => rule.check(ctx));
   const ruleIndex = (f: Finding) => RULES.findIndex((r) => r.id === f.rule);
   return findings

@@ -90,13 +90,25 @@ const DEADLINES: Partial<Record<string, { date: string; who: string }>> = {
   township: { date: '01-31', who: '乡镇（街道）的年度报告' },
 };
 
+/** The last day a report may be published (YYYY-MM-DD of the following year), and whose deadline it is; null when
+ * the unit's kind does not say. */
+export function publicationDeadline(unitKind: string | undefined, year: number): { date: string; who: string } | null {
+  const rule = unitKind ? DEADLINES[unitKind] : undefined;
+  return rule ? { date: `${year + 1}-${rule.date}`, who: rule.who } : null;
+}
+
+/** Whole days from one date (YYYY-MM-DD) to another; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export const R11: Rule = {
   id: 'R11',
   title: '按期公布：政府部门在1月31日前，人民政府在3月31日前',
   check({ report }) {
-    const rule = report.unit_kind ? DEADLINES[report.unit_kind] : undefined;
-    if (!rule || report.year === null || !report.published) return [];
-    const deadline = `${report.year + 1}-${rule.date}`;
+    const rule = report.year === null ? null : publicationDeadline(report.unit_kind, report.year);
+    if (!rule || !report.published) return [];
+    const deadline = rule.date;
     if (report.published <= deadline) return [];
     return [
       {

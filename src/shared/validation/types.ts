@@ -2,7 +2,25 @@ import type { Report } from '../report';
 import type { Template } from '../template';
 
 export type Severity = 'error' | 'warning' | 'info';
-export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11'] as const;
+export const RULE_IDS = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+  'R16',
+  'R17',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export interface Finding {
@@ -21,6 +39,8 @@ export interface RuleContext {
   template: Template;
   /** The same unit's report of the year before, when known. */
   previous?: Report;
+  /** The published text the report was read from (imports only), for R17. */
+  sourceText?: string;
 }
 
 export interface Rule {

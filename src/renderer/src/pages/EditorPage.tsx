@@ -1,18 +1,21 @@
 // 年报编辑: the six sections in order, the tables in the official layout, live validation, saving through one queue
 // with a visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredReportView } from '../../../shared/api';
 import type { DismissedFinding } from '../../../shared/validation';
 import type { CellValue, Report } from '../../../shared/report';
-import { getTemplate, type TextSectionKey } from '../../../shared/template';
+import { getTemplate, type SectionDef, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { PublishCheckButton } from '../components/PublishCheck';
 import { SavedFile } from '../components/SavedFile';
 import { clearNotice, invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { neighbourCell } from '../lib/grid';
 import { useSaveQueue } from '../lib/use-save-queue';
 
 interface Props {
@@ -40,6 +43,15 @@ interface Opened {
 const AUTOSAVE_MS = 1200;
 /** Channels whose answers a saved edit changes. */
 const SAVED = ['archive.overview', 'report.get', 'report.history', 'search'] as const;
+
+/** A short name for the jump bar: the part's number and its first keyword (一、总体情况, 三、收到和处理 …). */
+const partLabel = (s: SectionDef) => {
+  const n = /^[一二三四五六七八九十]+、/.exec(s.heading)?.[0] ?? '';
+  return n + (s.keywords[0] ?? s.heading);
+};
+
+/** Scrolls a part of the report into view below the sticky toolbar (scroll-margin-top in global.css). */
+const jump = (key: string) => document.querySelector(`[data-part="${key}"]`)?.scrollIntoView({ block: 'start' });
 
 const opened = (s: StoredReportView): Opened => ({
   report: s.report,
@@ -104,6 +116,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const redo = useRef<Report[]>([]);
   // One id per editor visit: main merges this visit's saves within a burst into one revision.
   const [session] = useState(() => globalThis.crypto?.randomUUID?.() ?? `s${Date.now()}${Math.random()}`);
+  const { ref: toolbar, height: toolbarHeight } = useElementSize();
 
   const { queue, state: save } = useSaveQueue({
     revision: start.revision,
@@ -239,7 +252,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const section = (key: TextSectionKey) => {
     const def = template.sections.find((s) => s.key === key)!;
     return (
-      <Card withBorder key={key}>
+      <Card withBorder key={key} data-part={key}>
         <Title order={5} mb="xs">
           {def.heading}
         </Title>
@@ -257,19 +270,20 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   };
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Group>
+    <Stack gap="md" className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
+      {/* The toolbar (with a bar to jump to each part) and the validation panel stay in view while the page scrolls. */}
+      <Group justify="space-between" className="editor-toolbar" ref={toolbar}>
+        <Group gap="xs">
           <Button variant="subtle" onClick={leave}>
             ← 档案
           </Button>
-          <Title order={3}>
+          <Title order={4}>
             {unit} {year} 年
           </Title>
           <Badge variant="light">{template.name}</Badge>
           <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
         </Group>
-        <Group>
+        <Group gap="xs">
           <Text size="sm" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} aria-label="保存状态">
             {saveLabel}
           </Text>
@@ -282,6 +296,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           <Button variant="default" size="xs" onClick={printOrPdf} disabled={save.kind !== 'saved'}>
             打印 / PDF
           </Button>
+          <PublishCheckButton unit={unit} year={year} onPrint={onPrint} />
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
@@ -298,41 +313,51 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
             </Button>
           )}
         </Group>
+        <Group gap={4} component="nav" aria-label="跳到" className="editor-jump">
+          <Text size="xs" c="dimmed" mr={4}>
+            跳到
+          </Text>
+          {template.sections.map((s) => (
+            <Button key={s.key} size="compact-xs" variant="subtle" color="gray" title={s.heading} onClick={() => jump(s.key)}>
+              {partLabel(s)}
+            </Button>
+          ))}
+        </Group>
       </Group>
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
           <SavedFile path={saved} onShow={(path) => showInFolder.mutate({ path })} />
         </Alert>
       )}
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+      <div className="editor-columns">
+        <div className="editor-main">
           <Stack gap="md">
             {section('overall')}
-            {template.tables.map((t) => (
-              <Card withBorder key={t.id}>
-                <Title order={5} mb="xs">
-                  {t.section.heading}
-                </Title>
-                <div style={{ overflowX: 'auto' }}>
-                  <EditableTable
-                    table={t}
-                    values={report.values}
-                    provenance={provenance}
-                    selected={selected}
-                    highlighted={highlighted}
-                    readOnly={locked}
-                    onSelect={setSelected}
-                    onChange={setValues}
-                    onError={(m) => notifyError(new Error(m), '这个值没有填入')}
-                  />
-                </div>
+            {template.tables.map((t, i) => (
+              <Card withBorder key={t.id} data-part={t.id} padding="sm">
+                <EditableTable
+                  table={t}
+                  heading={<Title order={5}>{t.section.heading}</Title>}
+                  values={report.values}
+                  provenance={provenance}
+                  selected={selected}
+                  highlighted={highlighted}
+                  readOnly={locked}
+                  onSelect={setSelected}
+                  onChange={setValues}
+                  onLeave={(dir) => {
+                    const key = neighbourCell(template.tables, i, dir);
+                    if (key) setSelected(key);
+                    return !!key;
+                  }}
+                />
               </Card>
             ))}
             {section('problems')}
             {section('other')}
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        </div>
+        <aside className="editor-side">
           <FindingsPanel
             findings={findings}
             canDismiss={save.kind === 'saved'}
@@ -349,8 +374,8 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
             }}
             onUndismiss={(f) => undismiss.mutate({ unit, year, finding: { rule: f.rule, cells: f.cells } })}
           />
-        </Grid.Col>
-      </Grid>
+        </aside>
+      </div>
       <HistoryDrawer
         unit={unit}
         year={year}

@@ -22,6 +22,9 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/rep
 import { SavedFile } from '../components/SavedFile';
 import { notifyError, useApiMutation, useApiQuery } from '../data/query';
 
+type ReportFormat = 'xlsx' | 'docx' | 'html' | 'pdf';
+const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'export.html', pdf: 'export.pdf' } as const;
+
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
@@ -86,9 +89,13 @@ function OneReport({
   const year = pickedYear !== null && years.includes(pickedYear) ? pickedYear : (years[0] ?? null);
   const [saved, setSaved] = useState<string | null>(null);
   const setDone = (r: { path: string } | null) => setSaved(r?.path ?? null);
-  const xlsx = useApiMutation('export.report', { notifyErrors: false, onSuccess: setDone });
-  const pdf = useApiMutation('export.pdf', { notifyErrors: false, onSuccess: setDone });
-  const busy = xlsx.isPending ? 'xlsx' : pdf.isPending ? 'pdf' : null;
+  const exports = {
+    xlsx: useApiMutation(REPORT_CHANNELS.xlsx, { notifyErrors: false, onSuccess: setDone }),
+    docx: useApiMutation(REPORT_CHANNELS.docx, { notifyErrors: false, onSuccess: setDone }),
+    html: useApiMutation(REPORT_CHANNELS.html, { notifyErrors: false, onSuccess: setDone }),
+    pdf: useApiMutation(REPORT_CHANNELS.pdf, { notifyErrors: false, onSuccess: setDone }),
+  };
+  const busy = (Object.keys(exports) as ReportFormat[]).find((k) => exports[k].isPending) ?? null;
 
   const chooseUnit = (name: string | null) => {
     setUnit(name);
@@ -99,18 +106,18 @@ function OneReport({
     setDone(null);
   };
 
-  const run = (kind: 'xlsx' | 'pdf') => {
+  const run = (kind: ReportFormat) => {
     if (!unit || year === null) return;
     if (kind === 'pdf' && host === 'browser') return onPrint(unit, year);
     setSaved(null);
-    (kind === 'xlsx' ? xlsx : pdf).mutate({ unit, year }, { onError: failedExport });
+    exports[kind].mutate({ unit, year }, { onError: failedExport });
   };
 
   return (
     <Card withBorder padding="lg">
       <Title order={5}>导出一份报告</Title>
       <Text size="sm" c="dimmed" mb="md">
-        导出为与国务院办公厅格式一致的 Excel 工作簿，或按正式格式打印、保存为 PDF。
+        导出为与国务院办公厅格式一致的 Excel 工作簿；发布用的 Word 文档（公文格式）或门户网站网页；或按正式格式打印、保存为 PDF。
       </Text>
       {!units.length ? (
         <Text size="sm">档案中还没有报告。请在“档案”页新建报告，或在“导入”页读入已有的年报，再回来导出。</Text>
@@ -124,7 +131,7 @@ function OneReport({
               onChange={chooseUnit}
               searchable
               allowDeselect={false}
-              w={280}
+              w={240}
             />
             <Select
               label="年度"
@@ -139,6 +146,12 @@ function OneReport({
             />
             <Button onClick={() => void run('xlsx')} loading={busy === 'xlsx'} disabled={!unit || year === null}>
               导出 Excel
+            </Button>
+            <Button variant="default" onClick={() => void run('docx')} loading={busy === 'docx'} disabled={!unit || year === null}>
+              导出 Word
+            </Button>
+            <Button variant="default" onClick={() => void run('html')} loading={busy === 'html'} disabled={!unit || year === null}>
+              导出网页
             </Button>
             <Button variant="default" onClick={() => void run('pdf')} loading={busy === 'pdf'} disabled={!unit || year === null}>
               打印 / 导出 PDF

@@ -27,6 +27,7 @@ import type { PlanOverridesArg, UnitView } from '../../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type CellValue, type LegacyRow, type UnitKind } from '../../../../shared/report';
 import { getTemplate } from '../../../../shared/template';
 import { show } from '../../../../shared/validation/values';
+import { neighbourCell } from '../../lib/grid';
 import { EditableTable } from '../EditableTable';
 import { FindingsPanel } from '../FindingsPanel';
 import { rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
@@ -319,29 +320,29 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
         {message && !inTables && messageAlert}
         <div className="import-tables">
           <Stack gap="md">
-            {template.tables.map((t) => (
+            {template.tables.map((t, i) => (
               <div key={t.id}>
-                <Text fw={600} mb={4}>
-                  {t.section.heading}
-                </Text>
                 {/* The message goes beside the table being worked on, not far above it. */}
                 {message && inTables && t.cells.some((c) => c.key === selected) && messageAlert}
-                <div style={{ overflowX: 'auto' }}>
-                  <EditableTable
-                    table={t}
-                    values={values}
-                    provenance={provenance}
-                    selected={selected}
-                    highlighted={new Set([...doubtful, ...focus])}
-                    readOnly={false}
-                    onSelect={setSelected}
-                    onChange={(c) => setValues(c)}
-                    onError={(text) => setMessage({ color: 'red', text })}
-                    canEdit={(key) => editable.has(key)}
-                    onRefused={refuse}
-                    cellClass={(key) => (key in given ? 'given' : changed.has(key) ? 'changed' : undefined)}
-                  />
-                </div>
+                <EditableTable
+                  table={t}
+                  heading={<Text fw={600}>{t.section.heading}</Text>}
+                  values={values}
+                  provenance={provenance}
+                  selected={selected}
+                  highlighted={new Set([...doubtful, ...focus])}
+                  readOnly={false}
+                  onSelect={setSelected}
+                  onChange={(c) => setValues(c)}
+                  canEdit={(key) => editable.has(key)}
+                  onRefused={refuse}
+                  cellClass={(key) => (key in given ? 'given' : changed.has(key) ? 'changed' : undefined)}
+                  onLeave={(dir) => {
+                    const key = neighbourCell(template.tables, i, dir);
+                    if (key) setSelected(key);
+                    return !!key;
+                  }}
+                />
               </div>
             ))}
             {report.legacy?.length ? <Legacy rows={report.legacy} /> : null}
