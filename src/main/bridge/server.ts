@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { createHandlers, dispatch } from '../api-handlers';
+import { createHandlers, dispatch, type Handlers } from '../api-handlers';
 import { InputError, toApiError } from '../errors';
 import { ArchiveStore } from '../services/store';
 import { createBridgeHost, type BridgeHost } from './host';
@@ -29,6 +29,8 @@ export interface Bridge {
   token: string;
   store: ArchiveStore;
   host: BridgeHost;
+  /** The handlers the bridge dispatches to; a test may wrap one (e.g. make report.save slow). */
+  handlers: Handlers;
   /** Where exports go when no test answered the dialog. */
   exportDir: string;
   close(): Promise<void>;
@@ -178,6 +180,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     store,
     host,
+    handlers,
     exportDir,
     close: async () => {
       await new Promise<void>((ok) => {
