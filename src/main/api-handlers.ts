@@ -10,10 +10,11 @@ import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
 import { checkBackupFile, type ArchiveStore } from './services/store';
 import { APP_VERSION } from './version';
+import { localDate } from '../shared/local-time';
 
 export type Handlers = { [C in Channel]: (args: ApiArgs<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate(new Date());
 
 export function createHandlers(store: ArchiveStore, host: Host): Handlers {
   const a = () => store.archive;
@@ -31,8 +32,9 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'archive.deleted': () => a().deleted(),
     'report.get': ({ unit, year }) => ({ ...a().get(unit, year), findings: a().validateStored(unit, year) }),
     'report.draft': ({ unit, year }) => a().draft(unit, year),
-    'report.save': async (x) => {
-      await store.dailyBackup();
+    'report.save': (x) => {
+      // Today's backup runs in the background; a save never waits for it.
+      store.startDailyBackup();
       return a().save(x.report as Report, { baseRevision: x.baseRevision, note: x.note, provenance: x.provenance, session: x.session });
     },
     'report.validate': ({ report }) => validate(report as Report, { previous: previousOf(report as Report) }),
@@ -53,8 +55,8 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
         multiple: true,
       }),
     'import.plan': ({ file, overrides }) => previewFile(a(), file, overrides),
-    'import.commit': async ({ items }) => {
-      await store.dailyBackup();
+    'import.commit': ({ items }) => {
+      store.startDailyBackup();
       return commitFiles(a(), items);
     },
 
@@ -103,7 +105,15 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
 
-    'backup.list': () => ({ archivePath: store.path, backupDir: store.backupDir, backups: store.backups() }),
+    'backup.list': () => {
+      const health = store.health();
+      return {
+        archivePath: store.path,
+        backupDir: store.backupDir,
+        backups: store.backups(),
+        problem: health.damaged ?? health.backupError,
+      };
+    },
     'backup.now': () => store.backupNow(),
     'backup.pick': async () =>
       (await host.openFiles({ title: '选择要恢复的档案备份', filters: [FILTERS.archive], multiple: false }))[0] ?? null,

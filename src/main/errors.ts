@@ -35,6 +35,37 @@ export class ConflictError extends InputError {
   }
 }
 
+/** The archive file itself is damaged (SQLite's checks fail): the person must restore from a backup. CLI exit code 4. */
+export class DamagedError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DamagedError';
+  }
+}
+
+export const BUSY_MESSAGE = '另一个程序正在写入档案，请稍后再试';
+
+// SQLite's result codes (better-sqlite3 puts them on `code`) as a person reads them.
+const SQLITE_ERRORS: Record<string, string> = {
+  SQLITE_BUSY: BUSY_MESSAGE,
+  SQLITE_LOCKED: BUSY_MESSAGE,
+  SQLITE_READONLY: '档案文件是只读的（文件或所在文件夹没有写入权限），不能写入；请检查权限，或把档案放到可以写入的位置',
+  SQLITE_CORRUPT: '档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复',
+  SQLITE_NOTADB: '档案文件不是可用的数据库（可能已损坏）；请从备份恢复',
+  SQLITE_FULL: '磁盘空间不足，档案没有写入',
+  SQLITE_IOERR: '读写档案文件时出错（磁盘或网络文件夹有问题），请检查后重试',
+  SQLITE_CANTOPEN: '无法打开档案文件，请检查文件是否存在、是否有权限',
+};
+
+/** The message for a SQLite error by its code (extended codes such as SQLITE_BUSY_SNAPSHOT fall back to the base). */
+export function sqliteMessage(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  return SQLITE_ERRORS[code] ?? SQLITE_ERRORS[code.split('_').slice(0, 2).join('_')] ?? null;
+}
+
+export const isBusy = (e: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown } | null)?.code));
+
 const FILE_ERRORS: Record<string, string> = {
   ENOENT: '找不到文件或文件夹',
   EACCES: '没有权限读写',
@@ -52,13 +83,15 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof LockedError) return { kind: 'locked', message };
   if (e instanceof NotFoundError) return { kind: 'not_found', message };
   const code = (e as { code?: string } | null)?.code;
-  if (e instanceof InputError || (code && FILE_ERRORS[code])) return { kind: 'input', message };
+  if (e instanceof InputError || (code && FILE_ERRORS[code]) || sqliteMessage(e)) return { kind: 'input', message };
   return { kind: 'internal', message };
 }
 
 /** A Chinese message for any error: ours as is, file-system errors by their code, the rest as a failure. */
 export function describeError(e: unknown): string {
   if (e instanceof InputError) return e.message;
+  const sqlite = sqliteMessage(e);
+  if (sqlite) return sqlite;
   const { code, path } = (e ?? {}) as { code?: string; path?: string };
   if (code && FILE_ERRORS[code]) return `${FILE_ERRORS[code]}${path ? `：${path}` : ''}`;
   return `操作失败：${(e as Error).message}`;

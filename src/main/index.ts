@@ -6,15 +6,15 @@ import { createHandlers } from './api-handlers';
 import { electronHost } from './electron-host';
 import { registerAll } from './ipc';
 import { buildMenu } from './menu';
-import { hardenSession, isAppUrl } from './security';
+import { hardenSession, isTrustedSender } from './security';
 import { resolveArchivePath, userDataDir } from './services/paths';
 import { ArchiveStore } from './services/store';
-import { createMainWindow } from './window';
+import { APP_PAGE, createMainWindow } from './window';
 
 // The same folder the CLI computes, so the app and the CLI share one archive.
 app.setPath('userData', userDataDir());
 
-const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isAppUrl(e.senderFrame?.url ?? '', process.env['ELECTRON_RENDERER_URL']);
+const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isTrustedSender(e, APP_PAGE);
 const windowStateFile = join(userDataDir(), 'window-state.json');
 
 void app.whenReady().then(async () => {
@@ -22,7 +22,6 @@ void app.whenReady().then(async () => {
   let store: ArchiveStore;
   try {
     store = await ArchiveStore.open(resolveArchivePath());
-    await store.dailyBackup();
   } catch (e) {
     dialog.showErrorBox('无法打开档案', (e as Error).message);
     app.quit();
@@ -30,6 +29,8 @@ void app.whenReady().then(async () => {
   }
   registerAll(createHandlers(store, electronHost), trusted);
   let main = createMainWindow(windowStateFile);
+  // Checked and backed up in the background: the window opens at once; a damaged archive is told at once.
+  store.startDailyBackup((message) => void dialog.showMessageBox(main, { type: 'error', title: '档案需要注意', message }));
   Menu.setApplicationMenu(buildMenu(() => main, store.path));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow(windowStateFile);

@@ -2,15 +2,17 @@
 // hidden window that prints a report to PDF.
 import { BrowserWindow, screen, shell } from 'electron';
 import { join } from 'node:path';
-import { hardenContents, WEB_PREFERENCES } from './security';
+import { appPageUrl, hardenContents, WEB_PREFERENCES } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
+/** The one page the windows may show and IPC answers: the dev server or the built index.html. */
+export const APP_PAGE = appPageUrl(process.env['ELECTRON_RENDERER_URL'], RENDERER);
 
 function appWindow(options: Electron.BrowserWindowConstructorOptions): BrowserWindow {
   const win = new BrowserWindow({ ...options, webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD } });
-  hardenContents(win.webContents, process.env['ELECTRON_RENDERER_URL'], (url) => void shell.openExternal(url));
+  hardenContents(win.webContents, APP_PAGE, (url) => void shell.openExternal(url));
   return win;
 }
 

@@ -2,6 +2,7 @@
 // Arguments are checked in main before any service runs; results are typed (their shapes come from the
 // services and are not re-validated at run time, hence z.custom).
 import { z } from 'zod';
+import './zod-zh';
 import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
 import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
 
@@ -200,7 +201,11 @@ export const API = {
   'export.docx': { args: unitYear, result: out<{ path: string } | null>() },
   'export.html': { args: unitYear, result: out<{ path: string } | null>() },
   'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
-  'backup.list': { args: z.object({}), result: out<{ archivePath: string; backupDir: string; backups: BackupView[] }>() },
+  'backup.list': {
+    args: z.object({}),
+    // problem: the archive failed SQLite's checks, or the last automatic backup failed (in Chinese), else null.
+    result: out<{ archivePath: string; backupDir: string; backups: BackupView[]; problem: string | null }>(),
+  },
   'backup.now': { args: z.object({}), result: out<BackupView>() },
   'backup.pick': { args: z.object({}), result: out<string | null>() },
   'backup.check': { args: z.object({ file: z.string().min(1) }), result: out<BackupCheckView>() },

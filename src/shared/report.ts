@@ -1,6 +1,7 @@
 // The report model (spec §10): what the CLI reads and prints, what the archive stores, what the editor edits.
 // A cell is a number, blank (null) or 不适用; a blank is never turned into 0 here.
 import { z } from 'zod';
+import './zod-zh';
 import { TEMPLATE_IDS, getTemplate, isTemplateId, type CellDef, type CellKind, type TemplateId } from './template';
 
 export const NOT_APPLICABLE = '不适用';
@@ -58,6 +59,8 @@ export type ParseResult = { ok: true; report: Report } | { ok: false; errors: st
 export function valueProblem(kind: CellKind, v: CellValue): string | null {
   if (typeof v !== 'number') return null;
   if (!Number.isFinite(v)) return '不是有效数字';
+  // Beyond 2^53 a number is silently rounded (9007199254740993 becomes …992): refused, never stored rounded.
+  if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return `数字太大，超出能精确保存的范围（最大 ${Number.MAX_SAFE_INTEGER}），请核对`;
   if (kind === 'amount') return v < 0 ? '金额不能为负数' : null;
   if (!Number.isInteger(v)) return '应为整数';
   if (kind === 'count' && v < 0) return '不能为负数';
@@ -88,7 +91,9 @@ export function parseReport(input: unknown): ParseResult {
   for (const cell of template.cells) {
     const v = raw.values[cell.key] ?? null;
     const problem = valueProblem(cell.kind, v);
-    if (problem) errors.push(`values.${cell.key}（${cell.name}）：${problem}，实为 ${String(v)}`);
+    // A number past 2^53 has already been rounded by JSON.parse: showing it would show a number nobody wrote.
+    const shown = typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER ? '' : `，实为 ${String(v)}`;
+    if (problem) errors.push(`values.${cell.key}（${cell.name}）：${problem}${shown}`);
     values[cell.key] = v;
   }
   if (errors.length) return { ok: false, errors };

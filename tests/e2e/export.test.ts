@@ -90,18 +90,19 @@ describe.skipIf(!browserAvailable)('导出 and the print view in Chromium throug
     await expect.poll(() => app.bridge.host.shown).toEqual([out]);
   });
 
-  it('says in the card when a file cannot be written, and writes nothing', async () => {
+  it('says in a notification when a file cannot be written, and writes nothing', async () => {
     const out = join(app.dir, '不存在的文件夹', '报告.xlsx');
     app.bridge.host.answers.save.push(out);
     const card = page()
       .locator('.mantine-Card-root')
       .filter({ has: page().getByRole('heading', { name: '导出一份报告' }) });
     await card.getByRole('button', { name: '导出 Excel' }).click();
-    await card.getByRole('alert').filter({ hasText: '没有导出' }).waitFor();
-    await expect(card.getByRole('alert').textContent()).resolves.toContain('找不到文件或文件夹');
+    const failed = page().locator('.mantine-Notification-root').filter({ hasText: '没有导出' });
+    await failed.waitFor();
+    await expect(failed.textContent()).resolves.toContain('找不到文件或文件夹');
     expect(existsSync(out)).toBe(false);
-    await card.getByRole('alert').getByRole('button').click();
-    await card.getByRole('alert').waitFor({ state: 'detached' });
+    await failed.getByRole('button').click();
+    await failed.waitFor({ state: 'detached' });
   });
 
   it('generates fill-in workbooks for two chosen units with last year’s 结转 filled in', async () => {

@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       // Someone sets the report to 定稿 meanwhile: the commit is refused as a whole, the new unit's report too.
       a.setStatus('某县教育局', 2023, 'final');
       await page.getByRole('button', { name: '导入所选 2 份' }).click();
-      const refused = page.getByRole('alert', { name: '没有导入：档案没有任何改动' });
+      const refused = page.locator('.mantine-Notification-root').filter({ hasText: '没有导入：档案没有任何改动' });
       await refused.waitFor();
       expect(await refused.textContent()).toContain('某县教育局2023.xlsx：档案中“某县教育局”2023 年的报告已定稿，不能导入');
       expect(a.find('某县财政局', 2024)).toBeUndefined();
@@ -77,6 +77,8 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
 
       await page.getByRole('button', { name: '导入所选 2 份' }).click();
       await page.getByText('已导入 2 份报告').waitFor();
+      // The refusal's notice went when the new attempt started.
+      await refused.waitFor({ state: 'detached', timeout: 2000 });
       const stored = a.get('某县教育局', 2023);
       // 定稿 and 取消定稿 above are revisions 2 and 3.
       expect(stored.revision).toBe(4);

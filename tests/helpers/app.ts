@@ -15,9 +15,21 @@ export interface OpenApp {
   close(): Promise<void>;
 }
 
-export async function openApp(seed?: (bridge: Bridge) => void, viewport = { width: 1400, height: 900 }): Promise<OpenApp> {
+export async function openApp(
+  seed?: (bridge: Bridge) => void,
+  viewport = { width: 1400, height: 900 },
+  /** An existing archive to open instead of a fresh one. */
+  dbPath?: string,
+): Promise<OpenApp> {
   const dir = tempDir('nianbao-e2e-');
-  const bridge = await startBridge({ dbPath: join(dir, 'archive.sqlite'), rendererDir: 'out/renderer', exportDir: join(dir, 'exports') });
+  const bridge = await startBridge({
+    dbPath: dbPath ?? join(dir, 'archive.sqlite'),
+    rendererDir: 'out/renderer',
+    exportDir: join(dir, 'exports'),
+    onProblem: () => undefined,
+  });
+  // The start-up backup runs in the background; tests start from its finished state.
+  await bridge.store.dailyBackup().catch(() => null);
   seed?.(bridge);
   const browser = await launch();
   const page = await browser.newPage({ viewport });

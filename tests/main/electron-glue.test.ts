@@ -5,9 +5,11 @@ const sent: unknown[][] = [];
 const shown: string[] = [];
 let openAnswer: { canceled: boolean; filePaths: string[] };
 let saveAnswer: { canceled: boolean; filePath?: string };
+const ipcHandlers = new Map<string, (event: unknown, raw: unknown) => unknown>();
 
 vi.mock('electron', () => ({
   app: { name: 'nianbao' },
+  ipcMain: { handle: (channel: string, fn: (event: unknown, raw: unknown) => unknown) => ipcHandlers.set(channel, fn) },
   Menu: { buildFromTemplate: (t: unknown) => t },
   BrowserWindow: { getFocusedWindow: () => ({}), getAllWindows: () => [] },
   dialog: {
@@ -72,5 +74,30 @@ describe('the Electron host', async () => {
     electronHost.showInFolder('/out/x.xlsx');
     expect(shown).toEqual(['/out/x.xlsx']);
     expect(electronHost.kind).toBe('electron');
+  });
+});
+
+describe('IPC registration', async () => {
+  const { registerAll } = await import('../../src/main/ipc');
+  const { isTrustedSender } = await import('../../src/main/security');
+  const page = 'file:///opt/nianbao/out/renderer/index.html';
+
+  it('answers the app page in the main frame and refuses any other sender, for every channel', async () => {
+    const calls: string[] = [];
+    const handlers = new Proxy({}, { get: (_t, channel: string) => () => (calls.push(channel), []) });
+    registerAll(handlers as never, (e) => isTrustedSender(e as never, page));
+    const { CHANNELS } = await import('../../src/shared/api');
+    expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const main = { url: page, parent: null };
+    const invoke = (event: unknown) => ipcHandlers.get('units.list')!(event, {});
+    await expect(invoke({ senderFrame: main, sender: { mainFrame: main } })).resolves.toEqual({ ok: true, value: [] });
+    const iframe = { url: page, parent: main };
+    const dropped = { url: 'file:///home/user/evil.html', parent: null };
+    for (const event of [
+      { senderFrame: iframe, sender: { mainFrame: main } },
+      { senderFrame: dropped, sender: { mainFrame: dropped } },
+    ])
+      expect(await invoke(event)).toEqual({ ok: false, error: { kind: 'input', message: '拒绝来自本程序页面以外的请求' } });
+    expect(calls).toEqual(['units.list']);
   });
 });

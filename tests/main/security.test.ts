@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { hardenContents, hardenSession, isAppUrl, WEB_PREFERENCES } from '../../src/main/security';
+import { appPageUrl, hardenContents, hardenSession, isAppUrl, isTrustedSender, WEB_PREFERENCES } from '../../src/main/security';
 
 describe('Electron security settings', () => {
   it('isolates and sandboxes the renderer with no Node integration', () => {
@@ -36,7 +36,7 @@ describe('Electron security settings', () => {
       on: (name: string, fn: (e: { preventDefault(): void }, url?: string) => void) => ((listeners[name] = fn), contents),
       setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
     };
-    hardenContents(contents as never, undefined, (u) => opened.push(u));
+    hardenContents(contents as never, 'file:///app/out/renderer/index.html', (u) => opened.push(u));
     const navigate = (url: string) => {
       let prevented = false;
       listeners['will-navigate']({ preventDefault: () => (prevented = true) }, url);
@@ -50,7 +50,7 @@ describe('Electron security settings', () => {
     expect(openHandler({ url: 'https://www.gov.cn/' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://www.gov.cn/']);
-    expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('http://localhost:5173/#print?unit=x', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://evil.example/', 'http://localhost:5173')).toBe(false);
   });
 
@@ -71,5 +71,53 @@ describe('Electron security settings', () => {
     expect(granted).toEqual([false]);
     expect(check()).toBe(false);
     expect(headers).toEqual({ 'X-A': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+});
+
+describe('only the app’s own page, in the main frame', () => {
+  const page = appPageUrl(undefined, '/opt/nianbao/out/renderer/index.html');
+
+  it('the navigation guard allows exactly the app page (with its hash routes), not any file:// page', () => {
+    expect(page).toBe('file:///opt/nianbao/out/renderer/index.html');
+    const listeners: Record<string, (e: { preventDefault(): void }, url: string) => void> = {};
+    const contents = {
+      on: (name: string, fn: (e: { preventDefault(): void }, url: string) => void) => ((listeners[name] = fn), contents),
+      setWindowOpenHandler: () => undefined,
+    };
+    hardenContents(contents as never, page, () => undefined);
+    const refused = (event: string, url: string) => {
+      let prevented = false;
+      listeners[event]({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(refused(event, page)).toBe(false);
+      expect(refused(event, `${page}#/print?unit=%E7%94%B2&year=2024`)).toBe(false);
+      // A .html dropped on the window, another file beside the app, a query string, a look-alike path.
+      expect(refused(event, 'file:///home/user/Downloads/evil.html')).toBe(true);
+      expect(refused(event, 'file:///opt/nianbao/out/renderer/other.html')).toBe(true);
+      expect(refused(event, `${page}?x=1`)).toBe(true);
+      expect(refused(event, 'file:///opt/nianbao/out/renderer/index.html.evil.html')).toBe(true);
+      expect(refused(event, 'file://otherhost/opt/nianbao/out/renderer/index.html')).toBe(true);
+      expect(refused(event, 'not a url')).toBe(true);
+    }
+    const dev = appPageUrl('http://localhost:5173', '/ignored');
+    expect(isAppUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5173/@fs/etc/passwd', dev)).toBe(false);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl('http://user:pw@localhost:5173/', dev)).toBe(false);
+  });
+
+  it('the IPC sender check answers only the app page in the main frame', () => {
+    const main = { url: page, parent: null };
+    const sender = { mainFrame: main };
+    expect(isTrustedSender({ senderFrame: main, sender }, page)).toBe(true);
+    // The app page inside an iframe of the window, a foreign page as the main frame, a frame already gone.
+    expect(isTrustedSender({ senderFrame: { url: page, parent: main }, sender }, page)).toBe(false);
+    const foreign = { url: 'file:///tmp/evil.html', parent: null };
+    expect(isTrustedSender({ senderFrame: foreign, sender: { mainFrame: foreign } }, page)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null, sender }, page)).toBe(false);
+    // A top-level frame that is not this window's main frame.
+    expect(isTrustedSender({ senderFrame: { url: page, parent: null }, sender }, page)).toBe(false);
   });
 });

@@ -2,13 +2,13 @@
 // local HTTP, so the app can be driven in Chromium where no Electron binary exists. Loopback only, a random
 // token on every call, the Host header checked (no DNS rebinding), the same CSP as the app.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { createHandlers, dispatch } from '../api-handlers';
+import { createHandlers, dispatch, type Handlers } from '../api-handlers';
 import { InputError, toApiError } from '../errors';
 import { ArchiveStore } from '../services/store';
 import { createBridgeHost, type BridgeHost } from './host';
@@ -20,6 +20,8 @@ export interface BridgeOptions {
   token?: string;
   /** Where exported files go when no test answered the save dialog; beside the archive by default. */
   exportDir?: string;
+  /** Told when the background check or backup finds a problem (default: the console). */
+  onProblem?: (message: string) => void;
 }
 
 export interface Bridge {
@@ -27,6 +29,8 @@ export interface Bridge {
   token: string;
   store: ArchiveStore;
   host: BridgeHost;
+  /** The handlers the bridge dispatches to; a test may wrap one (e.g. make report.save slow). */
+  handlers: Handlers;
   /** Where exports go when no test answered the dialog. */
   exportDir: string;
   close(): Promise<void>;
@@ -45,6 +49,15 @@ const MAX_REQUEST = 20 * 1024 * 1024;
 // A published report saved from Word may carry large pictures.
 const MAX_UPLOAD = 200 * 1024 * 1024;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./window-api.js', import.meta.url));
+
+/** decodeURIComponent that answers a bad escape in Chinese instead of "URI malformed". */
+function decodeName(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new InputError(`${what}的编码有误（不是有效的 URL 编码），没有处理`);
+  }
+}
 
 const readBody = async (req: IncomingMessage): Promise<string> => (await readBuffer(req, MAX_REQUEST)).toString('utf8');
 
@@ -69,7 +82,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = resolve(options.rendererDir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
   const store = await ArchiveStore.open(options.dbPath);
-  await store.dailyBackup();
+  // In the background: the bridge answers at once; a damaged archive is reported on the console and in 设置与备份.
+  store.startDailyBackup(options.onProblem ?? ((message) => console.error(message)));
   const exportDir = options.exportDir ?? join(dirname(resolve(options.dbPath)), '导出');
   const host = createBridgeHost(exportDir);
   const handlers = createHandlers(store, host);
@@ -91,6 +105,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const hostName = req.headers.host ?? '';
     if (hostName !== `127.0.0.1:${port}` && hostName !== `localhost:${port}`) return send(res, 403, '拒绝：只接受本机访问');
     const url = new URL(req.url ?? '/', `http://${hostName}`);
+    // A page from another origin (any site open in the same browser) may not call the API, token or not.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+      return send(res, 403, JSON.stringify({ ok: false, error: { kind: 'input', message: '拒绝：来自其他网页的请求' } }), TYPES['.json']);
     if (req.method === 'POST' && (url.pathname.startsWith('/api/') || url.pathname.startsWith('/host/'))) {
       if (req.headers['x-nianbao-token'] !== token)
         return send(
@@ -102,7 +120,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A file picked in the page: kept in a private temporary folder and answered with its path.
       if (url.pathname === '/host/upload') {
         uploads ??= mkdtempSync(join(tmpdir(), 'nianbao-web-'));
-        const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')));
+        const name = basename(decodeName(String(req.headers['x-file-name'] ?? 'file'), '上传的文件名'));
         const dir = mkdtempSync(join(uploads, 'f-'));
         writeFileSync(join(dir, name), await readBuffer(req, MAX_UPLOAD));
         return send(res, 200, JSON.stringify({ ok: true, value: join(dir, name) }), TYPES['.json']);
@@ -127,7 +145,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return send(res, 200, JSON.stringify({ ok: true, value: null }), TYPES['.json']);
       }
       host.pendingPick = null;
-      const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
+      const result = await dispatch(handlers, decodeName(url.pathname.slice(5), '请求的名称'), args);
       // No dialog answer was queued: the page lets the person pick files, uploads them and asks again.
       const pick = host.pendingPick;
       host.pendingPick = null;
@@ -135,7 +153,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET') return send(res, 405, '不支持的请求');
     if (url.pathname === '/window-api.js') return send(res, 200, readFileSync(CLIENT_SCRIPT), TYPES['.js']);
-    const path = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+    const path = url.pathname === '/' ? 'index.html' : normalize(decodeName(url.pathname, '地址')).replace(/^[/\\]+/, '');
     const file = resolve(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, '找不到');
     if (path === 'index.html') {
@@ -162,14 +180,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     store,
     host,
+    handlers,
     exportDir,
-    close: () =>
-      new Promise<void>((ok) => {
+    close: async () => {
+      await new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => {
-          store.close();
-          ok();
-        });
-      }),
+        server.close(() => ok());
+      });
+      await store.settled();
+      store.close();
+      // Files picked in the page were copies for this run only.
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
+    },
   };
 }

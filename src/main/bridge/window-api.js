@@ -7,7 +7,10 @@
   sessionStorage.setItem('nianbao-token', token);
 
   const post = async (path, body, headers = {}) => {
-    const response = await fetch(path, { method: 'POST', headers: { 'x-nianbao-token': token, ...headers }, body });
+    // keepalive: a save sent as the page closes still reaches main (as Electron's IPC does); it allows bodies
+    // under 64 KB only, which a report's JSON is.
+    const keepalive = typeof body === 'string' && body.length < 60000;
+    const response = await fetch(path, { method: 'POST', headers: { 'x-nianbao-token': token, ...headers }, body, keepalive });
     return response.json();
   };
 

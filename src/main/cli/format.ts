@@ -1,5 +1,6 @@
 // Plain-text output of the CLI, in Chinese.
 import type { Report } from '../../shared/report';
+import { localDateTime } from '../../shared/local-time';
 import { UNIT_KIND_LABELS } from '../../shared/report';
 import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
@@ -65,14 +66,8 @@ export function reportText(s: StoredReport): string {
 
 /** Newest first, local time; an unnamed revision is one burst of editing. */
 export function historyText(revisions: { number: number; createdAt: string; note: string | null }[]): string {
-  return revisions.map((r) => `第 ${r.number} 版\t${localTime(r.createdAt)}\t${r.note ?? '编辑'}`).join('\n');
+  return revisions.map((r) => `第 ${r.number} 版\t${localDateTime(r.createdAt)}\t${r.note ?? '编辑'}`).join('\n');
 }
-
-const localTime = (iso: string): string => {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-};
 
 export function diffText(d: ReportDiff, from: number, to: number): string {
   if (!d.cells.length && !d.texts.length && !d.fields.length) return `第 ${from} 版与第 ${to} 版没有差别`;

@@ -17,6 +17,8 @@ function collectSet(pair: string, acc: Record<string, CellValue>): Record<string
   if (!m) throw new InputError(`--set 的写法应为 键=值，例如 appeals.review.total=1，而不是“${pair}”`);
   const v = m[2].trim();
   if (v !== '' && v !== NOT_APPLICABLE && !Number.isFinite(Number(v))) throw new InputError(`--set ${m[1]} 的值“${v}”不是数字`);
+  if (Math.abs(Number(v)) > Number.MAX_SAFE_INTEGER)
+    throw new InputError(`--set ${m[1]} 的值“${v}”太大，超出能精确保存的范围（最大 ${Number.MAX_SAFE_INTEGER}）`);
   return { ...acc, [m[1]]: v === '' ? null : v === NOT_APPLICABLE ? NOT_APPLICABLE : Number(v) };
 }
 

@@ -4,14 +4,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
 import { validate } from '../../shared/validation';
-import { describeError, InputError } from '../errors';
+import { BUSY_MESSAGE, DamagedError, describeError, InputError, isBusy, sqliteMessage } from '../errors';
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
 import { registerImportCommands } from './import-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+/** Exit codes (README “退出码”): 3 another program is writing the archive; 4 the archive file is damaged; 5 an internal error. */
+export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3, damaged: 4, internal: 5 } as const;
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -36,15 +37,28 @@ function templateText(t: Template): string {
   return lines.join('\n');
 }
 
-const COMMANDER_MESSAGES: Record<string, string> = {
-  'commander.unknownOption': '未知的选项',
-  'commander.unknownCommand': '未知的命令',
-  'commander.missingArgument': '缺少参数',
-  'commander.missingMandatoryOptionValue': '缺少必需的选项',
-  'commander.optionMissingArgument': '选项缺少取值',
-  'commander.excessArguments': '参数过多',
-  'commander.invalidArgument': '参数不合法',
-};
+/** Commander's English errors in Chinese, naming what the person typed. */
+function commanderMessage(e: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `未知的选项“${quoted}”`;
+    case 'commander.unknownCommand':
+      return `未知的命令“${quoted}”`;
+    case 'commander.missingArgument':
+      return `缺少参数“${quoted}”`;
+    case 'commander.optionMissingArgument':
+      return `选项“${quoted}”缺少取值`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项“${quoted}”`;
+    case 'commander.excessArguments':
+      return `参数过多${quoted ? `（命令 ${quoted}）` : ''}`;
+    case 'commander.invalidArgument':
+      return `参数“${quoted}”不合法`;
+    default:
+      return '命令行有误';
+  }
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -60,9 +74,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride()
-    .showHelpAfterError('（用 nianbao --help 查看用法）');
+    // Commander's own error lines are English; main() prints them in Chinese instead.
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
+    .exitOverride();
 
   const ctx = createContext(program, io, setExit);
   const { withStore, print, unitYear } = ctx;
@@ -271,7 +285,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Runs the CLI; returns the exit code (0 no errors, 1 the report has errors, 2 unusable input). */
+/** Runs the CLI; returns the exit code (EXIT: 0 no errors, 1 the report has errors, 2 unusable input, 3 busy, 4 damaged, 5 internal). */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
@@ -279,17 +293,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    // Our input errors, and file-system errors (a folder that is not there, a file open in Excel), in Chinese.
-    if (e instanceof InputError || /^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) {
+    if (isBusy(e)) {
+      io.err(BUSY_MESSAGE);
+      return EXIT.busy;
+    }
+    if (e instanceof DamagedError || /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) {
+      io.err(describeError(e));
+      return EXIT.damaged;
+    }
+    // Our input errors, file-system errors (a folder that is not there, a file open in Excel) and SQLite's
+    // (a read-only archive, a full disk), in Chinese.
+    if (e instanceof InputError || /^E[A-Z]+$/.test(String((e as { code?: unknown }).code)) || sqliteMessage(e)) {
       io.err(describeError(e));
       return EXIT.input;
     }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      const zh = COMMANDER_MESSAGES[e.code];
-      if (zh) io.err(`${zh}：${e.message.replace(/^error: /, '')}`);
+      io.err(`${commanderMessage(e)}（用 nianbao --help 查看用法）`);
       return EXIT.input;
     }
-    throw e;
+    io.err(`程序内部出错：${(e as Error)?.message ?? String(e)}。档案没有被部分写入；请把这段信息告诉维护人员。`);
+    return EXIT.internal;
   }
 }

@@ -3,13 +3,15 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors';
+import { identity, schemaProblem } from './archive-file';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
 /** Marks a SQLite file as ours ('NB' + 1), so restore can tell our database from any other. */
 export const APPLICATION_ID = 0x4e420001;
-export const BUSY_TIMEOUT_MS = 10_000;
+// Tests shorten the wait for another writer with NIANBAO_BUSY_TIMEOUT_MS.
+export const BUSY_TIMEOUT_MS = Number(process.env.NIANBAO_BUSY_TIMEOUT_MS) || 10_000;
 
 export interface OpenOptions {
   /** Called with the path of a backup to write before migrating an existing database. */
@@ -22,10 +24,8 @@ export interface OpenOptions {
 /** Identity of a database file: whether it is ours, and its schema version. Throws InputError if unreadable. */
 export function inspect(db: Db, path: string): { ours: boolean; empty: boolean; version: number } {
   try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    return { ours: appId === APPLICATION_ID, empty: tables.n === 0 && appId === 0, version };
+    const id = identity(db);
+    return { ours: id.applicationId === APPLICATION_ID, empty: id.tables === 0 && id.applicationId === 0, version: id.version };
   } catch (e) {
     throw new InputError(`${path} 不是可用的 SQLite 数据库（${(e as Error).message}）`);
   }
@@ -33,6 +33,29 @@ export function inspect(db: Db, path: string): { ours: boolean; empty: boolean; 
 
 export function newerVersionMessage(path: string, version: number, latest = LATEST_VERSION): string {
   return `数据库 ${path} 由更新版本的程序写入（数据库版本 ${version}，本程序只认识到版本 ${latest}）。为保护数据，没有做任何修改；请升级本程序后再打开。`;
+}
+
+// Enough for every statement the db modules write (their SQL is fixed text, or a few column combinations).
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Statements are prepared once per connection: db.prepare(sql) returns the statement prepared for that text
+ * before. So a shared statement must not be switched to pluck/raw/expand mode (none is); prepare a fresh one
+ * with the driver if ever needed.
+ */
+export function cacheStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
+  return db;
 }
 
 function applyPragmas(db: Db): void {
@@ -64,7 +87,7 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
   if (isNew) mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !isNew });
+    db = cacheStatements(new Database(path, { readonly: options.readonly ?? false, fileMustExist: !isNew }));
   } catch (e) {
     throw new InputError(`无法打开档案数据库 ${path}（${(e as Error).message}）`);
   }
@@ -75,6 +98,13 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
     const id = inspect(db, path);
     if (!id.ours && !id.empty) throw new InputError(`${path} 不是本程序的档案数据库，没有打开它`);
     if (id.version > latest) throw new InputError(newerVersionMessage(path, id.version, latest));
+    // Our id with a schema that is not what the migrations built (version 0, tables missing): migrating or
+    // writing it would fail half-way, so it is refused as it is.
+    if (id.ours) {
+      const problem = schemaProblem(db, id.version, migrations);
+      if (problem)
+        throw new InputError(`${path} 带有本程序的标记，但${problem}，不是可用的档案；没有打开它。请从备份恢复，或换一个档案文件`);
+    }
     if (options.readonly) return db;
     applyPragmas(db);
     if (id.version < latest) {

@@ -42,7 +42,13 @@ function rawOf(v: ExcelJS.CellValue): Raw {
 
 function textOf(raw: Raw): string {
   if (raw === null) return '';
-  if (typeof raw === 'object' && !(raw instanceof Date)) return raw.result === undefined || raw.result === null ? '' : String(raw.result);
+  if (typeof raw === 'object' && !(raw instanceof Date)) {
+    const r = raw.result;
+    if (r === undefined || r === null) return '';
+    // A formula whose result is an error value ({error: '#REF!'}) reads as that error, not [object Object].
+    if (typeof r === 'object' && !(r instanceof Date)) return String((r as { error?: unknown }).error ?? '');
+    return r instanceof Date ? r.toISOString().slice(0, 10) : String(r);
+  }
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   return String(raw);
 }

@@ -16,18 +16,32 @@ export function readValue(raw: Raw, kind: CellKind): ReadValue {
     v = (v as { result: unknown }).result;
   }
   if (v === null || v === undefined) return { ok: true, value: null };
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    // exceljs: an error value {error: '#REF!'}, rich text {richText: [{text}]}, a link {text, hyperlink}.
+    const o = v as { error?: unknown; richText?: { text?: unknown }[]; text?: unknown };
+    if (typeof o.error === 'string') return { ok: false, problem: `是错误值 ${o.error}（公式算不出结果），不是数字` };
+    if (Array.isArray(o.richText)) v = o.richText.map((r) => String(r.text ?? '')).join('');
+    else if (o.text !== undefined) v = String(o.text);
+    else return { ok: false, problem: '内容无法识别，不是数字' };
+  }
   if (v instanceof Date) return { ok: false, problem: `是日期（${v.toISOString().slice(0, 10)}），不是数字` };
   if (typeof v === 'boolean') return { ok: false, problem: `是逻辑值 ${v ? 'TRUE' : 'FALSE'}，不是数字` };
   let n: number;
-  if (typeof v === 'number') n = v;
-  else {
+  let shown: string;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, problem: '不是有效数字' };
+    n = v;
+    shown = String(v);
+  } else {
     const s = String(v).normalize('NFKC').replace(/\s+/g, '');
     if (!s) return { ok: true, value: null };
     if (NA_MARKS.has(s)) return { ok: true, value: NOT_APPLICABLE };
     const plain = s.replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
     if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, problem: `“${String(v).trim()}”不是数字` };
     n = Number(plain);
+    shown = String(v).trim();
   }
   const problem = valueProblem(kind, n);
-  return problem ? { ok: false, problem: `${problem}（${n}）` } : { ok: true, value: n };
+  // The text as written, not the number it became (which may already be rounded).
+  return problem ? { ok: false, problem: `${problem}（${shown}）` } : { ok: true, value: n };
 }

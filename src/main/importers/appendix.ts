@@ -107,7 +107,9 @@ export function readAppendix(lines: readonly SourceLine[], template: Template, f
           row[key] = t.reading.value;
           numbers++;
         } else if (t.reading.kind !== 'blank') {
-          result.notes.push(`${file} ${t.where}：附表“${row.label}”写的是“${t.text}”，不是数字，已留空。`);
+          result.notes.push(
+            `${file} ${t.where}：附表“${row.label}”写的是“${t.text}”，${(t.reading.kind === 'bad' && t.reading.why) || '不是数字'}，已留空。`,
+          );
         }
       }
       j++;

@@ -5,7 +5,7 @@ export type Reading =
   | { kind: 'blank' }
   | { kind: 'value'; value: number | typeof NOT_APPLICABLE }
   /** Looks like it belongs in a value cell but is not a number (无, 1.2.3…): a person must read it. */
-  | { kind: 'bad' }
+  | { kind: 'bad'; why?: string }
   | { kind: 'text' };
 
 // Marks the spec (§10) reads as 不适用: slashes and dashes of any width (NFKC has already made ／－ ASCII).
@@ -26,8 +26,12 @@ export function readCell(text: string): Reading {
   if (s === '') return { kind: 'blank' };
   if (NOT_APPLICABLE_MARK.test(s)) return { kind: 'value', value: NOT_APPLICABLE };
   const n = s.replace(UNIT_SUFFIX, '');
-  if (PLAIN_NUMBER.test(n)) return { kind: 'value', value: Number(n) };
-  if (GROUPED_NUMBER.test(n)) return { kind: 'value', value: Number(n.replace(/,/g, '')) };
+  if (PLAIN_NUMBER.test(n) || GROUPED_NUMBER.test(n)) {
+    const value = Number(n.replace(/,/g, ''));
+    // Beyond 2^53 the number would be stored rounded: a person must read it.
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { kind: 'bad', why: '数字太大，超出能精确保存的范围' };
+    return { kind: 'value', value };
+  }
   if (NON_NUMBER_WORDS.test(s) || LOOKS_NUMERIC.test(s)) return { kind: 'bad' };
   return { kind: 'text' };
 }

@@ -4,6 +4,7 @@
 // the scraped, hand-edited markup of government sites.
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { SourceKind } from '../db/reports';
+import { InputError } from '../errors';
 import { readDocument } from './document';
 import { cell, type SourceLine } from './lines';
 import type { ParsedReport } from './types';
@@ -129,9 +130,27 @@ export interface HtmlContent {
   published?: string;
 }
 
+/** How deeply elements nest, counted without recursion (the walks below recurse). */
+function depthOf(root: T.Node): number {
+  let max = 0;
+  const stack: [T.Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of children(n)) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+// Real pages nest a few dozen levels; browsers stop building deeper than 512.
+export const MAX_HTML_DEPTH = 512;
+
 /** Lines of a page: one per paragraph (block, <br>), one per table row. */
-export function htmlToLines(html: string): HtmlContent {
+export function htmlToLines(html: string, file = '网页'): HtmlContent {
   const doc = parse(html);
+  const depth = depthOf(doc);
+  if (depth > MAX_HTML_DEPTH)
+    throw new InputError(`文件 ${file} 的网页结构嵌套过深（${depth} 层，上限 ${MAX_HTML_DEPTH} 层），不像是一篇年度报告，没有读取。`);
   const lines: SourceLine[] = [];
   let buffer = '';
   let tables = 0;
@@ -175,7 +194,7 @@ export function htmlToLines(html: string): HtmlContent {
 }
 
 export function readHtml(html: string, file: string, kind: SourceKind): ParsedReport {
-  const { lines, title, published } = htmlToLines(html);
+  const { lines, title, published } = htmlToLines(html, file);
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
   return readDocument({ lines, file, kind, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
 }

@@ -130,6 +130,7 @@ export class Archive {
   }
 
   updateUnit(name: string, change: { name?: string; kind?: UnitKind; parent?: string | null; code?: string | null }): Unit {
+    // By the trimmed name, as unit() finds it: ' 乙局 ' is 乙局.
     const row = this.unitRow(name);
     const current = this.toUnit(row);
     const newName = change.name?.trim() ?? current.name;

@@ -1,6 +1,7 @@
 // Importing many files at once (the office that collects forty units' workbooks): a plan per file, progress,
 // a result per file, and one transaction for everything that is written.
-import { InputError } from '../errors';
+import { basename } from 'node:path';
+import { describeError, InputError } from '../errors';
 import type { SaveResult } from './archive';
 import type { Archive } from './archive';
 import { parseFile } from './files';
@@ -59,8 +60,9 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
         saved: [],
       });
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      results.push({ file, status: 'failed', reason: e.message, plans: [], saved: [] });
+      // Whatever one file does (a reader's own failure included), it is that file's result; the batch goes on.
+      const reason = e instanceof InputError ? e.message : `读取 ${basename(file)} 时出错：${describeError(e)}`;
+      results.push({ file, status: 'failed', reason, plans: [], saved: [] });
     }
   }
   options.onProgress?.({ done: files.length, total: files.length, file: '' });

@@ -59,6 +59,9 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
   if (stored) {
     if (!Object.values(report.sections).some((t) => t?.trim())) report.sections = stored.report.sections;
     report.unit_kind ??= stored.unit.kind;
+    // A file without the appendix rows the archive holds would delete them: never without a person's say.
+    const rows = stored.report.legacy?.length ?? 0;
+    if (rows && !report.legacy?.length) problems.push(`文件中没有统计附表，而档案中的报告有 ${rows} 行附表；导入会删去它们，请核对`);
     if (stored.status === 'final') problems.push(`档案中“${report.unit}”${report.year} 年的报告已定稿，需先取消定稿才能导入`);
   } else if (report.unit) {
     const unit = archive.listUnits().find((u) => u.name === report.unit);

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { ImportFileView, PlanOverridesArg, PlanView } from '../../shared/api';
 import { valueProblem } from '../../shared/report';
 import { getTemplate } from '../../shared/template';
-import { InputError } from '../errors';
+import { describeError, InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive } from './archive';
 import { parseFile } from './files';
@@ -42,8 +42,8 @@ export async function previewFile(archive: Archive, file: string, overrides?: Pl
   try {
     parsed = await parseFile(file);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { file, name: basename(file), error: e.message, notes: [], plans: [] };
+    const error = e instanceof InputError ? e.message : `读取 ${basename(file)} 时出错：${describeError(e)}`;
+    return { file, name: basename(file), error, notes: [], plans: [] };
   }
   // Outside the try: a wrong override (a cell the template lacks) is the caller's mistake, not an unreadable file.
   const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i]));

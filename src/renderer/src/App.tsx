@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { MenuCommand } from '../../shared/channels';
 import { ArchivePage } from './pages/ArchivePage';
 import { EditorPage } from './pages/EditorPage';
@@ -28,56 +28,83 @@ export interface OpenReport {
 
 export function App() {
   const [page, setPage] = useState<PageKey>('archive');
+  // Pages are mounted on their first visit and then kept (hidden), so leaving one loses nothing: the import list
+  // with its typed units and resolved doubts, filters, a report being edited with its undo history.
+  const [visited, setVisited] = useState<ReadonlySet<PageKey>>(() => new Set(['archive']));
   const [open, setOpen] = useState<OpenReport | null>(null);
+  const [editing, setEditing] = useState(false);
   const [print, setPrint] = useState<{ unit: string; year: number } | null>(null);
-  const go = (key: PageKey) => {
-    setOpen(null);
+  const go = useCallback((key: PageKey) => {
+    setEditing(false);
     setPrint(null);
     setPage(key);
+    setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
+  }, []);
+  useEffect(() => window.api?.onMenu?.(go), [go]);
+  const openReport = (unit: string, year: number, focus?: OpenReport['focus']) => {
+    setOpen((o) => (o && o.unit === unit && o.year === year && !focus ? o : { unit, year, n: (o?.n ?? 0) + 1, focus }));
+    setEditing(true);
   };
-  useEffect(() => window.api?.onMenu?.(go), []);
-  const openReport = (unit: string, year: number, focus?: OpenReport['focus']) => setOpen({ unit, year, n: 0, focus });
+  const reload = useCallback(() => setOpen((o) => o && { ...o, n: o.n + 1, focus: undefined }), []);
+  const shown = (key: PageKey) => !editing && page === key;
+  const pane = (key: PageKey, element: ReactNode) =>
+    visited.has(key) && (
+      <div key={key} hidden={!shown(key)} data-page={key}>
+        {element}
+      </div>
+    );
 
-  // The print view stands alone so the browser's print prints only the report.
-  if (print) return <PrintView unit={print.unit} year={print.year} onBack={() => setPrint(null)} />;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
-      <AppShell.Header px="md">
-        <Group h="100%" justify="space-between">
-          <Title order={3}>政府信息公开年报助手</Title>
-          <Text size="sm" c="dimmed">
-            离线使用 · 数据只保存在本机
-          </Text>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {PAGES.map((p) => (
-          <NavLink key={p.key} label={p.label} active={p.key === page && !open} onClick={() => go(p.key)} />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        {open ? (
-          <EditorPage
-            key={`${open.unit}-${open.year}-${open.n}`}
-            unit={open.unit}
-            year={open.year}
-            focus={open.focus}
-            onBack={() => setOpen(null)}
-            onReload={() => setOpen({ ...open, n: open.n + 1, focus: undefined })}
-            onPrint={() => setPrint({ unit: open.unit, year: open.year })}
-          />
-        ) : page === 'archive' ? (
-          <ArchivePage onOpen={openReport} />
-        ) : page === 'import' ? (
-          <ImportPage onOpen={openReport} />
-        ) : page === 'export' ? (
-          <ExportPage onPrint={(unit, year) => setPrint({ unit, year })} />
-        ) : page === 'settings' ? (
-          <SettingsPage />
-        ) : (
-          <TemplatesPage />
-        )}
-      </AppShell.Main>
-    </AppShell>
+    <>
+      {/* The print view stands alone so the browser's print prints only the report; the app stays mounted behind it. */}
+      {print && <PrintView unit={print.unit} year={print.year} onBack={() => setPrint(null)} />}
+      <div hidden={!!print}>
+        <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
+          <AppShell.Header px="md">
+            <Group h="100%" justify="space-between">
+              <Title order={3}>政府信息公开年报助手</Title>
+              <Text size="sm" c="dimmed">
+                离线使用 · 数据只保存在本机
+              </Text>
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="xs">
+            {PAGES.map((p) => (
+              <NavLink key={p.key} label={p.label} active={shown(p.key)} onClick={() => go(p.key)} />
+            ))}
+            {open && (
+              <NavLink
+                label={`${open.unit} ${open.year} 年`}
+                description="正在编辑"
+                active={editing}
+                onClick={() => setEditing(true)}
+                aria-label={`回到正在编辑的${open.unit}${open.year}年报告`}
+              />
+            )}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            {open && (
+              <div hidden={!editing} data-page="editor">
+                <EditorPage
+                  key={`${open.unit}-${open.year}-${open.n}`}
+                  unit={open.unit}
+                  year={open.year}
+                  focus={open.focus}
+                  active={editing && !print}
+                  onBack={() => setEditing(false)}
+                  onReload={reload}
+                  onPrint={() => setPrint({ unit: open.unit, year: open.year })}
+                />
+              </div>
+            )}
+            {pane('archive', <ArchivePage onOpen={openReport} />)}
+            {pane('import', <ImportPage onOpen={openReport} />)}
+            {pane('export', <ExportPage onPrint={(unit, year) => setPrint({ unit, year })} />)}
+            {pane('settings', <SettingsPage />)}
+            {pane('templates', <TemplatesPage />)}
+          </AppShell.Main>
+        </AppShell>
+      </div>
+    </>
   );
 }

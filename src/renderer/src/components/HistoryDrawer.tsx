@@ -1,53 +1,52 @@
 // 历史: the revisions of a report with time and note, the difference between any two side by side (cells and
 // texts), and restoring one as a new revision.
-import { Alert, Button, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { DiffView } from '../../../shared/api';
+import { Button, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { show } from '../../../shared/validation/values';
-import { call } from '../api';
+import { useApiMutation, useApiQuery } from '../data/query';
 
 interface Props {
   unit: string;
   year: number;
   opened: boolean;
   onClose: () => void;
+  /** Resolves once the editor's unsaved edits are stored, so the restored version is not overwritten by them. */
+  beforeRestore?: () => Promise<void>;
   onRestored: () => void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
-export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props) {
-  const [revisions, setRevisions] = useState<{ number: number; createdAt: string; note: string | null }[]>([]);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
-  const [diff, setDiff] = useState<DiffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!opened) return;
-    call('report.history', { unit, year }).then(
-      (h) => {
-        setRevisions(h);
-        setTo(h[0] ? String(h[0].number) : null);
-        setFrom(h[1] ? String(h[1].number) : null);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [opened, unit, year]);
-
-  useEffect(() => {
-    if (!from || !to) return;
-    call('report.diff', { unit, year, from: Number(from), to: Number(to) }).then(setDiff, (e: Error) => setError(e.message));
-  }, [from, to, unit, year]);
+export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRestored }: Props) {
+  const history = useApiQuery('report.history', opened ? { unit, year } : null);
+  const revisions = history.data ?? [];
+  // The newest two are compared until the person picks others.
+  const [picked, setPicked] = useState<{ from: string | null; to: string | null } | null>(null);
+  const from = picked ? picked.from : revisions[1] ? String(revisions[1].number) : null;
+  const to = picked ? picked.to : revisions[0] ? String(revisions[0].number) : null;
+  const diff = useApiQuery('report.diff', opened && from && to ? { unit, year, from: Number(from), to: Number(to) } : null).data;
+  const restore = useApiMutation('report.restoreRevision', {
+    invalidates: ['report.get', 'report.history', 'report.diff', 'archive.overview'],
+    onSuccess: onRestored,
+  });
 
   const options = revisions.map((r) => ({
     value: String(r.number),
     label: `第 ${r.number} 版 · ${when(r.createdAt)} · ${r.note ?? '编辑'}`,
   }));
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`${unit} ${year} 年报告的历史`}>
+    <Drawer
+      opened={opened}
+      onClose={() => {
+        // Opened again later, it compares the newest two again.
+        setPicked(null);
+        onClose();
+      }}
+      position="right"
+      size="xl"
+      title={`${unit} ${year} 年报告的历史`}
+    >
       <Stack>
-        {error && <Alert color="red">{error}</Alert>}
         <Table aria-label="版本列表">
           <Table.Tbody>
             {revisions.map((r) => (
@@ -61,10 +60,9 @@ export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props
                     <Button
                       size="compact-xs"
                       variant="light"
+                      loading={restore.isPending}
                       onClick={() =>
-                        call('report.restoreRevision', { unit, year, revision: r.number }).then(onRestored, (e: Error) =>
-                          setError(e.message),
-                        )
+                        void (beforeRestore?.() ?? Promise.resolve()).then(() => restore.mutate({ unit, year, revision: r.number }))
                       }
                     >
                       恢复为这一版
@@ -76,8 +74,8 @@ export function HistoryDrawer({ unit, year, opened, onClose, onRestored }: Props
           </Table.Tbody>
         </Table>
         <Group grow>
-          <Select label="比较：原来" data={options} value={from} onChange={setFrom} />
-          <Select label="现在" data={options} value={to} onChange={setTo} />
+          <Select label="比较：原来" data={options} value={from} onChange={(v) => setPicked({ from: v, to })} />
+          <Select label="现在" data={options} value={to} onChange={(v) => setPicked({ from, to: v })} />
         </Group>
         {from && to && diff && !diff.cells.length && !diff.texts.length && !diff.fields.length && <Text c="dimmed">这两版没有差别。</Text>}
         {diff && (diff.cells.length > 0 || diff.fields.length > 0) && (

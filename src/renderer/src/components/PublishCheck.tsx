@@ -6,8 +6,7 @@ import { useState } from 'react';
 import type { StoredReportView } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/report';
 import { daysBetween, isPublicationRule, publicationDeadline, type DismissedFinding } from '../../../shared/validation';
-import { call } from '../api';
-import { notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { useApiMutation, useApiQuery } from '../data/query';
 import { SavedFile } from './SavedFile';
 
 interface Props {
@@ -99,13 +98,15 @@ function deadlineItem(stored: StoredReportView, today: string): { verdict: Verdi
 }
 
 export function PublishCheck({ unit, year, onPrint }: Props) {
-  const query = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always', staleTime: 0 });
+  // Its failure is this drawer's content (a report not saved yet is no failure), not a notification.
+  const query = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always', staleTime: 0, meta: { quiet: true } });
   const info = useApiQuery('app.info', {});
   const [saved, setSaved] = useState<string | null>(null);
   const onSaved = (r: { path: string } | null) => r && setSaved(r.path);
   const docx = useApiMutation('export.docx', { onSuccess: onSaved });
   const html = useApiMutation('export.html', { onSuccess: onSaved });
   const pdf = useApiMutation('export.pdf', { onSuccess: onSaved });
+  const show = useApiMutation('host.showInFolder');
 
   if (query.isPending) return <Loader size="sm" />;
   if (query.isError)
@@ -121,7 +122,7 @@ export function PublishCheck({ unit, year, onPrint }: Props) {
   const publication = findings.filter((f) => !f.dismissed && isPublicationRule(f.rule));
   const deadline = deadlineItem(stored, localToday());
   const ready = !errors.length && !unexplained.length && !publication.length && stored.status === 'final';
-  const showInFolder = (path: string) => call('host.showInFolder', { path }).catch(notifyError);
+  const showInFolder = (path: string) => show.mutate({ path });
   const exportPdf = () => (info.data?.host === 'electron' ? pdf.mutate({ unit, year }) : onPrint());
 
   return (

@@ -2,11 +2,18 @@
 // Pages are views over this cache, so leaving a page and coming back shows the same data at once; a mutation
 // names the channels whose answers it changes, and those are fetched again.
 import { notifications } from '@mantine/notifications';
-import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { QueryCache, QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { ApiArgs, ApiResult, Channel } from '../../../shared/api';
 import { ApiCallError, call } from '../api';
 
 export const queryClient = new QueryClient({
+  // A read that fails is told in the notification surface, unless the page handles it (`meta: { quiet: true }`,
+  // e.g. the editor, where a missing report opens a new draft).
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (!query.meta?.quiet) notifyError(error, '读取时出错');
+    },
+  }),
   defaultOptions: {
     // Main is the only writer the page knows about; answers stay fresh until a mutation invalidates them.
     queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
@@ -55,8 +62,23 @@ export function useApiMutation<C extends Channel>(
 }
 
 /** The one place a failure reaches the person when it has no place on the screen of its own. */
-export function notifyError(error: unknown, title = '操作没有完成'): void {
-  notifications.show({ color: 'red', title, message: (error as Error).message, autoClose: 8000 });
+export function notifyError(error: unknown, title = '操作没有完成', id?: string): void {
+  // One notice per id: a repeated failure replaces the old one instead of stacking up.
+  if (id) notifications.hide(id);
+  // Messages name files and cells on several lines; they are kept as written.
+  notifications.show({
+    id,
+    color: 'red',
+    title,
+    message: (error as Error).message,
+    autoClose: 8000,
+    styles: { description: { whiteSpace: 'pre-wrap' } },
+  });
+}
+
+/** Takes back a failure notice once what failed has succeeded (a retried save, a repeated import). */
+export function clearNotice(id: string): void {
+  notifications.hide(id);
 }
 
 export function notifyDone(message: string, title?: string): void {

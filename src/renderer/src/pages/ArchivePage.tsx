@@ -18,13 +18,13 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { OverviewView, SearchHitView, UnitView } from '../../../shared/api';
+import { useState } from 'react';
+import type { UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SECTION_HEADINGS } from '../../../shared/template';
-import { call } from '../api';
 import { DeleteConfirm, type DeleteTarget } from '../components/DeleteConfirm';
 import { DeletedList } from '../components/DeletedList';
+import { useApiMutation, useApiQuery } from '../data/query';
 
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
@@ -33,20 +33,16 @@ interface Props {
 }
 
 export function ArchivePage({ onOpen }: Props) {
-  const [overview, setOverview] = useState<OverviewView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const overview = useApiQuery('archive.overview', {}).data;
   const [kind, setKind] = useState<'all' | UnitKind>('all');
   const [yearFilter, setYearFilter] = useState<string>('all');
   /** The unit form: null closed, 'new' to add, a unit to edit (rename, change kind). */
   const [editing, setEditing] = useState<'new' | UnitView | null>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHitView[] | null>(null);
-
-  const load = useCallback(() => {
-    call('archive.overview', {}).then(setOverview, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
+  /** The words last searched for; the hits are the cached answer for them, fetched again after any change. */
+  const [searched, setSearched] = useState('');
+  const hits = useApiQuery('search', searched ? { query: searched } : null).data ?? null;
 
   const thisYear = new Date().getFullYear() - 1;
   // Every year from the oldest report to last year, so a missing year shows as a gap to fill.
@@ -56,17 +52,7 @@ export function ArchivePage({ onOpen }: Props) {
   const units = overview?.units.filter((u) => kind === 'all' || u.kind === kind) ?? [];
   const cell = (unitId: number, year: number) => overview?.reports.find((r) => r.unit_id === unitId && r.year === year);
 
-  const [searched, setSearched] = useState('');
-  const search = () => {
-    if (!query.trim()) return setHits(null);
-    call('search', { query }).then(
-      (h) => {
-        setHits(h);
-        setSearched(query);
-      },
-      (e: Error) => setError(e.message),
-    );
-  };
+  const search = () => setSearched(query.trim() ? query : '');
 
   return (
     <Stack gap="md">
@@ -87,11 +73,6 @@ export function ArchivePage({ onOpen }: Props) {
           <Button onClick={() => setEditing('new')}>添加单位</Button>
         </Group>
       </Group>
-      {error && (
-        <Alert color="red" title="出错了" withCloseButton onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
       {hits && (
         <Card withBorder>
           <Text fw={600} mb="xs">
@@ -224,19 +205,9 @@ export function ArchivePage({ onOpen }: Props) {
           </Table>
         </ScrollArea>
       )}
-      <DeletedList onRestored={load} />
-      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} onDeleted={load} />
-      {editing && (
-        <UnitForm
-          unit={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            setHits(null);
-            load();
-          }}
-        />
-      )}
+      <DeletedList />
+      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
+      {editing && <UnitForm unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </Stack>
   );
 }
@@ -245,12 +216,13 @@ export function ArchivePage({ onOpen }: Props) {
 function UnitForm({ unit, onClose, onSaved }: { unit: UnitView | null; onClose: () => void; onSaved: () => void }) {
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'department');
-  const [error, setError] = useState<string | null>(null);
+  // A unit's name is in the overview, the unit lists and every search hit of its reports.
+  const changes = ['units.list', 'archive.overview', 'search', 'report.get'] as const;
+  const add = useApiMutation('units.add', { invalidates: [...changes], notifyErrors: false, onSuccess: onSaved });
+  const change = useApiMutation('units.update', { invalidates: [...changes], notifyErrors: false, onSuccess: onSaved });
+  const error = (unit ? change.error : add.error)?.message;
   const submit = () =>
-    (unit
-      ? call('units.update', { name: unit.name, change: { name: name.trim(), kind } })
-      : call('units.add', { name: name.trim(), kind })
-    ).then(onSaved, (e: Error) => setError(e.message));
+    unit ? change.mutate({ name: unit.name, change: { name: name.trim(), kind } }) : add.mutate({ name: name.trim(), kind });
   return (
     <Modal opened onClose={onClose} title={unit ? `修改单位：${unit.name}` : '添加单位'}>
       <Stack>
@@ -274,6 +246,7 @@ function UnitForm({ unit, onClose, onSaved }: { unit: UnitView | null; onClose: 
             改名后，该单位历年的报告都随之显示在新名称下。
           </Text>
         )}
+        {/* The name is refused (empty, taken): said next to the form, where it is fixed. */}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,13 +1,14 @@
-// 年报编辑: the six sections in order, the tables in the official layout, live validation, autosave with a
-// visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
+// 年报编辑: the six sections in order, the tables in the official layout, live validation, saving through one queue
+// with a visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../../../shared/validation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { StoredReportView } from '../../../shared/api';
 import type { DismissedFinding } from '../../../shared/validation';
 import type { CellValue, Report } from '../../../shared/report';
 import { getTemplate, type SectionDef, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
+import { ConflictDialog } from '../components/ConflictDialog';
 import { EditableTable } from '../components/EditableTable';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
@@ -17,26 +18,35 @@ import { DeleteConfirm } from '../components/DeleteConfirm';
 import { LegacyEditor } from '../components/LegacyEditor';
 import { useReportLock } from '../components/lock/useReportLock';
 import { PublishedDateInput } from '../components/PublishedDateInput';
+import { clearNotice, invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { neighbourCell } from '../lib/grid';
+import { useSaveQueue } from '../lib/use-save-queue';
 
 interface Props {
   unit: string;
   year: number;
   /** A search hit to show: the section, and where the found text is in it. */
   focus?: { section: string; offset: number; length: number };
+  /** False while the person is on another page: the editor stays mounted (undo, unsaved edits) but saves now. */
+  active?: boolean;
   onBack: () => void;
   onReload: () => void;
   onPrint: () => void;
 }
 
-type SaveState =
-  | { kind: 'saved'; revision: number; at: string }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'new' }
-  | { kind: 'error'; message: string };
+/** What the editor opens with: a stored report, or a new draft (revision null). */
+interface Opened {
+  report: Report;
+  provenance: Record<string, string>;
+  revision: number | null;
+  status: 'draft' | 'final';
+  findings: DismissedFinding[];
+  updatedAt?: string;
+}
 
 const AUTOSAVE_MS = 1200;
+/** Channels whose answers a saved edit changes. */
+const SAVED = ['archive.overview', 'report.get', 'report.history', 'search'] as const;
 
 /** A short name for the jump bar: the part's number and its first keyword (一、总体情况, 三、收到和处理 …). */
 const partLabel = (s: SectionDef) => {
@@ -47,123 +57,159 @@ const partLabel = (s: SectionDef) => {
 /** Scrolls a part of the report into view below the sticky toolbar (scroll-margin-top in global.css). */
 const jump = (key: string) => document.querySelector(`[data-part="${key}"]`)?.scrollIntoView({ block: 'start' });
 
-export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Props) {
-  const [report, setReport] = useState<Report | null>(null);
-  const [provenance, setProvenance] = useState<Record<string, string>>({});
-  const [revision, setRevision] = useState(0);
-  const [status, setStatus] = useState<'draft' | 'final'>('draft');
-  const [findings, setFindings] = useState<DismissedFinding[]>([]);
-  const [save, setSave] = useState<SaveState>({ kind: 'new' });
+const opened = (s: StoredReportView): Opened => ({
+  report: s.report,
+  provenance: s.provenance,
+  revision: s.revision,
+  status: s.status,
+  findings: s.findings,
+  updatedAt: s.updatedAt,
+});
+
+/** Opens the report: the stored one, a new draft only when the archive has none, and the error for anything else. */
+export function EditorPage(props: Props) {
+  const { unit, year } = props;
+  // Asked afresh on every opening: the cache may hold a version from before the last save.
+  const stored = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always', meta: { quiet: true } });
+  const missing = stored.error?.kind === 'not_found';
+  const draft = useApiQuery('report.draft', missing ? { unit, year } : null, { refetchOnMount: 'always', meta: { quiet: true } });
+  const [start, setStart] = useState<Opened | null>(null);
+  // The first fresh answer opens the editor; later answers (refetched after its own saves) do not replace the
+  // version being edited.
+  if (!start && stored.isFetchedAfterMount && stored.data) setStart(opened(stored.data));
+  if (!start && missing && draft.data && draft.isFetchedAfterMount)
+    setStart({ ...draft.data, revision: null, status: 'draft', findings: [] });
+  const failure = (!missing && stored.error) || draft.error;
+  const notice = `open-${unit}-${year}`;
+  useEffect(() => {
+    if (failure) notifyError(failure, '无法打开这份报告', notice);
+    else clearNotice(notice);
+  }, [failure, notice]);
+
+  if (start) return <ReportEditor {...props} start={start} />;
+  if (failure)
+    return (
+      <Stack align="flex-start">
+        <Text>
+          无法打开{unit} {year} 年的报告：{failure.message}
+        </Text>
+        <Group>
+          <Button variant="default" onClick={props.onBack}>
+            ← 档案
+          </Button>
+          <Button onClick={() => void (missing ? draft.refetch() : stored.refetch())}>重试</Button>
+        </Group>
+      </Stack>
+    );
+  return <Text>正在打开…</Text>;
+}
+
+function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPrint, start }: Props & { start: Opened }) {
+  const [report, setReport] = useState<Report>(start.report);
+  const [provenance] = useState<Record<string, string>>(start.provenance);
+  const [status, setStatus] = useState<'draft' | 'final'>(start.status);
+  /** The stored findings with their dismissals, from the last answer of main. */
+  const [stored, setStored] = useState<DismissedFinding[]>(start.findings);
   const [selected, setSelected] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
-  // One id per editor visit: main merges this visit's saves within a burst into one revision.
-  const [session] = useState(() => globalThis.crypto?.randomUUID?.() ?? `s${Date.now()}${Math.random()}`);
   const [history, setHistory] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   const undo = useRef<Report[]>([]);
   const redo = useRef<Report[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // One id per editor visit: main merges this visit's saves within a burst into one revision.
+  const [session] = useState(() => globalThis.crypto?.randomUUID?.() ?? `s${Date.now()}${Math.random()}`);
   const { ref: toolbar, height: toolbarHeight } = useElementSize();
 
+  const { queue, state: save } = useSaveQueue({
+    revision: start.revision,
+    savedAt: start.updatedAt,
+    delayMs: AUTOSAVE_MS,
+    // Saves go through the queue (ordering, base revision, retries), not a mutation hook: a plain call is its sender.
+    save: (r: Report, baseRevision) => call('report.save', { report: r, baseRevision, session, provenance }),
+    onSaved: (res) => {
+      setStored(res.findings);
+      void invalidate(...SAVED);
+    },
+    onConflict: () => setConflict(true),
+  });
+
+  // Leaving for another page: what waits is saved now; coming back with nothing unsaved, a version stored
+  // meanwhile (an import, the CLI) is opened instead of being overwritten later.
+  const wasActive = useRef(active);
   useEffect(() => {
-    call('report.get', { unit, year }).then(
-      (s) => {
-        setReport(s.report);
-        setProvenance(s.provenance);
-        setRevision(s.revision);
-        setStatus(s.status);
-        setFindings(s.findings);
-        setSave({ kind: 'saved', revision: s.revision, at: s.updatedAt });
-      },
-      () =>
-        call('report.draft', { unit, year }).then(
-          (d) => {
-            setReport(d.report);
-            setProvenance(d.provenance);
-            setSave({ kind: 'new' });
-          },
-          (e: Error) => setMessage(e.message),
-        ),
-    );
-  }, [unit, year]);
+    if (wasActive.current === active) return;
+    wasActive.current = active;
+    if (!active) void queue.flush();
+    else if (!queue.unsaved && save.kind !== 'new')
+      // A one-shot look at the stored revision, not a view of it: nothing to cache.
+      call('report.get', { unit, year }).then(
+        (s) => s.revision !== queue.revision && onReload(),
+        () => undefined,
+      );
+  }, [active, queue, save.kind, unit, year, onReload]);
 
   // Opened from a search hit: scroll to the section and select the text found.
   const focused = useRef(false);
   useEffect(() => {
-    if (!report || !focus || focused.current) return;
+    if (!focus || focused.current) return;
     focused.current = true;
     const box = document.querySelector<HTMLTextAreaElement>(`textarea[data-section="${focus.section}"]`);
     if (!box) return;
     box.scrollIntoView({ block: 'center' });
     box.focus();
     box.setSelectionRange(focus.offset, focus.offset + focus.length);
-  }, [report, focus]);
+  }, [focus]);
 
-  // Live validation of what is on screen (with last year's report, from main).
+  // Live validation of what is on screen (with last year's report, from main), asked a moment after typing stops.
+  // Keyed by the report itself, so an answer for an older version can never replace the newest one's.
+  const [checked, setChecked] = useState(report);
   useEffect(() => {
-    if (!report) return;
-    const t = setTimeout(() => {
-      call('report.validate', { report }).then(
-        (fs: Finding[]) =>
-          setFindings((old) => fs.map((f) => old.find((o) => o.dismissed && o.rule === f.rule && o.cells.join() === f.cells.join()) ?? f)),
-        () => undefined,
-      );
-    }, 150);
+    const t = setTimeout(() => setChecked(report), 150);
     return () => clearTimeout(t);
   }, [report]);
-
-  const persist = useCallback(
-    (r: Report, base: number) => {
-      setSave({ kind: 'saving' });
-      call('report.save', { report: r, baseRevision: base, provenance, session }).then(
-        (res) => {
-          setRevision(res.revision);
-          setFindings(res.findings);
-          setSave({ kind: 'saved', revision: res.revision, at: new Date().toISOString() });
-        },
-        (e: Error) => setSave({ kind: 'error', message: e.message }),
-      );
-    },
-    [provenance, session],
+  const validation = useApiQuery('report.validate', { report: checked }, { placeholderData: (previous) => previous });
+  const findings = useMemo(
+    () =>
+      (validation.data ?? stored).map(
+        (f) => stored.find((o) => o.dismissed && o.rule === f.rule && o.cells.join() === f.cells.join()) ?? f,
+      ),
+    [validation.data, stored],
   );
+  // 定稿 as a lock: the button, the banner, the dialogs, and feedback when someone types into a locked report.
   const lock = useReportLock({
     unit,
     year,
     status,
-    errors: findings.filter((f) => f.severity === 'error' && !f.dismissed),
+    // Errors cannot be dismissed, so every error found is open.
+    errors: findings.filter((f) => f.severity === 'error'),
     canFinalize: save.kind === 'saved',
-    onChanged: (s, r) => {
-      setStatus(s);
-      setRevision(r);
-      setSave({ kind: 'saved', revision: r, at: new Date().toISOString() });
-    },
+    onChanged: setStatus,
   });
 
   const update = (next: Report) => {
-    if (!report) return;
     if (status === 'final') return lock.refuse();
     undo.current.push(report);
     redo.current = [];
     setReport(next);
-    setSave({ kind: 'dirty' });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => persist(next, revision), AUTOSAVE_MS);
+    queue.edit(next);
   };
-  const setValues = (changes: Record<string, CellValue>) => report && update({ ...report, values: { ...report.values, ...changes } });
-  const step = (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
-    if (status === 'final') return lock.refuse();
-    const prev = from.current.pop();
-    if (!prev || !report) return;
-    to.current.push(report);
-    setReport(prev);
-    setSave({ kind: 'dirty' });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => persist(prev, revision), AUTOSAVE_MS);
-  };
+  const setValues = (changes: Record<string, CellValue>) => update({ ...report, values: { ...report.values, ...changes } });
+  const step = useCallback(
+    (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
+      if (status === 'final') return lock.refuse();
+      const prev = from.current.pop();
+      if (!prev) return;
+      to.current.push(report);
+      setReport(prev);
+      queue.edit(prev);
+    },
+    [report, queue, status, lock],
+  );
 
   useEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'TEXTAREA') return;
       if (e.key === 'z') {
@@ -176,22 +222,29 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, [active, step]);
 
-  if (!report) return message ? <Alert color="red">{message}</Alert> : <Text>正在打开…</Text>;
+  const exportReport = useApiMutation('export.report', { onSuccess: (r) => r && setSaved(r.path) });
+  const exportPdf = useApiMutation('export.pdf', { onSuccess: (r) => r && setSaved(r.path) });
+  const showInFolder = useApiMutation('host.showInFolder');
+  const info = useApiQuery('app.info', {});
+  const dismiss = useApiMutation('findings.dismiss', {
+    invalidates: ['archive.overview', 'report.get'],
+    notifyErrors: false,
+    onSuccess: setStored,
+  });
+  const undismiss = useApiMutation('findings.undismiss', { invalidates: ['archive.overview', 'report.get'], onSuccess: setStored });
+
   const template = getTemplate(report.template);
   const locked = lock.locked;
 
-  const exportXlsx = () =>
-    call('export.report', { unit, year }).then(
-      (r) => r && setSaved(r.path),
-      (e: Error) => setMessage(e.message),
-    );
+  const exportXlsx = () => exportReport.mutate({ unit, year });
   // Electron prints to a PDF file; the browser shows the print view and its own print dialog.
-  const printOrPdf = () =>
-    call('app.info', {})
-      .then((info) => (info.host === 'electron' ? call('export.pdf', { unit, year }).then((r) => r && setSaved(r.path)) : onPrint()))
-      .catch((e: Error) => setMessage(e.message));
+  const printOrPdf = () => (info.data?.host === 'electron' ? exportPdf.mutate({ unit, year }) : onPrint());
+  const leave = () => {
+    void queue.flush();
+    onBack();
+  };
 
   const saveLabel =
     save.kind === 'saved'
@@ -202,7 +255,11 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           ? '有未保存的修改'
           : save.kind === 'new'
             ? '新报告，填写后自动保存'
-            : '保存失败';
+            : save.kind === 'conflict'
+              ? '保存冲突，请选择保留哪个版本'
+              : save.errorKind === 'internal'
+                ? '保存失败，修改还在，会再试'
+                : '没有保存，修改还在（原因见提示）';
 
   const section = (key: TextSectionKey) => {
     const def = template.sections.find((s) => s.key === key)!;
@@ -229,7 +286,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
       {/* The toolbar (with a bar to jump to each part) and the validation panel stay in view while the page scrolls. */}
       <Group justify="space-between" className="editor-toolbar" ref={toolbar}>
         <Group gap="xs">
-          <Button variant="subtle" onClick={onBack}>
+          <Button variant="subtle" onClick={leave}>
             ← 档案
           </Button>
           <Title order={4}>
@@ -239,7 +296,7 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
           <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
         </Group>
         <Group gap="xs">
-          <Text size="sm" c={save.kind === 'error' ? 'red' : 'dimmed'} aria-label="保存状态">
+          <Text size="sm" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} aria-label="保存状态">
             {saveLabel}
           </Text>
           <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
@@ -259,7 +316,8 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
             重做
           </Button>
           {lock.button}
-          <Button variant="subtle" color="red" size="xs" onClick={() => setDeleting(true)} disabled={save.kind === 'new'}>
+          {/* Only with nothing waiting to be saved: a save after the delete would bring the report back. */}
+          <Button variant="subtle" color="red" size="xs" onClick={() => setDeleting(true)} disabled={save.kind !== 'saved'}>
             删除
           </Button>
         </Group>
@@ -281,15 +339,9 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
       </Group>
       {lock.banner}
       <PublishedDateInput value={report.published} readOnly={locked} onChange={(published) => update({ ...report, published })} />
-      {save.kind === 'error' && <Alert color="red">{save.message}</Alert>}
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
-          <SavedFile path={saved} onShow={(path) => void call('host.showInFolder', { path })} />
-        </Alert>
-      )}
-      {message && (
-        <Alert color="red" withCloseButton onClose={() => setMessage(null)}>
-          {message}
+          <SavedFile path={saved} onShow={(path) => showInFolder.mutate({ path })} />
         </Alert>
       )}
       <div className="editor-columns" {...lock.guard}>
@@ -342,18 +394,37 @@ export function EditorPage({ unit, year, focus, onBack, onReload, onPrint }: Pro
             onFill={(key, value) => setValues({ [key]: value })}
             locked={locked}
             onLocked={lock.refuse}
-            onDismiss={async (f, reason) =>
-              setFindings(await call('findings.dismiss', { unit, year, finding: { rule: f.rule, cells: f.cells }, reason }))
-            }
-            onUndismiss={(f) =>
-              call('findings.undismiss', { unit, year, finding: { rule: f.rule, cells: f.cells } }).then(setFindings, (e: Error) =>
-                setMessage(e.message),
-              )
-            }
+            onDismiss={async (f, reason) => {
+              await dismiss.mutateAsync({ unit, year, finding: { rule: f.rule, cells: f.cells }, reason });
+            }}
+            onUndismiss={(f) => undismiss.mutate({ unit, year, finding: { rule: f.rule, cells: f.cells } })}
           />
         </aside>
       </div>
-      <HistoryDrawer unit={unit} year={year} opened={history} onClose={() => setHistory(false)} onRestored={onReload} />
+      <HistoryDrawer
+        unit={unit}
+        year={year}
+        opened={history}
+        onClose={() => setHistory(false)}
+        beforeRestore={() => queue.flush()}
+        onRestored={onReload}
+      />
+      {conflict && (
+        <ConflictDialog
+          unit={unit}
+          year={year}
+          mine={report}
+          onKeepMine={(revision) => {
+            setConflict(false);
+            queue.resolveConflict('mine', revision, report);
+          }}
+          onTakeTheirs={() => {
+            setConflict(false);
+            queue.resolveConflict('theirs', queue.revision);
+            onReload();
+          }}
+        />
+      )}
       {lock.dialogs}
       <DeleteConfirm target={deleting ? { kind: 'report', unit, year } : null} onClose={() => setDeleting(false)} onDeleted={onBack} />
     </Stack>

@@ -1,7 +1,6 @@
 // 导出: one report as our official-layout workbook or printed/PDF; blank fill-in workbooks for the units the
 // office collects from (上年结转 pre-filled); the flat archive workbook of all reports.
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -17,11 +16,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OverviewView, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
-import { call } from '../api';
 import { SavedFile } from '../components/SavedFile';
+import { notifyError, useApiMutation, useApiQuery } from '../data/query';
 
 type ReportFormat = 'xlsx' | 'docx' | 'html' | 'pdf';
 const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'export.html', pdf: 'export.pdf' } as const;
@@ -29,29 +28,17 @@ const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'exp
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
-  const [overview, setOverview] = useState<OverviewView | null>(null);
-  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    call('archive.overview', {}).then(setOverview, (e: Error) => setError(e.message));
-    call('app.info', {}).then(
-      (i) => setHost(i.host),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(load, [load]);
-
-  const showInFolder = (path: string) => call('host.showInFolder', { path }).catch((e: Error) => setError(e.message));
+  const overviewQuery = useApiQuery('archive.overview', {});
+  const infoQuery = useApiQuery('app.info', {});
+  const overview = overviewQuery.data;
+  const host = infoQuery.data?.host;
+  const failed = overviewQuery.isError || infoQuery.isError;
+  const show = useApiMutation('host.showInFolder');
+  const showInFolder = (path: string) => show.mutate({ path });
 
   return (
     <Stack gap="md" maw={960}>
       <Title order={3}>导出</Title>
-      {error && (
-        <Alert color="red" title="出错了" withCloseButton onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
       {overview && !overview.units.length ? (
         <Card withBorder padding="xl">
           <Text fw={600} mb={4}>
@@ -68,7 +55,7 @@ export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) 
           <Flat overview={overview} onShow={showInFolder} />
         </>
       ) : (
-        !error && <Text c="dimmed">正在读取档案…</Text>
+        !failed && <Text c="dimmed">正在读取档案…</Text>
       )}
     </Stack>
   );
@@ -79,37 +66,8 @@ interface CardProps {
   onShow: (path: string) => void;
 }
 
-/**
- * One export at a time per card: what is running (a label), its result (null when the dialog was cancelled)
- * and its error, shown in the card.
- */
-function useExport<T, K extends string = 'run'>() {
-  const [busy, setBusy] = useState<K | null>(null);
-  const [done, setDone] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (kind: K, exporting: () => Promise<T | null>) => {
-    setBusy(kind);
-    setDone(null);
-    setError(null);
-    try {
-      setDone(await exporting());
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, done, error, run, setDone, clearError: () => setError(null) };
-}
-
-/** A failed export, shown in the card whose button caused it. */
-function Failed({ message, onClose }: { message: string | null; onClose: () => void }) {
-  return message ? (
-    <Alert color="red" title="没有导出" withCloseButton onClose={onClose}>
-      {message}
-    </Alert>
-  ) : null;
-}
+/** An export's failure, in the notification surface; the card shows only what was written. */
+const failedExport = (e: unknown) => notifyError(e, '没有导出');
 
 function OneReport({
   overview,
@@ -118,15 +76,26 @@ function OneReport({
   onShow,
 }: CardProps & { host: 'electron' | 'browser'; onPrint: (unit: string, year: number) => void }) {
   const units = overview.units.filter((u) => overview.reports.some((r) => r.unit_id === u.id));
-  const [unit, setUnit] = useState<string | null>(units[0]?.name ?? null);
+  const [picked, setUnit] = useState<string | null>(units[0]?.name ?? null);
+  // The page stays mounted while the archive changes (a unit renamed, reports deleted or imported): a choice that
+  // is gone falls back to the first one there is.
+  const unit = units.some((u) => u.name === picked) ? picked : (units[0]?.name ?? null);
   const unitId = overview.units.find((u) => u.name === unit)?.id;
   const years = overview.reports
     .filter((r) => r.unit_id === unitId)
     .map((r) => r.year)
     .sort((a, b) => b - a);
-  const [year, setYear] = useState<number | null>(years[0] ?? null);
-  const { busy, done, error, run: runExport, setDone, clearError } = useExport<{ path: string }, ReportFormat>();
-  const saved = done?.path ?? null;
+  const [pickedYear, setYear] = useState<number | null>(years[0] ?? null);
+  const year = pickedYear !== null && years.includes(pickedYear) ? pickedYear : (years[0] ?? null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const setDone = (r: { path: string } | null) => setSaved(r?.path ?? null);
+  const exports = {
+    xlsx: useApiMutation(REPORT_CHANNELS.xlsx, { notifyErrors: false, onSuccess: setDone }),
+    docx: useApiMutation(REPORT_CHANNELS.docx, { notifyErrors: false, onSuccess: setDone }),
+    html: useApiMutation(REPORT_CHANNELS.html, { notifyErrors: false, onSuccess: setDone }),
+    pdf: useApiMutation(REPORT_CHANNELS.pdf, { notifyErrors: false, onSuccess: setDone }),
+  };
+  const busy = (Object.keys(exports) as ReportFormat[]).find((k) => exports[k].isPending) ?? null;
 
   const chooseUnit = (name: string | null) => {
     setUnit(name);
@@ -137,10 +106,11 @@ function OneReport({
     setDone(null);
   };
 
-  const run = async (kind: ReportFormat) => {
+  const run = (kind: ReportFormat) => {
     if (!unit || year === null) return;
     if (kind === 'pdf' && host === 'browser') return onPrint(unit, year);
-    await runExport(kind, () => call(REPORT_CHANNELS[kind], { unit, year }));
+    setSaved(null);
+    exports[kind].mutate({ unit, year }, { onError: failedExport });
   };
 
   return (
@@ -192,7 +162,6 @@ function OneReport({
               “打印 / 导出 PDF”会打开打印视图；在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。
             </Text>
           )}
-          <Failed message={error} onClose={clearError} />
           {saved && <SavedFile path={saved} onShow={onShow} />}
         </Stack>
       )}
@@ -205,7 +174,9 @@ function Templates({ overview, onShow }: CardProps) {
   const [year, setYear] = useState<number>(latest);
   const [kind, setKind] = useState<'all' | UnitKind>('all');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const { busy, done, error, run, clearError } = useExport<{ dir: string; files: string[] }>();
+  const exporting = useApiMutation('export.templates', { notifyErrors: false });
+  const busy = exporting.isPending;
+  const done = exporting.data ?? null;
 
   const kinds = UNIT_KINDS.filter((k) => overview.units.some((u) => u.kind === k));
   const shown = overview.units.filter((u) => kind === 'all' || u.kind === kind);
@@ -237,7 +208,7 @@ function Templates({ overview, onShow }: CardProps) {
 
   // In archive order, so the list of files reads like the list of units.
   const generate = () =>
-    run('run', () => call('export.templates', { units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }));
+    exporting.mutate({ units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }, { onError: failedExport });
 
   return (
     <Card withBorder padding="lg">
@@ -299,7 +270,6 @@ function Templates({ overview, onShow }: CardProps) {
             {chosen.size ? `生成 ${chosen.size} 份填报表` : '请先选择单位'}
           </Button>
         </Group>
-        <Failed message={error} onClose={clearError} />
         {done && (
           <Stack gap={4}>
             <SavedFile
@@ -322,7 +292,9 @@ function Templates({ overview, onShow }: CardProps) {
 function Flat({ overview, onShow }: CardProps) {
   const legacy = overview.reports.filter((r) => r.template === 'legacy').length;
   const count = overview.reports.length - legacy;
-  const { busy, done, error, run, clearError } = useExport<{ path: string; count: number }>();
+  const exporting = useApiMutation('export.flat', { notifyErrors: false });
+  const busy = exporting.isPending;
+  const done = exporting.data ?? null;
 
   return (
     <Card withBorder padding="lg">
@@ -344,7 +316,7 @@ function Flat({ overview, onShow }: CardProps) {
       )}
       <Stack gap="sm" mt="md">
         <Group>
-          <Button onClick={() => void run('run', () => call('export.flat', {}))} loading={!!busy} disabled={!count}>
+          <Button onClick={() => exporting.mutate({}, { onError: failedExport })} loading={busy} disabled={!count}>
             导出档案总表
           </Button>
           {!count && (
@@ -353,7 +325,6 @@ function Flat({ overview, onShow }: CardProps) {
             </Text>
           )}
         </Group>
-        <Failed message={error} onClose={clearError} />
         {done && <SavedFile path={done.path} after={`（共 ${done.count} 份报告）`} onShow={onShow} />}
       </Stack>
     </Card>

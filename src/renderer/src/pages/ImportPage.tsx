@@ -1,9 +1,10 @@
 // 导入: pick files, read them one by one into preview plans, let the person fix unit/year and place doubtful
 // numbers, choose what to import, then write all chosen reports in one transaction and show what happened.
-import { Alert, Button, Card, EmptyState, Group, List, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import type { PlanOverridesArg, UnitView } from '../../../shared/api';
+import { Button, Card, EmptyState, Group, List, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import type { Channel, PlanOverridesArg } from '../../../shared/api';
 import { call } from '../api';
+import { clearNotice, notifyDone, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { ImportList, type Filter } from '../components/import/ImportList';
 import { ImportSummary, type Imported } from '../components/import/ImportSummary';
 import { buildRows, cleanOverrides, shortPaths, type FileEntry, type Row } from '../components/import/model';
@@ -11,6 +12,10 @@ import { PlanPreview } from '../components/import/PlanPreview';
 import './ImportPage.css';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+/** The notice of a refused import, taken back when the next attempt starts. */
+const REFUSED = 'import-refused';
+/** What an import changes: every answer about the archive. */
+const ARCHIVE: Channel[] = ['archive.overview', 'units.list', 'report.get', 'report.history', 'report.diff', 'search'];
 
 export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) => void }) {
   const [entries, setEntries] = useState<FileEntry[]>([]);
@@ -20,15 +25,14 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
   const [selected, setSelected] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [busy, setBusy] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<{ title: string; text: string } | null>(null);
-  const [committing, setCommitting] = useState(false);
   const [done, setDone] = useState<{ rows: Row[]; imported: Imported[] } | null>(null);
-  const [units, setUnits] = useState<UnitView[]>([]);
+  const units = useApiQuery('units.list', {}).data ?? [];
+  const commitMutation = useApiMutation('import.commit', { invalidates: ARCHIVE, notifyErrors: false });
+  const committing = commitMutation.isPending;
   // The latest plan request per file: an older answer arriving late is dropped.
   const seq = useRef(new Map<string, number>());
-
-  const loadUnits = () => call('units.list', {}).then(setUnits, () => undefined);
-  useEffect(() => void loadUnits(), []);
+  // File names in messages are shortened to those of the list.
+  const tell = (e: { title: string; text: string }) => notifyError(new Error(e.text), e.title);
 
   const rows = buildRows(entries, skipped);
   const current = rows.find((r) => r.id === selected) ?? rows.find((r) => r.status !== 'reading') ?? null;
@@ -36,20 +40,20 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
   const patch = (file: string, f: (e: FileEntry) => FileEntry) => setEntries((es) => es.map((e) => (e.file === file ? f(e) : e)));
 
   const pick = async () => {
-    setError(null);
     setPicking(true);
     let paths: string[];
     try {
+      // A one-shot dialog whose answer is not data of the archive: nothing to cache or invalidate.
       paths = await call('import.pick', {});
     } catch (e) {
-      setError({ title: '无法选择文件', text: (e as Error).message });
+      tell({ title: '无法选择文件', text: (e as Error).message });
       return;
     } finally {
       setPicking(false);
     }
     const fresh = [...new Set(paths)].filter((p) => !entries.some((e) => e.file === p));
     if (!fresh.length) {
-      if (paths.length) setError({ title: '没有新文件', text: '所选的文件都已在列表中。' });
+      if (paths.length) notifyDone('所选的文件都已在列表中。', '没有新文件');
       return;
     }
     setDone(null);
@@ -57,7 +61,9 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     await readFiles(fresh.map((file) => ({ file, overrides: [] })));
   };
 
-  /** Asks main for a file's plan; `latest()` says whether no newer request for that file was made since. */
+  /** Asks main for a file's plan; `latest()` says whether no newer request for that file was made since. Not a
+   * cached query: plans are read one file after another with progress, and each answer is patched into the list,
+   * which lives here so it survives leaving the page. */
   const requestPlan = (file: string, overrides: PlanOverridesArg[]) => {
     const n = (seq.current.get(file) ?? 0) + 1;
     seq.current.set(file, n);
@@ -80,7 +86,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     setProgress(null);
   };
   const rereadAll = () => {
-    setError(null);
     void readFiles(entries.map((e) => ({ file: e.file, overrides: e.overrides })));
   };
 
@@ -94,7 +99,7 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     planned
       .then(
         (view) => latest() && patch(file, (e) => ({ ...e, view })),
-        (e: Error) => latest() && setError({ title: '无法按你填写的内容重新检查', text: shortPaths(e.message, entries) }),
+        (e: Error) => latest() && tell({ title: '无法按你填写的内容重新检查', text: shortPaths(e.message, entries) }),
       )
       .finally(
         () =>
@@ -122,22 +127,19 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       item.plans.push({ index: r.index, overrides: cleanOverrides(r.entry.overrides[r.index]) });
       items.set(r.entry.file, item);
     }
-    setError(null);
-    setCommitting(true);
-    call('import.commit', { items: [...items.values()] })
-      .then(
-        (imported) => {
-          setDone({ rows, imported });
-          void loadUnits();
-        },
-        (e: Error) => {
-          setError({ title: '没有导入：档案没有任何改动', text: shortPaths(e.message, entries) });
+    clearNotice(REFUSED);
+    commitMutation.mutate(
+      { items: [...items.values()] },
+      {
+        onSuccess: (imported) => setDone({ rows, imported }),
+        onError: (e: Error) => {
+          notifyError(new Error(shortPaths(e.message, entries)), '没有导入：档案没有任何改动', REFUSED);
           // Something changed since the files were read (a report was set to 定稿, a file was edited): read the
           // chosen ones again so the list shows why.
           void readFiles(chosen.map((r) => r.entry).filter((e, i, all) => all.indexOf(e) === i));
         },
-      )
-      .finally(() => setCommitting(false));
+      },
+    );
   };
 
   const restart = () => {
@@ -146,7 +148,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     setSelected(null);
     setFilter('all');
     setDone(null);
-    setError(null);
   };
 
   const step = done ? 3 : entries.length ? 1 : 0;
@@ -159,13 +160,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
         <Stepper.Step label="完成" />
       </Stepper>
     </Group>
-  );
-  const errorAlert = error && (
-    <Alert color="red" title={error.title} withCloseButton onClose={() => setError(null)}>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {error.text}
-      </Text>
-    </Alert>
   );
 
   if (done)
@@ -180,7 +174,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     return (
       <Stack gap="md">
         {header}
-        {errorAlert}
         <Card withBorder padding="xl">
           <EmptyState title="把已有的年报导入档案" description="可以一次选择多个文件，例如各单位交回的四十份填报表。" align="left">
             <List size="sm" spacing={4} mt="sm">
@@ -206,7 +199,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
   return (
     <Stack gap="md">
       {header}
-      {errorAlert}
       <Card withBorder padding="sm">
         <Group justify="space-between" mb="xs">
           <Group gap="xs">

@@ -1,11 +1,11 @@
 // The print view: one report in the official printed look on A4 (title, the six sections, the tables with their
 // merged cells). Electron prints it to PDF in a hidden window; the browser shows it alone and prints it itself.
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { StoredReportView } from '../../../shared/api';
 import { NOT_APPLICABLE, type CellValue, type LegacyRow } from '../../../shared/report';
 import { getTemplate, type SectionDef, type Template } from '../../../shared/template';
-import { call } from '../api';
+import { useApiQuery } from '../data/query';
 import { OfficialTable } from '../components/OfficialTable';
 import '../print.css';
 
@@ -16,19 +16,11 @@ interface Props {
 }
 
 export function PrintView({ unit, year, onBack }: Props) {
-  const [stored, setStored] = useState<StoredReportView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('report.get', { unit, year }).then(
-      (s) => live && setStored(s),
-      (e: Error) => live && setError(`无法打开“${unit}”${year} 年的报告：${e.message}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [unit, year]);
+  // Asked afresh: the print must show what is stored now, not a cached answer from before the last save. Its error
+  // is the page's content (the print window has nothing else to show, and Electron's PDF export reads it).
+  const query = useApiQuery('report.get', { unit, year }, { refetchOnMount: 'always', meta: { quiet: true } });
+  const stored = query.isFetchedAfterMount ? (query.data ?? null) : null;
+  const error = query.error ? `无法打开“${unit}”${year} 年的报告：${query.error.message}` : null;
 
   // The page background is the app's; printed pages must be white.
   useEffect(() => {

@@ -1,12 +1,9 @@
 // 设置与备份: where the archive is, backups (make one now, list, restore after a check and a confirmation), about.
 import { Alert, Badge, Button, Card, Code, DataList, Group, Loader, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiResult, BackupCheckView, BackupKind, BackupView } from '../../../shared/api';
-import { call } from '../api';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BackupCheckView, BackupKind, BackupView } from '../../../shared/api';
 import { SavedFile } from '../components/SavedFile';
-
-type Info = ApiResult<'app.info'>;
-type BackupList = ApiResult<'backup.list'>;
+import { notifyError, queryClient, useApiMutation, useApiQuery } from '../data/query';
 
 const PLATFORMS: Record<string, string> = { win32: 'Windows', linux: 'Linux', darwin: 'macOS' };
 
@@ -50,11 +47,13 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-type Notice = { color: 'green' | 'red' | 'blue'; title: string; body: ReactNode };
+/** What was done, with the files it wrote; failures go to the notification surface. */
+type Notice = { color: 'green' | 'blue'; title: string; body: ReactNode };
 
 export function SettingsPage() {
-  const [info, setInfo] = useState<Info | null>(null);
-  const [list, setList] = useState<BackupList | null>(null);
+  const info = useApiQuery('app.info', {}).data;
+  const list = useApiQuery('backup.list', {}).data;
+  const overview = useApiQuery('archive.overview', {});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'backup' | 'check' | 'restore' | null>(null);
   const [pending, setPending] = useState<BackupCheckView | null>(null);
@@ -67,17 +66,15 @@ export function SettingsPage() {
     noticeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [notice]);
 
-  const fail = useCallback((title: string) => (e: Error) => setNotice({ color: 'red', title, body: e.message }), []);
-  const load = useCallback(() => {
-    call('backup.list', {}).then(setList, fail('读取备份列表时出错'));
-  }, [fail]);
-  useEffect(() => {
-    call('app.info', {}).then(setInfo, fail('读取程序信息时出错'));
-    load();
-  }, [fail, load]);
+  const fail = (title: string) => (e: unknown) => notifyError(e, title);
+  const show = useApiMutation('host.showInFolder', { notifyErrors: false });
+  const now = useApiMutation('backup.now', { notifyErrors: false, invalidates: ['backup.list'] });
+  const pick = useApiMutation('backup.pick', { notifyErrors: false });
+  const check = useApiMutation('backup.check', { notifyErrors: false });
+  const restoring = useApiMutation('backup.restore', { notifyErrors: false });
 
   const showInFolder = (path: string) =>
-    call('host.showInFolder', { path }).then(() => {
+    show.mutateAsync({ path }).then(() => {
       // The browser bridge cannot open a folder on this machine's desktop; say where the file is instead.
       if (info?.host === 'browser')
         setNotice({ color: 'blue', title: '浏览器中不能打开文件夹', body: <PathText path={path} intro="文件在：" /> });
@@ -86,15 +83,14 @@ export function SettingsPage() {
   const backupNow = async () => {
     setBusy('backup');
     try {
-      const b = await call('backup.now', {});
+      const b = await now.mutateAsync({});
       setNotice({
         color: 'green',
         title: '已备份',
         body: <SavedFile path={b.file} label={`备份（${formatSize(b.size)}）保存在：`} onShow={(p) => void showInFolder(p)} />,
       });
-      load();
     } catch (e) {
-      fail('备份没有完成')(e as Error);
+      fail('备份没有完成')(e);
     } finally {
       setBusy(null);
     }
@@ -105,16 +101,13 @@ export function SettingsPage() {
     setBusy('check');
     setNotice(null);
     try {
-      const check = await call('backup.check', { file });
-      const overview = await call('archive.overview', {});
-      setCurrent({ units: overview.units.length, reports: overview.reports.length });
-      setPending(check);
+      const checked = await check.mutateAsync({ file });
+      // The confirmation compares with the archive as it is now (the CLI may have changed it).
+      const { data: fresh } = await overview.refetch();
+      if (fresh) setCurrent({ units: fresh.units.length, reports: fresh.reports.length });
+      setPending(checked);
     } catch (e) {
-      setNotice({
-        color: 'red',
-        title: '这个文件不能用来恢复，档案没有改动',
-        body: (e as Error).message,
-      });
+      fail('这个文件不能用来恢复，档案没有改动')(e);
     } finally {
       setBusy(null);
     }
@@ -122,10 +115,10 @@ export function SettingsPage() {
 
   const pickAndRestore = async () => {
     try {
-      const file = await call('backup.pick', {});
+      const file = await pick.mutateAsync({});
       if (file) await askRestore(file);
     } catch (e) {
-      fail('无法选择文件')(e as Error);
+      fail('无法选择文件')(e);
     }
   };
 
@@ -133,7 +126,9 @@ export function SettingsPage() {
     if (!pending) return;
     setBusy('restore');
     try {
-      const r = await call('backup.restore', { file: pending.file });
+      const r = await restoring.mutateAsync({ file: pending.file });
+      // Every page shows the restored archive: all cached answers are asked again.
+      await queryClient.invalidateQueries();
       setPending(null);
       setNotice({
         color: 'green',
@@ -151,10 +146,9 @@ export function SettingsPage() {
           </Stack>
         ),
       });
-      load();
     } catch (e) {
       setPending(null);
-      setNotice({ color: 'red', title: '恢复没有完成，档案保持原样', body: (e as Error).message });
+      fail('恢复没有完成，档案保持原样')(e);
     } finally {
       setBusy(null);
     }
@@ -169,6 +163,12 @@ export function SettingsPage() {
       {notice && (
         <Alert ref={noticeRef} color={notice.color} title={notice.title} withCloseButton onClose={() => setNotice(null)}>
           {typeof notice.body === 'string' ? <Text size="sm">{notice.body}</Text> : notice.body}
+        </Alert>
+      )}
+
+      {list?.problem && (
+        <Alert color="red" title="档案需要注意" aria-label="档案问题">
+          <Text size="sm">{list.problem}</Text>
         </Alert>
       )}
 
@@ -222,10 +222,10 @@ export function SettingsPage() {
           </Group>
         </Group>
         <Text size="sm" c="dimmed" mb="sm">
-          每天第一次修改档案时自动备份一份，保留最近 14 份；“立即备份”做的手动备份不会自动删除。恢复之前、升级程序之前也会自动保存当前档案。
+          每天（按本机时间）打开程序或第一次修改档案时，在后台自动备份一份，保留最近 14
+          份；“立即备份”做的手动备份不会自动删除。恢复之前、升级程序之前也会自动保存当前档案。每份备份都先写到临时文件、检查完整无损后才出现在下面的列表中。
           {list && (
             <>
-              {' '}
               备份保存在 <Code>{list.backupDir}</Code>。
             </>
           )}

@@ -1,0 +1,17 @@
+// Dates a person sees (file names, CLI output, the settings page) are in the computer's local time; stored
+// timestamps stay ISO UTC.
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** 2026-03-01 in local time: the day a daily backup belongs to, the date in an export's file name. */
+export const localDate = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** 2026-03-01T16-05-09-123: a local time usable in a file name, sorting as text. */
+export const localStamp = (d: Date): string =>
+  `${localDate(d)}T${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}-${pad(d.getMilliseconds(), 3)}`;
+
+/** 2026-03-01 16:05:09 in local time, from a stored ISO timestamp. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

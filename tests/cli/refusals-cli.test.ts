@@ -1,0 +1,94 @@
+// Refusals a person reads in Chinese, with their own exit codes: another writer holding the archive, a read-only
+// archive, commander's usage errors; CLI times in local time.
+process.env.TZ = 'Asia/Shanghai';
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { describeError, toApiError } from '../../src/main/errors';
+import { ArchiveStore } from '../../src/main/services/store';
+import { historyText } from '../../src/main/cli/format';
+import { tempDir } from '../helpers/archive';
+import { runCli } from '../helpers/cli';
+
+describe('refusals in Chinese', () => {
+  it('another program writing past the busy timeout: 另一个程序正在写入档案, exit code 3, nothing written', async () => {
+    const path = join(tempDir(), 'archive.sqlite');
+    (await ArchiveStore.open(path)).close();
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = runCli(['unit', 'add', '乙局', '--db', path], { NIANBAO_BUSY_TIMEOUT_MS: '300' });
+      expect(r.stderr.trim()).toBe('另一个程序正在写入档案，请稍后再试');
+      expect(r.code).toBe(3);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    const after = runCli(['unit', 'list', '--db', path]);
+    expect(after.stdout).not.toContain('乙局');
+    expect(runCli(['unit', 'add', '乙局', '--db', path]).code).toBe(0);
+  });
+
+  it('a read-only archive is explained, not "attempt to write a readonly database"', async () => {
+    const path = join(tempDir(), 'archive.sqlite');
+    (await ArchiveStore.open(path)).close();
+    const ro = new Database(path, { readonly: true });
+    let error: unknown;
+    try {
+      ro.prepare("INSERT INTO units (name, kind, created_at) VALUES ('甲', 'other', 'x')").run();
+    } catch (e) {
+      error = e;
+    } finally {
+      ro.close();
+    }
+    expect((error as { code: string }).code).toBe('SQLITE_READONLY');
+    expect(describeError(error)).toMatch(/^档案文件是只读的/);
+    expect(toApiError(error)).toMatchObject({ kind: 'input' });
+  });
+
+  it("commander's usage errors are in Chinese, naming what was typed", () => {
+    const unknown = runCli(['search', '新媒体', '-公开']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的选项“-公开”');
+    expect(unknown.stderr).not.toMatch(/unknown option|error:/);
+    const command = runCli(['frobnicate']);
+    expect(command.stderr).toContain('未知的命令“frobnicate”');
+    const missing = runCli(['report', 'get', '--year', '2024']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('缺少必需的选项“--unit <单位>”');
+    expect(`${unknown.stderr}${command.stderr}${missing.stderr}`).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+  });
+
+  it('history shows revision times in local time', () => {
+    expect(historyText([{ number: 1, createdAt: '2026-03-01T16:30:05.000Z', note: '初稿' }])).toBe('第 1 版\t2026-03-02 00:30:05\t初稿');
+  });
+});
+
+const SYSTEM_NODE = '/usr/bin/node';
+const systemMajor = existsSync(SYSTEM_NODE)
+  ? Number(spawnSync(SYSTEM_NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout)
+  : 0;
+const launcher = (p: string) => fileURLToPath(new URL(`../../src/main/${p}`, import.meta.url));
+
+describe('starting with the wrong Node.js', () => {
+  it.skipIf(!systemMajor || systemMajor >= 22)('Node.js 20: the CLI and the browser host say so in Chinese instead of crashing', () => {
+    for (const [file, command] of [
+      ['cli-launcher.mjs', 'nianbao'],
+      ['bridge/web-launcher.mjs', 'npm run web'],
+    ] as const) {
+      const r = spawnSync(SYSTEM_NODE, [launcher(file), '--db', join(tempDir(), 'a.sqlite')], { encoding: 'utf8' });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${command} 需要 Node.js 22 或更高版本，当前为 v${systemMajor}.`);
+    }
+  });
+
+  it('the browser host refuses an unknown option in Chinese', () => {
+    const r = spawnSync(process.execPath, [launcher('bridge/web-launcher.mjs'), '-公开'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('未知的选项“-公开”（可用：--db 路径、--port 端口）');
+  });
+});
