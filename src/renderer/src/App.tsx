@@ -92,6 +92,10 @@ export function App() {
                   focus={open.focus}
                   active={editing && !print}
                   onBack={() => setEditing(false)}
+                  onDeleted={() => {
+                    setOpen(null);
+                    go('archive');
+                  }}
                   onReload={reload}
                   onPrint={() => setPrint({ unit: open.unit, year: open.year })}
                 />

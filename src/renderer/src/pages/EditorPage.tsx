@@ -32,6 +32,8 @@ interface Props {
   onBack: () => void;
   onReload: () => void;
   onPrint: () => void;
+  /** The report was deleted: the editor closes (a kept-open editor would bring it back with its next save). */
+  onDeleted?: () => void;
 }
 
 /** What the editor opens with: a stored report, or a new draft (revision null). */
@@ -104,7 +106,7 @@ export function EditorPage(props: Props) {
   return <Text>正在打开…</Text>;
 }
 
-function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPrint, start }: Props & { start: Opened }) {
+function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPrint, onDeleted, start }: Props & { start: Opened }) {
   const [report, setReport] = useState<Report>(start.report);
   const [provenance] = useState<Record<string, string>>(start.provenance);
   const [status, setStatus] = useState<'draft' | 'final'>(start.status);
@@ -426,7 +428,11 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
         />
       )}
       {lock.dialogs}
-      <DeleteConfirm target={deleting ? { kind: 'report', unit, year } : null} onClose={() => setDeleting(false)} onDeleted={onBack} />
+      <DeleteConfirm
+        target={deleting ? { kind: 'report', unit, year } : null}
+        onClose={() => setDeleting(false)}
+        onDeleted={onDeleted ?? onBack}
+      />
     </Stack>
   );
 }
