@@ -8,6 +8,7 @@ import { R1, R2, R3, R4 } from './table-rules';
 import type { Finding, Rule, Severity } from './types';
 
 export * from './types';
+export { publishDeadline } from './report-rules';
 export { reasonProblem, findingCells, type DismissedFinding } from './dismissal';
 
 export const RULES: readonly Rule[] = [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11];

@@ -90,13 +90,19 @@ const DEADLINES: Partial<Record<string, { date: string; who: string }>> = {
   township: { date: '01-31', who: '乡镇（街道）的年度报告' },
 };
 
+/** The legal publishing deadline (YYYY-MM-DD) of a unit kind's report of a year; null for kinds without one. */
+export function publishDeadline(kind: string | undefined, year: number): string | null {
+  const rule = kind ? DEADLINES[kind] : undefined;
+  return rule ? `${year + 1}-${rule.date}` : null;
+}
+
 export const R11: Rule = {
   id: 'R11',
   title: '按期公布：政府部门在1月31日前，人民政府在3月31日前',
   check({ report }) {
     const rule = report.unit_kind ? DEADLINES[report.unit_kind] : undefined;
     if (!rule || report.year === null || !report.published) return [];
-    const deadline = `${report.year + 1}-${rule.date}`;
+    const deadline = publishDeadline(report.unit_kind, report.year)!;
     if (report.published <= deadline) return [];
     return [
       {
