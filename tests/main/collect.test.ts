@@ -54,7 +54,7 @@ describe('outliers among peers and years', () => {
 
   it('keeps small numbers and small samples quiet', () => {
     const cells = T.cells.filter((c) => c.key === COUNT);
-    const units = (vals: number[]) => new Map<number, UnitCells>(vals.map((v, i) => [i, new Map([[COUNT, v]])]));
+    const units = (vals: number[]) => new Map<number, UnitCells>(vals.map((v, i) => [i, [v]]));
     // 2 → 15 is more than 5×, but both are small.
     expect(findOutliers(cells, units([15]), units([2])).size).toBe(0);
     expect(findOutliers(cells, units([25]), units([2])).get(0)?.[0].kind).toBe('jump');

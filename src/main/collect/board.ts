@@ -1,7 +1,8 @@
 // 报送情况: for a year and a parent, every unit under it with its state, counts, the legal deadline and days left,
 // and outliers among peers and years. Reads the stored findings counts (dismissed warnings already left out).
 import { BOARD_STATES, type BoardRowView, type BoardState, type BoardView, type UnitView } from '../../shared/api';
-import { getTemplate, templateForYear, type TemplateId } from '../../shared/template';
+import type { CellValue } from '../../shared/report';
+import { getTemplate, templateForYear, type CellDef, type TemplateId } from '../../shared/template';
 import { publishDeadline } from '../../shared/validation';
 import * as collectDb from '../db/collect';
 import type { UnitRow } from '../db/units';
@@ -36,13 +37,16 @@ export function unitsUnder(archive: Archive, parent: string | null): { parentRow
   return { parentRow, units, view };
 }
 
-/** Cells of a year grouped by unit id. */
-export function cellsByUnit(rows: collectDb.UnitCellRow[]): Map<number, UnitCells> {
+/** Cells of a year grouped by unit id, each unit's values in the order of `cells`; other keys are left out. */
+export function cellsByUnit(rows: collectDb.UnitCellRow[], cells: readonly CellDef[]): Map<number, UnitCells> {
+  const index = new Map(cells.map((c, i) => [c.key, i]));
   const m = new Map<number, UnitCells>();
   for (const r of rows) {
+    const i = index.get(r.key);
+    if (i === undefined) continue;
     let u = m.get(r.unit_id);
-    if (!u) m.set(r.unit_id, (u = new Map()));
-    u.set(r.key, r.value);
+    if (!u) m.set(r.unit_id, (u = new Array<CellValue>(cells.length).fill(null)));
+    u[i] = r.value;
   }
   return m;
 }
@@ -66,11 +70,12 @@ export function board(archive: Archive, options: BoardOptions): BoardView {
   if (options.outliers !== false && reports.size) {
     const template: TemplateId = templateForYear(year);
     if (template !== 'legacy') {
-      const current = cellsByUnit(collectDb.yearCells(archive.db, parentRow?.id ?? null, year));
+      const cells = getTemplate(template).cells;
+      const current = cellsByUnit(collectDb.yearCells(archive.db, parentRow?.id ?? null, year), cells);
       // Peers are the reports in this year's format; a report in another format is compared with nobody.
       for (const [id, r] of reports) if (r.template !== template) current.delete(id);
-      const previous = cellsByUnit(collectDb.yearCells(archive.db, parentRow?.id ?? null, year - 1));
-      outliers = findOutliers(getTemplate(template).cells, current, previous);
+      const previous = cellsByUnit(collectDb.yearCells(archive.db, parentRow?.id ?? null, year - 1), cells);
+      outliers = findOutliers(cells, current, previous);
     }
   }
 

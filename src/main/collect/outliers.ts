@@ -17,7 +17,8 @@ export const OUTLIER_LIMITS = {
   numberShare: 0.8,
 } as const;
 
-export type UnitCells = Map<string, CellValue>;
+/** A unit's values, by the position of the cell in the list of cells looked at (arrays: a province is large). */
+export type UnitCells = CellValue[];
 
 function median(sorted: number[]): number {
   const m = sorted.length >> 1;
@@ -36,20 +37,21 @@ export function findOutliers(cells: readonly CellDef[], current: Map<number, Uni
     else out.set(unit, [o]);
   };
   const L = OUTLIER_LIMITS;
-  for (const c of cells) {
-    if (c.kind !== 'count') continue;
+  cells.forEach((c, idx) => {
+    if (c.kind !== 'count') return;
     const numbers: number[] = [];
     let filled = 0;
     for (const values of current.values()) {
-      const v = values.get(c.key);
+      const v = values[idx];
       if (typeof v === 'number') numbers.push(v);
       if (v !== null && v !== undefined) filled++;
     }
     numbers.sort((a, b) => a - b);
+    const withoutOneZero = numbers[0] === 0 && numbers.length - 1 >= L.minPeers ? median(numbers.slice(1)) : null;
     for (const [unit, values] of current) {
-      const v = values.get(c.key) ?? null;
+      const v = values[idx] ?? null;
       if (typeof v === 'number') {
-        const p = previous.get(unit)?.get(c.key);
+        const p = previous.get(unit)?.[idx];
         if (typeof p === 'number' && p > 0 && Math.max(v, p) >= L.minJump && (v > p * L.ratio || v * L.ratio < p)) {
           const times = v / p;
           add(unit, {
@@ -60,14 +62,9 @@ export function findOutliers(cells: readonly CellDef[], current: Map<number, Uni
             message: `${c.name}：本年 ${v}，上年 ${p}，${times > 1 ? `是上年的 ${times.toFixed(1)} 倍` : `只有上年的 ${(times * 100).toFixed(0)}%`}`,
           });
         }
-        // The unit's own figure is left out of the peers it is compared with.
-        if (v === 0 && numbers.length - 1 >= L.minPeers) {
-          const others = numbers.slice();
-          others.splice(others.indexOf(0), 1);
-          const m = median(others);
-          if (m >= L.highMedian)
-            add(unit, { key: c.key, name: c.name, kind: 'zero', value: v, message: `${c.name}：填 0，而同级 ${others.length} 个单位的中位数为 ${m}` });
-        }
+        // The unit's own 0 is left out of the peers it is compared with: counts are ≥ 0, so that is the first.
+        if (v === 0 && withoutOneZero !== null && withoutOneZero >= L.highMedian)
+          add(unit, { key: c.key, name: c.name, kind: 'zero', value: v, message: `${c.name}：填 0，而同级 ${numbers.length - 1} 个单位的中位数为 ${withoutOneZero}` });
       } else if (v === NOT_APPLICABLE) {
         const others = filled - 1;
         if (numbers.length >= L.minPeers && numbers.length >= others * L.numberShare)
@@ -80,6 +77,6 @@ export function findOutliers(cells: readonly CellDef[], current: Map<number, Uni
           });
       }
     }
-  }
+  });
   return out;
 }

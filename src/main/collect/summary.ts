@@ -32,7 +32,7 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
   if (templateId === 'legacy') throw new InputError(`${year} 年的报告使用旧表样，只有附表，不能逐格汇总（2019 年起的表样才能汇总）`);
   const template = getTemplate(templateId);
   const reports = new Map(collectDb.yearReports(archive.db, parent.id, year).map((r) => [r.unit_id, r]));
-  const cells = cellsByUnit(collectDb.yearCells(archive.db, parent.id, year));
+  const cells = cellsByUnit(collectDb.yearCells(archive.db, parent.id, year), template.cells);
 
   const included: { id: number; name: string }[] = [];
   const missing: string[] = [];
@@ -47,13 +47,14 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
 
   const unitName = `${parent.name}（汇总）`;
   const report = { ...emptyReport(templateId, unitName, year), unit_kind: parent.kind };
-  const summaryCells: SummaryCellView[] = template.cells.map((c) => {
+  const rowsOf = included.map((u) => ({ name: u.name, values: cells.get(u.id) ?? [] }));
+  const summaryCells: SummaryCellView[] = template.cells.map((c, idx) => {
     let sum = 0;
     const contributors: SummaryCellView['units'] = [];
     const notApplicable: string[] = [];
     const blank: string[] = [];
-    for (const u of included) {
-      const v = cells.get(u.id)?.get(c.key) ?? null;
+    for (const u of rowsOf) {
+      const v = u.values[idx] ?? null;
       if (typeof v === 'number') {
         sum += v;
         contributors.push({ unit: u.name, value: v });
