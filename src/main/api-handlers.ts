@@ -88,7 +88,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'board.get': ({ year, parent, outliers }) => board(a(), { year, parent, outliers }),
     'board.export': async ({ year, parent }) => {
-      const path = await host.saveFile({ title: '导出催报单', defaultName: `${year}年年报催报单-${today()}.xlsx`, filters: [FILTERS.xlsx] });
+      const path = await host.saveFile({
+        title: '导出催报单',
+        defaultName: `${year}年年报催报单-${today()}.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
       if (!path) return null;
       return { path, count: await exportReminder(a(), { year, parent }, path) };
     },
@@ -103,7 +107,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'errors.list': ({ year, unit, parent }) => (unit ? [unitErrors(a(), unit, year)] : yearErrors(a(), year, parent ?? null)),
     'errors.export': async ({ year, unit, parent }) => {
       const who = unit ? safeFileName(a().unit(unit).name) : parent ? safeFileName(a().unit(parent).name) : '全部单位';
-      const path = await host.saveFile({ title: '导出差错清单', defaultName: `${who}-${year}年年报差错清单.xlsx`, filters: [FILTERS.xlsx] });
+      const path = await host.saveFile({
+        title: '导出差错清单',
+        defaultName: `${who}-${year}年年报差错清单.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
       if (!path) return null;
       return { path, units: await exportErrors(a(), { year, unit, parent }, path) };
     },

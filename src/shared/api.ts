@@ -201,7 +201,14 @@ export interface UnitErrorsView {
 export interface UnitImportView {
   file: string;
   sheet: string;
-  rows: { row: number; name: string; kind: (typeof UNIT_KINDS)[number]; parent: string | null; code: string | null; action: 'add' | 'update' | 'same' }[];
+  rows: {
+    row: number;
+    name: string;
+    kind: (typeof UNIT_KINDS)[number];
+    parent: string | null;
+    code: string | null;
+    action: 'add' | 'update' | 'same';
+  }[];
   /** Why nothing was written, in Chinese with the row numbers; empty when the list is usable. */
   problems: string[];
   notes: string[];

@@ -17,7 +17,10 @@ async function setup() {
   const cli = async (...args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = await main(['node', 'nianbao', '--db', db, ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+    const code = await main(['node', 'nianbao', '--db', db, ...args], {
+      out: (t) => (stdout += `${t}\n`),
+      err: (t) => (stderr += `${t}\n`),
+    });
     return { code, stdout, stderr };
   };
   const file = (name: string, content: unknown) => {
@@ -155,7 +158,8 @@ describe('the collecting office on the command line', () => {
     const meta = wb.getWorksheet('_nianbao')!;
     const at = new Map<string, [string, string]>();
     meta.eachRow((row) => {
-      if (row.getCell(1).value === 'cell') at.set(String(row.getCell(2).value), [String(row.getCell(3).value), String(row.getCell(4).value)]);
+      if (row.getCell(1).value === 'cell')
+        at.set(String(row.getCell(2).value), [String(row.getCell(3).value), String(row.getCell(4).value)]);
     });
     expect(meta.getCell('B4').value).toBe('某县人民政府（汇总）');
     for (const key of ['requests.new.total', 'proactive.licensing.decisions', 'appeals.review.total']) {
@@ -168,7 +172,8 @@ describe('the collecting office on the command line', () => {
     const planted = 'proactive.licensing.decisions';
     const values = Object.fromEntries(s.cells.map((c) => [c.key, c.value]));
     const counts = new Map<number, number>();
-    for (const n of sent) counts.set(reports.get(n)!.values[planted] as number, (counts.get(reports.get(n)!.values[planted] as number) ?? 0) + 1);
+    for (const n of sent)
+      counts.set(reports.get(n)!.values[planted] as number, (counts.get(reports.get(n)!.values[planted] as number) ?? 0) + 1);
     const leftOut = sent.find((n) => {
       const v = reports.get(n)!.values[planted] as number;
       return v > 0 && counts.get(v) === 1;

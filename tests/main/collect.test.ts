@@ -41,12 +41,17 @@ describe('outliers among peers and years', () => {
       a.save(cur);
     }
     const b = board(a, { year: 2024, parent: PARENT });
-    const of = (name: string) => b.rows.find((r) => r.unit.name === name)!.outliers.filter((o) => o.key === COUNT || o.key === 'proactive.penalty.decisions');
-    expect(of(names[0])).toEqual([expect.objectContaining({ kind: 'jump', value: 1000, message: expect.stringContaining('本年 1000，上年 100，是上年的 10.0 倍') })]);
+    const of = (name: string) =>
+      b.rows.find((r) => r.unit.name === name)!.outliers.filter((o) => o.key === COUNT || o.key === 'proactive.penalty.decisions');
+    expect(of(names[0])).toEqual([
+      expect.objectContaining({ kind: 'jump', value: 1000, message: expect.stringContaining('本年 1000，上年 100，是上年的 10.0 倍') }),
+    ]);
     const zero = of(names[1]);
     expect(zero.map((o) => o.kind).sort()).toEqual(['jump', 'zero']);
     expect(zero.find((o) => o.kind === 'zero')!.message).toMatch(/填 0，而同级 7 个单位的中位数为 10\d/);
-    expect(of(names[2])).toEqual([expect.objectContaining({ kind: 'not_applicable', message: expect.stringContaining('同级 7 个填报单位中有 7 个填了数字') })]);
+    expect(of(names[2])).toEqual([
+      expect.objectContaining({ kind: 'not_applicable', message: expect.stringContaining('同级 7 个填报单位中有 7 个填了数字') }),
+    ]);
     for (const name of names.slice(3)) expect(of(name)).toEqual([]);
     expect(b.outlierCount).toBe(b.rows.reduce((n, r) => n + r.outliers.length, 0));
     expect(board(a, { year: 2024, parent: PARENT, outliers: false }).outlierCount).toBe(0);
@@ -131,7 +136,11 @@ describe('the 汇总', () => {
     a.save(changed);
     const c = summarize(a, { year: 2024, parent: PARENT, compare: PARENT }).comparison!;
     expect(c.differences).toEqual([
-      expect.objectContaining({ key: 'proactive.penalty.decisions', difference: -7, suspects: [expect.objectContaining({ unit: '乙局', why: '全区报告保存之后，该单位的报告又修改过' })] }),
+      expect.objectContaining({
+        key: 'proactive.penalty.decisions',
+        difference: -7,
+        suspects: [expect.objectContaining({ unit: '乙局', why: '全区报告保存之后，该单位的报告又修改过' })],
+      }),
     ]);
     expect(() => summarize(a, { year: 2024, parent: PARENT, compare: '甲局' })).not.toThrow();
     expect(() => summarize(a, { year: 2023, parent: PARENT, compare: PARENT })).toThrow('档案中没有“某县人民政府”2023 年的报告');
@@ -151,9 +160,19 @@ describe('unit lists', () => {
     const store = await tempStore();
     const a = store.archive;
     a.addUnit({ name: '甲局', kind: 'other' });
-    const ok = await importUnits(a, await list([['单位名称', '单位类型', '上级单位', '单位代码'], ['甲局', '部门', '某县 人民政府', 'A1'], ['某县人民政府', '人民政府', '', '']]));
+    const ok = await importUnits(
+      a,
+      await list([
+        ['单位名称', '单位类型', '上级单位', '单位代码'],
+        ['甲局', '部门', '某县 人民政府', 'A1'],
+        ['某县人民政府', '人民政府', '', ''],
+      ]),
+    );
     expect(ok.applied).toBe(true);
-    expect(ok.rows.map((r) => [r.name, r.action, r.parent])).toEqual([['甲局', 'update', '某县人民政府'], ['某县人民政府', 'add', null]]);
+    expect(ok.rows.map((r) => [r.name, r.action, r.parent])).toEqual([
+      ['甲局', 'update', '某县人民政府'],
+      ['某县人民政府', 'add', null],
+    ]);
     expect(ok.notes).toContain('名单 第 2 行上级单位“某县 人民政府”按“某县人民政府”处理');
     expect(a.unit('甲局')).toMatchObject({ kind: 'department', parent: '某县人民政府', code: 'A1' });
 
@@ -177,7 +196,15 @@ describe('unit lists', () => {
     expect(msg).toContain('名单 第 6 行：没有单位名称');
     expect(a.listUnits()).toEqual(before);
 
-    await expect(importUnits(a, await list([['甲', '乙'], [1, 2]]))).rejects.toThrow('没有找到单位名单的表头');
+    await expect(
+      importUnits(
+        a,
+        await list([
+          ['甲', '乙'],
+          [1, 2],
+        ]),
+      ),
+    ).rejects.toThrow('没有找到单位名单的表头');
   });
 });
 

@@ -20,7 +20,9 @@ export function boardText(b: BoardView): string {
   ];
   for (const r of b.rows) {
     const days = r.daysLeft === null ? '' : r.daysLeft < 0 ? `已过 ${-r.daysLeft} 天` : `${r.daysLeft} 天`;
-    lines.push([r.unit.name, UNIT_KIND_LABELS[r.unit.kind], BOARD_STATE_LABELS[r.state], r.errors, r.warnings, r.deadline ?? '', days].join('\t'));
+    lines.push(
+      [r.unit.name, UNIT_KIND_LABELS[r.unit.kind], BOARD_STATE_LABELS[r.state], r.errors, r.warnings, r.deadline ?? '', days].join('\t'),
+    );
     for (const o of r.outliers) lines.push(`  疑似异常：${o.message}`);
   }
   return lines.join('\n');
@@ -41,15 +43,23 @@ export function summaryText(s: SummaryView, cellKey?: string): string {
     if (c.blank.length) lines.push(`  空白：${c.blank.join('、')}`);
   } else {
     for (const c of s.cells) {
-      const extra = [c.notApplicable.length ? `不适用 ${c.notApplicable.length}` : '', c.blank.length ? `空白 ${c.blank.length}` : ''].filter(Boolean);
+      const extra = [
+        c.notApplicable.length ? `不适用 ${c.notApplicable.length}` : '',
+        c.blank.length ? `空白 ${c.blank.length}` : '',
+      ].filter(Boolean);
       lines.push(`  ${c.name}\t${show(c.value)}\t${c.reported} 个单位${extra.length ? `（${extra.join('，')}）` : ''}`);
     }
   }
   const cmp = s.comparison;
   if (cmp) {
-    lines.push('', `与“${cmp.unit}”的 ${s.year} 年报告逐格比较（${cmp.checked} 格）：${cmp.differences.length ? `${cmp.differences.length} 处不一致` : '全部一致'}`);
+    lines.push(
+      '',
+      `与“${cmp.unit}”的 ${s.year} 年报告逐格比较（${cmp.checked} 格）：${cmp.differences.length ? `${cmp.differences.length} 处不一致` : '全部一致'}`,
+    );
     for (const d of cmp.differences) {
-      lines.push(`  ${d.name}：报告 ${show(d.reported)}，各单位合计 ${show(d.sum)}${d.difference !== null ? `，相差 ${d.difference > 0 ? '+' : ''}${d.difference}` : ''}`);
+      lines.push(
+        `  ${d.name}：报告 ${show(d.reported)}，各单位合计 ${show(d.sum)}${d.difference !== null ? `，相差 ${d.difference > 0 ? '+' : ''}${d.difference}` : ''}`,
+      );
       for (const x of d.suspects) lines.push(`    ${x.unit}（${show(x.value)}）：${x.why}`);
       if (d.blank.length) lines.push(`    本格空白的单位：${d.blank.join('、')}`);
     }

@@ -21,7 +21,10 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** The units under `parent` (every unit when null), as views, with the parent resolved once. */
-export function unitsUnder(archive: Archive, parent: string | null): { parentRow: UnitRow | null; units: UnitRow[]; view: (u: UnitRow) => UnitView } {
+export function unitsUnder(
+  archive: Archive,
+  parent: string | null,
+): { parentRow: UnitRow | null; units: UnitRow[]; view: (u: UnitRow) => UnitView } {
   const parentRow = parent === null ? null : (unitsDb.unitById(archive.db, archive.unit(parent).id) ?? null);
   const units = collectDb.childUnits(archive.db, parentRow?.id ?? null);
   const names = new Map<number, string>();

@@ -29,7 +29,11 @@ function median(sorted: number[]): number {
  * Outliers of each unit's count cells. `current` holds this year's cells of every peer (the units under one
  * parent that reported); `previous` last year's, by the same unit id.
  */
-export function findOutliers(cells: readonly CellDef[], current: Map<number, UnitCells>, previous: Map<number, UnitCells>): Map<number, OutlierView[]> {
+export function findOutliers(
+  cells: readonly CellDef[],
+  current: Map<number, UnitCells>,
+  previous: Map<number, UnitCells>,
+): Map<number, OutlierView[]> {
   const out = new Map<number, OutlierView[]>();
   const add = (unit: number, o: OutlierView) => {
     const list = out.get(unit);
@@ -64,7 +68,13 @@ export function findOutliers(cells: readonly CellDef[], current: Map<number, Uni
         }
         // The unit's own 0 is left out of the peers it is compared with: counts are ≥ 0, so that is the first.
         if (v === 0 && withoutOneZero !== null && withoutOneZero >= L.highMedian)
-          add(unit, { key: c.key, name: c.name, kind: 'zero', value: v, message: `${c.name}：填 0，而同级 ${numbers.length - 1} 个单位的中位数为 ${withoutOneZero}` });
+          add(unit, {
+            key: c.key,
+            name: c.name,
+            kind: 'zero',
+            value: v,
+            message: `${c.name}：填 0，而同级 ${numbers.length - 1} 个单位的中位数为 ${withoutOneZero}`,
+          });
       } else if (v === NOT_APPLICABLE) {
         const others = filled - 1;
         if (numbers.length >= L.minPeers && numbers.length >= others * L.numberShare)

@@ -98,26 +98,41 @@ function compareWithSum(
   const stored = archive.find(compareUnit, summary.year);
   if (!stored) throw new NotFoundError(`档案中没有“${compareUnit}”${summary.year} 年的报告，无法与汇总比较`);
   if (stored.report.template !== summary.template)
-    throw new InputError(`“${stored.unit.name}”${summary.year} 年的报告使用${getTemplate(stored.report.template).name}，与汇总的表样不同，无法逐格比较`);
+    throw new InputError(
+      `“${stored.unit.name}”${summary.year} 年的报告使用${getTemplate(stored.report.template).name}，与汇总的表样不同，无法逐格比较`,
+    );
   const updatedAfter = new Set(
     units.filter((u) => (reports.get(u.id)?.updated_at ?? '') > stored.updatedAt && summary.included.includes(u.name)).map((u) => u.name),
   );
-  const amountKeys = new Set(getTemplate(summary.report.template).cells.filter((c) => c.kind === 'amount').map((c) => c.key));
+  const amountKeys = new Set(
+    getTemplate(summary.report.template)
+      .cells.filter((c) => c.kind === 'amount')
+      .map((c) => c.key),
+  );
   const differences: ComparisonDifferenceView[] = [];
   for (const cell of summary.cells) {
     const reported = stored.report.values[cell.key] ?? null;
     const sum = cell.value;
     const bothNumbers = typeof reported === 'number' && typeof sum === 'number';
-    const same = bothNumbers ? Math.abs(reported - sum) < (amountKeys.has(cell.key) ? 0.005 : 0.5) : reported === sum || (reported === null && sum === NOT_APPLICABLE);
+    const same = bothNumbers
+      ? Math.abs(reported - sum) < (amountKeys.has(cell.key) ? 0.005 : 0.5)
+      : reported === sum || (reported === null && sum === NOT_APPLICABLE);
     if (same) continue;
-    const difference = bothNumbers ? round(reported - sum, amountKeys.has(cell.key)) : typeof reported === 'number' && sum === null ? reported : null;
+    const difference = bothNumbers
+      ? round(reported - sum, amountKeys.has(cell.key))
+      : typeof reported === 'number' && sum === null
+        ? reported
+        : null;
     const suspects: ComparisonDifferenceView['suspects'] = [];
     for (const u of cell.units) {
       if (difference !== null && difference !== 0 && u.value === Math.abs(difference))
         suspects.push({
           unit: u.unit,
           value: u.value,
-          why: difference < 0 ? `该单位的 ${u.value} 与差额相同：全区报告可能漏计了该单位` : `该单位的 ${u.value} 与差额相同：全区报告可能重复计入了该单位`,
+          why:
+            difference < 0
+              ? `该单位的 ${u.value} 与差额相同：全区报告可能漏计了该单位`
+              : `该单位的 ${u.value} 与差额相同：全区报告可能重复计入了该单位`,
         });
       else if (updatedAfter.has(u.unit) && u.value !== 0)
         suspects.push({ unit: u.unit, value: u.value, why: '全区报告保存之后，该单位的报告又修改过' });

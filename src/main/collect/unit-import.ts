@@ -157,7 +157,9 @@ export async function importUnits(archive: Archive, file: string, options: { dry
     applied: false,
   };
   if (problems.length)
-    throw new InputError(`${name} 的单位名单有 ${problems.length} 处问题，没有导入任何单位：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new InputError(
+      `${name} 的单位名单有 ${problems.length} 处问题，没有导入任何单位：\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   if (options.dryRun) return view;
 
   archive.db

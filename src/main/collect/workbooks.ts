@@ -15,7 +15,14 @@ interface Column {
 const MAX_WIDTH = 60;
 
 /** One list sheet: a title, lines under it, a header row and bordered rows, printable on A4 landscape. */
-function listSheet(wb: ExcelJS.Workbook, name: string, title: string, lines: string[], columns: Column[], rows: (string | number | null)[][]) {
+function listSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  lines: string[],
+  columns: Column[],
+  rows: (string | number | null)[][],
+) {
   const ws = wb.addWorksheet(sheetName(wb, name), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
     views: [{ state: 'frozen', ySplit: lines.length + 2, showGridLines: false }],
@@ -96,7 +103,17 @@ export function reminderWorkbook(b: BoardView, now: Date): { workbook: ExcelJS.W
           .map(([s, n]) => `${BOARD_STATE_LABELS[s as keyof typeof BOARD_STATE_LABELS]} ${n}`)
           .join('，'),
     ],
-    [{ header: '序号', width: 6 }, { header: '单位' }, { header: '单位类型' }, { header: '状态' }, { header: '错误' }, { header: '警告' }, { header: '公布期限' }, { header: '剩余天数' }, { header: '请办理', width: 40, wrap: true }],
+    [
+      { header: '序号', width: 6 },
+      { header: '单位' },
+      { header: '单位类型' },
+      { header: '状态' },
+      { header: '错误' },
+      { header: '警告' },
+      { header: '公布期限' },
+      { header: '剩余天数' },
+      { header: '请办理', width: 40, wrap: true },
+    ],
     due.map((r, i) => [
       i + 1,
       r.unit.name,
@@ -126,7 +143,13 @@ export function errorsWorkbook(lists: UnitErrorsView[], now: Date): ExcelJS.Work
         `报告版本：第 ${l.revision} 版（${l.status === 'final' ? '已定稿' : '草稿'}）　导出日期：${localDate(now)}　错误 ${errors} 项，未说明的警告 ${l.items.length - errors} 项`,
         '错误须改正；警告请核实，确属实际情况的请在报告中说明理由。',
       ],
-      [{ header: '序号', width: 6 }, { header: '类别', width: 8 }, { header: '规则', width: 30, wrap: true }, { header: '涉及单元格及所填数值', width: 46, wrap: true }, { header: '问题说明', width: 60, wrap: true }],
+      [
+        { header: '序号', width: 6 },
+        { header: '类别', width: 8 },
+        { header: '规则', width: 30, wrap: true },
+        { header: '涉及单元格及所填数值', width: 46, wrap: true },
+        { header: '问题说明', width: 60, wrap: true },
+      ],
       l.items.map((it, i) => [
         i + 1,
         it.severity === 'error' ? '错误' : '警告',
