@@ -92,6 +92,8 @@ describe('the board', () => {
     clock.set('2025-02-03T04:00:00Z');
     expect(board(a, { year: 2024, parent: PARENT, clock }).rows.find((r) => r.unit.name === '某县第1局')!.daysLeft).toBe(-3);
     expect(() => board(a, { year: 2024, parent: '没有这个单位' })).toThrow('档案中没有单位“没有这个单位”');
+    expect(() => summarize(a, { year: 2024, parent: '某县第1局' })).toThrow('“某县第1局”没有下级单位，无法汇总');
+    expect(board(a, { year: 2024, parent: '某县第1局' }).rows).toEqual([]);
   });
 });
 

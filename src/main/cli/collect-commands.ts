@@ -18,6 +18,7 @@ export function boardText(b: BoardView): string {
     `${BOARD_STATES.map((s) => `${BOARD_STATE_LABELS[s]} ${b.counts[s]}`).join('　')}　共 ${b.rows.length} 个单位${b.outlierCount ? `；疑似异常 ${b.outlierCount} 处` : ''}`,
     '单位\t类型\t状态\t错误\t警告\t公布期限\t剩余天数',
   ];
+  if (!b.rows.length) lines.push(b.parent ? `“${b.parent}”没有下级单位（可用 nianbao unit import 导入单位名单）` : '档案中还没有单位');
   for (const r of b.rows) {
     const days = r.daysLeft === null ? '' : r.daysLeft < 0 ? `已过 ${-r.daysLeft} 天` : `${r.daysLeft} 天`;
     lines.push(

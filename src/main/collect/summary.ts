@@ -28,6 +28,8 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
   const { year } = options;
   const { parentRow, units } = unitsUnder(archive, options.parent);
   const parent = parentRow!;
+  if (!units.length)
+    throw new InputError(`“${parent.name}”没有下级单位，无法汇总（可用 nianbao unit import 导入单位名单，或 nianbao unit set 单位 --parent 上级单位）`);
   const templateId = templateForYear(year);
   if (templateId === 'legacy') throw new InputError(`${year} 年的报告使用旧表样，只有附表，不能逐格汇总（2019 年起的表样才能汇总）`);
   const template = getTemplate(templateId);
