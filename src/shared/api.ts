@@ -160,6 +160,8 @@ export interface ComparisonDifferenceView {
   difference: number | null;
   /** Units that likely explain it (left out, counted twice, changed afterwards), with why. */
   suspects: { unit: string; value: CellValue; why: string }[];
+  /** The units that make up the sum, with their figures (the drill-down of the cell). */
+  units: { unit: string; value: number }[];
   /** Units whose cell is blank. */
   blank: string[];
 }

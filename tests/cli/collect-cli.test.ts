@@ -191,6 +191,8 @@ describe('the collecting office on the command line', () => {
       difference: -(reports.get(leftOut)!.values[planted] as number),
       suspects: [{ unit: leftOut, why: expect.stringContaining('全区报告可能漏计了该单位') }],
     });
+    expect(c.differences[0].units.reduce((n, u) => n + u.value, 0)).toBe(c.differences[0].sum);
+    expect(c.differences[0].units.find((u) => u.unit === leftOut)).toBeTruthy();
     expect(c.missing.sort()).toEqual([...missing].sort());
     const cmpText = (await cli('summary', '--year', '2024', '--parent', PARENT, '--compare')).stdout;
     expect(cmpText).toContain('1 处不一致');

@@ -29,7 +29,9 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
   const { parentRow, units } = unitsUnder(archive, options.parent);
   const parent = parentRow!;
   if (!units.length)
-    throw new InputError(`“${parent.name}”没有下级单位，无法汇总（可用 nianbao unit import 导入单位名单，或 nianbao unit set 单位 --parent 上级单位）`);
+    throw new InputError(
+      `“${parent.name}”没有下级单位，无法汇总（可用 nianbao unit import 导入单位名单，或 nianbao unit set 单位 --parent 上级单位）`,
+    );
   const templateId = templateForYear(year);
   if (templateId === 'legacy') throw new InputError(`${year} 年的报告使用旧表样，只有附表，不能逐格汇总（2019 年起的表样才能汇总）`);
   const template = getTemplate(templateId);
@@ -139,7 +141,7 @@ function compareWithSum(
       else if (updatedAfter.has(u.unit) && u.value !== 0)
         suspects.push({ unit: u.unit, value: u.value, why: '全区报告保存之后，该单位的报告又修改过' });
     }
-    differences.push({ key: cell.key, name: cell.name, reported, sum, difference, suspects, blank: cell.blank });
+    differences.push({ key: cell.key, name: cell.name, reported, sum, difference, suspects, units: cell.units, blank: cell.blank });
   }
   return { unit: stored.unit.name, checked: summary.cells.length, differences, missing: summary.missing };
 }
