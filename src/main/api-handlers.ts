@@ -3,6 +3,11 @@
 import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Channel } from '../shared/api';
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
+import { board } from './collect/board';
+import { unitErrors, yearErrors } from './collect/errors-list';
+import { exportErrors, exportReminder, exportSummary } from './collect/exports';
+import { summarize } from './collect/summary';
+import { importUnits } from './collect/unit-import';
 import { InputError, toApiError } from './errors';
 import { FILTERS, type Host } from './host';
 import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safeFileName } from './services/export';
@@ -98,6 +103,39 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       if (!path) return null;
       await exportHtml(a(), unit, year, path);
       return { path };
+    },
+    'board.get': ({ year, parent, outliers }) => board(a(), { year, parent, outliers }),
+    'board.export': async ({ year, parent }) => {
+      const path = await host.saveFile({
+        title: '导出催报单',
+        defaultName: `${year}年年报催报单-${today()}.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
+      if (!path) return null;
+      return { path, count: await exportReminder(a(), { year, parent }, path) };
+    },
+    'summary.get': ({ year, parent, compare }) => summarize(a(), { year, parent, compare }),
+    'summary.export': async ({ year, parent }) => {
+      const name = `${safeFileName(a().unit(parent).name)}（汇总）-${year}年政府信息公开工作年度报告`;
+      const path = await host.saveFile({ title: '导出汇总表', defaultName: `${name}.xlsx`, filters: [FILTERS.xlsx] });
+      if (!path) return null;
+      await exportSummary(a(), { year, parent }, path);
+      return { path };
+    },
+    'errors.list': ({ year, unit, parent }) => (unit ? [unitErrors(a(), unit, year)] : yearErrors(a(), year, parent ?? null)),
+    'errors.export': async ({ year, unit, parent }) => {
+      const who = unit ? safeFileName(a().unit(unit).name) : parent ? safeFileName(a().unit(parent).name) : '全部单位';
+      const path = await host.saveFile({
+        title: '导出差错清单',
+        defaultName: `${who}-${year}年年报差错清单.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
+      if (!path) return null;
+      return { path, units: await exportErrors(a(), { year, unit, parent }, path) };
+    },
+    'units.import': async ({ file, dryRun }) => {
+      if (!dryRun) store.startDailyBackup();
+      return importUnits(a(), file, { dryRun });
     },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
 

@@ -1,5 +1,6 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 import { benchArchive } from './archive';
+import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
 import { benchValidation } from './validation';
@@ -7,6 +8,7 @@ import { benchValidation } from './validation';
 const benches: [string, () => string[] | Promise<string[]>][] = [
   ['校验引擎', benchValidation],
   ['档案数据库', benchArchive],
+  ['报送情况与全区汇总', benchCollect],
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
 ];

@@ -7,6 +7,7 @@ import { BUSY_MESSAGE, DamagedError, describeError, InputError, isBusy, sqliteMe
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
+import { registerCollectCommands } from './collect-commands';
 import { registerImportCommands } from './import-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
@@ -259,6 +260,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   registerImportCommands(program, ctx);
+  registerCollectCommands(program, ctx);
   return program;
 }
 
