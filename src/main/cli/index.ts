@@ -7,6 +7,7 @@ import { describeError, InputError } from '../errors';
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
+import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
@@ -245,6 +246,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   registerImportCommands(program, ctx);
+  registerExchangeCommands(program, ctx);
   return program;
 }
 
