@@ -32,6 +32,13 @@ export const CHANNELS = [
   'backup.pick',
   'backup.check',
   'backup.restore',
+  'exchange.send',
+  'exchange.pick',
+  'exchange.preview',
+  'exchange.receive',
+  'exchange.return',
+  'exchange.history',
+  'exchange.lastReturn',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

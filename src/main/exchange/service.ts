@@ -2,7 +2,13 @@
 // accepting received ones, and the record of every exchange. The archive service does the storing.
 import { existsSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Report } from '../../shared/report';
+import type {
+  ExchangePreviewView,
+  ExchangeView as ExchangeViewApi,
+  OpenReturnView,
+  PackageWrittenView,
+  ReceiveResultView,
+} from '../../shared/api';
 import { getTemplate } from '../../shared/template';
 import type { DismissedFinding } from '../../shared/validation';
 import * as exchangeDb from '../db/exchange';
@@ -11,7 +17,7 @@ import * as unitsDb from '../db/units';
 import { InputError, LockedError, NotFoundError } from '../errors';
 import { reportBuffer } from '../excel/write-report';
 import { systemClock, type Archive, type Clock, type StoredReport } from '../services/archive';
-import { diffReports, type ReportDiff } from '../services/diff';
+import { diffReports } from '../services/diff';
 import { APP_VERSION } from '../version';
 import {
   errorListName,
@@ -30,74 +36,16 @@ import { ZIP_LIMITS } from './zip';
 
 export const DIRECTION_LABELS: Record<ExchangeDirection, string> = { sent: '已报送', received: '已接收', returned: '已退回' };
 
-export interface ExchangeView {
-  id: number;
-  direction: ExchangeDirection;
-  /** 已报送 / 已接收 / 已退回 */
-  label: string;
-  revision: number;
-  file: string;
-  sha256: string;
-  createdAt: string;
-  reasons: ReturnReasons | null;
-}
-
-export interface PackageWritten {
-  file: string;
-  unit: string;
-  year: number;
-  revision: number;
-  sha256: string;
-}
-
-export interface ExchangePreview {
-  file: string;
-  kind: PackageKind;
-  unit: string;
-  unitKind: ReadPackage['unit']['kind'];
-  parent: string | null;
-  year: number;
-  revision: number;
-  createdAt: string;
-  createdAtLocal: string;
-  appVersion: string;
-  sha256: string;
-  /** The report this archive holds for the unit and year. */
-  existing: { revision: number; status: 'draft' | 'final' } | null;
-  /** From what the archive holds to what the package carries. */
-  diff: ReportDiff | null;
-  /** The package's revision is older than the last one received here. */
-  older: boolean;
-  /** This very package was received here already. */
-  alreadyReceived: boolean;
-  report: Report;
-  findings: DismissedFinding[];
-  dismissals: PackageDismissal[];
-  reasons: ReturnReasons | null;
-  /** Remarks a person should read before accepting, in Chinese. */
-  notes: string[];
-}
-
-export interface ReceiveResult {
-  status: 'previewed' | 'accepted' | 'already_received';
-  preview: ExchangePreview;
-  /** The archive revision written (send packages). */
-  revision: number | null;
-}
+// The shapes the renderer receives are the contract's (src/shared/api.ts).
+export type ExchangeView = ExchangeViewApi;
+export type PackageWritten = PackageWrittenView;
+export type ExchangePreview = ExchangePreviewView;
+export type ReceiveResult = ReceiveResultView;
+export type OpenReturn = OpenReturnView;
 
 export interface ReturnInput {
   general: string[];
   cells: { key: string; reason: string }[];
-}
-
-export interface OpenReturn {
-  at: string;
-  revision: number;
-  general: string[];
-  /** Cell key → the office's reason, for the editor to show next to the cell. */
-  cells: Record<string, string>;
-  /** A package has been sent since this return. */
-  answered: boolean;
 }
 
 /** Writes the file next to its final name first, so a failure never leaves half a package under that name. */
