@@ -126,7 +126,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'exchange.return': async ({ unit, year, general, cells }) => {
       const name = a().get(unit, year).unit.name;
-      const path = await host.saveFile({ title: '保存退回包', defaultName: packageFileName(name, year, 'return'), filters: [FILTERS.nbpkg] });
+      const path = await host.saveFile({
+        title: '保存退回包',
+        defaultName: packageFileName(name, year, 'return'),
+        filters: [FILTERS.nbpkg],
+      });
       return path ? ex().returnTo(unit, year, { general, cells }, path) : null;
     },
     'exchange.history': ({ unit, year }) => ex().history(unit, year),

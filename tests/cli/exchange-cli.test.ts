@@ -77,7 +77,11 @@ describe('nianbao send / receive / return / exchanges', () => {
     writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]));
     const r = await nianbao(officeDb, 'receive', broken, '--json');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'refused', file: 'broken.nbpkg', message: expect.stringContaining('不是有效的报送包') });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: 'refused',
+      file: 'broken.nbpkg',
+      message: expect.stringContaining('不是有效的报送包'),
+    });
     const plain = await nianbao(officeDb, 'receive', broken);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('报送包 broken.nbpkg 不能接收');

@@ -31,7 +31,14 @@ describe('a 报送包 made on one archive and received on another', () => {
 
     // The package holds what the brief lists, with the workbook for people.
     const p = readPackage(readFileSync(file), 'x');
-    expect(p.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, kind: 'send', unit: UNIT, unitKind: 'department', parent: OFFICE, year: 2024 });
+    expect(p.manifest).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'send',
+      unit: UNIT,
+      unitKind: 'department',
+      parent: OFFICE,
+      year: 2024,
+    });
     expect(p.manifest.members.map((m) => m.name).sort()).toEqual(
       ['dismissals.json', 'findings.json', 'report.json', `${UNIT}-2024年政府信息公开工作年度报告.xlsx`].sort(),
     );
@@ -85,7 +92,12 @@ describe('退回 and the next 报送', () => {
     await expect(o.returnTo(UNIT, 2024, { general: [], cells: [{ key: 'no.such.cell', reason: '不对' }] }, back)).rejects.toThrow(
       '单元格“no.such.cell”不在',
     );
-    await o.returnTo(UNIT, 2024, { general: ['申请情况与上年结转数不衔接'], cells: [{ key: cellKey, reason: '本年新收申请数与各项办理结果之和不符' }] }, back);
+    await o.returnTo(
+      UNIT,
+      2024,
+      { general: ['申请情况与上年结转数不衔接'], cells: [{ key: cellKey, reason: '本年新收申请数与各项办理结果之和不符' }] },
+      back,
+    );
     expect(office.archive.get(UNIT, 2024).status).toBe('draft');
     const rp = readPackage(readFileSync(back), 'back');
     expect(rp.kind).toBe('return');
@@ -180,7 +192,12 @@ describe('refused packages change nothing', () => {
   });
 
   it('a member changed without its hash, an extra member, a missing manifest', async () => {
-    await repack(good, path('hash.nbpkg'), (m) => m.set('report.json', Buffer.from(m.get('report.json')!.toString().replace('2025-03-15', '2025-01-15'))), false);
+    await repack(
+      good,
+      path('hash.nbpkg'),
+      (m) => m.set('report.json', Buffer.from(m.get('report.json')!.toString().replace('2025-03-15', '2025-01-15'))),
+      false,
+    );
     refused(path('hash.nbpkg'), '成员“report.json”与清单记录的校验值不符');
     await withExtra(good, path('extra.nbpkg'), [{ name: 'readme.txt', data: 'hi' }]);
     refused(path('extra.nbpkg'), '含有清单中没有的成员“readme.txt”');
@@ -228,7 +245,7 @@ describe('refused packages change nothing', () => {
     const eocd = rebuilt.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     const cdOffset = rebuilt.readUInt32LE(eocd + 16) + shift;
     rebuilt.writeUInt32LE(cdOffset, eocd + 16);
-    for (let p = cdOffset; rebuilt.readUInt32LE(p) === 0x02014b50; ) {
+    for (let p = cdOffset; rebuilt.readUInt32LE(p) === 0x02014b50;) {
       const name = rebuilt.toString('utf8', p + 46, p + 46 + rebuilt.readUInt16LE(p + 28));
       if (name === 'bomb.xlsx') rebuilt.writeUInt32LE(big.length, p + 20);
       const off = rebuilt.readUInt32LE(p + 42);

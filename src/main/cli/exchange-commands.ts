@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { show } from '../../shared/validation/values';
 import { InputError } from '../errors';
-import { KIND_LABELS, localStamp } from '../exchange/package';
-import { ExchangeService, type ExchangePreview, type ExchangeView, type ReceiveResult } from '../exchange/service';
+import { KIND_LABELS, localStamp } from '../exchange/labels';
+import type { ExchangePreview, ExchangeView, ReceiveResult } from '../exchange/service';
 import type { CliContext } from './context';
 
 /** --cell key=理由, repeatable. */
@@ -20,9 +20,7 @@ const local = (iso: string) => localStamp(new Date(iso));
 function previewText(p: ExchangePreview): string[] {
   const lines = [
     `${KIND_LABELS[p.kind]}包：${p.unit} ${p.year} 年，报送方第 ${p.revision} 版，生成于 ${p.createdAtLocal}（程序版本 ${p.appVersion}）`,
-    p.existing
-      ? `档案中已有第 ${p.existing.revision} 版（${p.existing.status === 'final' ? '定稿' : '草稿'}）`
-      : '档案中还没有这份报告',
+    p.existing ? `档案中已有第 ${p.existing.revision} 版（${p.existing.status === 'final' ? '定稿' : '草稿'}）` : '档案中还没有这份报告',
   ];
   for (const n of p.notes) lines.push(`  [注意] ${n}`);
   if (p.diff) {
@@ -63,12 +61,17 @@ function historyText(list: ExchangeView[]): string {
 }
 
 export function registerExchangeCommands(program: Command, ctx: CliContext): void {
-  const { io, withStore, print, unitYear, setExit } = ctx;
+  const { io, print, unitYear, setExit } = ctx;
+  // Loaded when used: every CLI command registers these, few of them exchange packages.
+  const withExchange = async <T>(write: boolean, fn: (ex: import('../exchange/service').ExchangeService) => T | Promise<T>) => {
+    const { ExchangeService } = await import('../exchange/service');
+    return ctx.withStore(write, (s) => fn(new ExchangeService(s.archive)));
+  };
 
   unitYear(program.command('send').description('报送：把档案中的报告做成报送包（.nbpkg），交给上级机关接收'))
     .requiredOption('--out <文件.nbpkg>', '报送包路径，例如 某县教育局-2024-报送.nbpkg')
     .action(async (opts: { unit: string; year: number; out: string }) => {
-      const w = await withStore(true, (s) => new ExchangeService(s.archive).send(opts.unit, opts.year, opts.out));
+      const w = await withExchange(true, (ex) => ex.send(opts.unit, opts.year, opts.out));
       io.out(`已生成报送包 ${w.file}（“${w.unit}”${w.year} 年第 ${w.revision} 版），已记为已报送`);
     });
 
@@ -82,8 +85,8 @@ export function registerExchangeCommands(program: Command, ctx: CliContext): voi
     .option('--json', '以 JSON 输出')
     .action(async (file: string, opts: { dryRun?: boolean; year?: number; force?: boolean; json?: boolean }) => {
       try {
-        const r = await withStore(!opts.dryRun, (s) =>
-          new ExchangeService(s.archive).receive(file, { dryRun: opts.dryRun, year: opts.year, allowOlder: opts.force }),
+        const r = await withExchange(!opts.dryRun, (ex) =>
+          ex.receive(file, { dryRun: opts.dryRun, year: opts.year, allowOlder: opts.force }),
         );
         print(opts.json, r, () => receiveText(r));
       } catch (e) {
@@ -96,19 +99,22 @@ export function registerExchangeCommands(program: Command, ctx: CliContext): voi
 
   unitYear(program.command('return').description('退回：把报告连同退回理由和差错清单做成退回包，交给报送的单位'))
     .option('--reason <理由>', '总体退回理由（可多次给出）', collect, [] as string[])
-    .option('--cell <键=理由>', '某个单元格的退回理由（可多次给出），键见 nianbao template', collectCell, [] as { key: string; reason: string }[])
+    .option(
+      '--cell <键=理由>',
+      '某个单元格的退回理由（可多次给出），键见 nianbao template',
+      collectCell,
+      [] as { key: string; reason: string }[],
+    )
     .requiredOption('--out <文件.nbpkg>', '退回包路径，例如 某县教育局-2024-退回.nbpkg')
     .action(async (opts: { unit: string; year: number; reason: string[]; cell: { key: string; reason: string }[]; out: string }) => {
-      const w = await withStore(true, (s) =>
-        new ExchangeService(s.archive).returnTo(opts.unit, opts.year, { general: opts.reason, cells: opts.cell }, opts.out),
-      );
+      const w = await withExchange(true, (ex) => ex.returnTo(opts.unit, opts.year, { general: opts.reason, cells: opts.cell }, opts.out));
       io.out(`已生成退回包 ${w.file}（“${w.unit}”${w.year} 年），已记为已退回`);
     });
 
   unitYear(program.command('exchanges').description('某单位某年度报告的报送、接收与退回记录'))
     .option('--json', '以 JSON 输出')
     .action(async (opts: { unit: string; year: number; json?: boolean }) => {
-      const list = await withStore(false, (s) => new ExchangeService(s.archive).history(opts.unit, opts.year));
+      const list = await withExchange(false, (ex) => ex.history(opts.unit, opts.year));
       print(opts.json, { exchanges: list }, () => historyText(list));
     });
 }

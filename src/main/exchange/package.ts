@@ -8,7 +8,10 @@ import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { RULE_IDS, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
 import { InputError } from '../errors';
 import { safeFileName } from '../services/export';
+import { KIND_LABELS, localStamp, type PackageKind } from './labels';
 import { listEntries, readEntry } from './zip';
+
+export { KIND_LABELS, localStamp, type PackageKind };
 
 export const PACKAGE_FORMAT = 'nianbao-exchange';
 /** Raise when the members or their meaning change; an older program then refuses the package with a clear message. */
@@ -16,9 +19,6 @@ export const SCHEMA_VERSION = 1;
 export const PACKAGE_EXTENSION = '.nbpkg';
 export const MANIFEST = 'manifest.json';
 export const JSON_MEMBERS = { report: 'report.json', findings: 'findings.json', dismissals: 'dismissals.json', reasons: 'reasons.json' };
-
-export type PackageKind = 'send' | 'return';
-export const KIND_LABELS: Record<PackageKind, string> = { send: '报送', return: '退回' };
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -58,7 +58,9 @@ const findingsSchema = z.array(
     })
     .passthrough(),
 );
-const dismissalsSchema = z.array(z.object({ rule: z.enum(RULE_IDS), cells: z.array(z.string()), reason: z.string().min(1), at: z.string() }));
+const dismissalsSchema = z.array(
+  z.object({ rule: z.enum(RULE_IDS), cells: z.array(z.string()), reason: z.string().min(1), at: z.string() }),
+);
 const reasonsSchema = z.object({
   general: z.array(z.string()),
   cells: z.array(z.object({ key: z.string(), name: z.string(), reason: z.string().min(1) })),
@@ -93,20 +95,14 @@ export const packageFileName = (unit: string, year: number, kind: PackageKind) =
 export const reportWorkbookName = (unit: string, year: number) => `${safeFileName(unit)}-${year}年政府信息公开工作年度报告.xlsx`;
 export const errorListName = (unit: string, year: number) => `${safeFileName(unit)}-${year}年差错清单.xlsx`;
 
-/** Local wall-clock time with its offset, e.g. 2025-02-10 16:05:00（UTC+08:00）: what a person at either end reads. */
-export function localStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}（UTC${sign}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}）`;
-}
-
 export async function writePackage(c: PackageContents, options: { appVersion: string; now: Date }): Promise<Buffer> {
   const members: { name: string; data: Buffer }[] = [
     { name: JSON_MEMBERS.report, data: Buffer.from(JSON.stringify(c.report, null, 2)) },
     { name: JSON_MEMBERS.findings, data: Buffer.from(JSON.stringify(c.findings, null, 2)) },
     { name: JSON_MEMBERS.dismissals, data: Buffer.from(JSON.stringify(c.dismissals, null, 2)) },
-    ...(c.kind === 'return' ? [{ name: JSON_MEMBERS.reasons, data: Buffer.from(JSON.stringify(c.reasons ?? { general: [], cells: [] }, null, 2)) }] : []),
+    ...(c.kind === 'return'
+      ? [{ name: JSON_MEMBERS.reasons, data: Buffer.from(JSON.stringify(c.reasons ?? { general: [], cells: [] }, null, 2)) }]
+      : []),
     ...c.workbooks,
   ];
   const manifest: Manifest = {
@@ -180,7 +176,12 @@ export function readPackage(buf: Buffer, label: string): ReadPackage {
     if (!byName.has(m.name)) throw bad(`缺少成员“${m.name}”`);
   }
   for (const e of entries) if (e.name !== MANIFEST && !listed.has(e.name)) throw bad(`含有清单中没有的成员“${e.name}”`);
-  const required = [JSON_MEMBERS.report, JSON_MEMBERS.findings, JSON_MEMBERS.dismissals, ...(manifest.kind === 'return' ? [JSON_MEMBERS.reasons] : [])];
+  const required = [
+    JSON_MEMBERS.report,
+    JSON_MEMBERS.findings,
+    JSON_MEMBERS.dismissals,
+    ...(manifest.kind === 'return' ? [JSON_MEMBERS.reasons] : []),
+  ];
   for (const r of required) if (!listed.has(r)) throw bad(`缺少成员“${r}”`);
   for (const m of manifest.members)
     if (!required.includes(m.name) && !m.name.toLowerCase().endsWith('.xlsx')) throw bad(`含有不认识的成员“${m.name}”`);
@@ -196,8 +197,7 @@ export function readPackage(buf: Buffer, label: string): ReadPackage {
   const parsed = parseReport(reportRaw);
   if (!parsed.ok) throw bad(`成员“${JSON_MEMBERS.report}”中的报告有误：${parsed.errors.slice(0, 3).join('；')}`);
   const report = parsed.report;
-  if (report.unit?.trim() !== manifest.unit)
-    throw bad(`报告的单位（${report.unit ?? '未写明'}）与清单中的单位（${manifest.unit}）不一致`);
+  if (report.unit?.trim() !== manifest.unit) throw bad(`报告的单位（${report.unit ?? '未写明'}）与清单中的单位（${manifest.unit}）不一致`);
   if (report.year !== manifest.year) throw bad(`报告的年度（${report.year ?? '未写明'}）与清单中的年度（${manifest.year}）不一致`);
   if (report.template !== manifest.template) throw bad(`报告的表样（${report.template}）与清单中的表样（${manifest.template}）不一致`);
 
@@ -218,7 +218,9 @@ export function readPackage(buf: Buffer, label: string): ReadPackage {
     findings,
     dismissals,
     reasons,
-    workbooks: manifest.members.filter((m) => m.name.toLowerCase().endsWith('.xlsx')).map((m) => ({ name: m.name, data: data.get(m.name)! })),
+    workbooks: manifest.members
+      .filter((m) => m.name.toLowerCase().endsWith('.xlsx'))
+      .map((m) => ({ name: m.name, data: data.get(m.name)! })),
     manifest,
     sha256: sha256(buf),
   };

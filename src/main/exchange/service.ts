@@ -146,15 +146,17 @@ export class ExchangeService {
     const general = input.general.map((g) => g.trim()).filter(Boolean);
     const cells = input.cells.map((c) => ({ key: c.key.trim(), reason: c.reason.trim() }));
     for (const c of cells) {
-      if (!t.cellByKey.has(c.key))
-        throw new InputError(`单元格“${c.key}”不在 ${t.name} 中（可用 nianbao template ${t.id} 查看单元格键）`);
+      if (!t.cellByKey.has(c.key)) throw new InputError(`单元格“${c.key}”不在 ${t.name} 中（可用 nianbao template ${t.id} 查看单元格键）`);
       if (!c.reason) throw new InputError(`单元格“${t.cellByKey.get(c.key)!.name}”的退回理由为空`);
     }
     if (!general.length && !cells.length) throw new InputError('请写明退回理由（总体理由或某个单元格的理由）');
     const reasons: ReturnReasons = { general, cells: cells.map((c) => ({ ...c, name: t.cellByKey.get(c.key)!.name })) };
     const received = exchangeDb.latestExchange(this.db, s.unit.id, year, 'received');
     const revision = received?.revision ?? s.revision;
-    const data = await writePackage(await this.contents(s, 'return', reasons, revision), { appVersion: APP_VERSION, now: this.clock.now() });
+    const data = await writePackage(await this.contents(s, 'return', reasons, revision), {
+      appVersion: APP_VERSION,
+      now: this.clock.now(),
+    });
     return this.writeAndRecord(out, data, s, 'returned', reasons, revision, () => {
       if (s.status === 'final') this.archive.setStatus(s.unit.name, year, 'draft');
     });
@@ -191,7 +193,10 @@ export class ExchangeService {
     if (p.kind === 'send' && existing?.status === 'final')
       notes.push(`档案中“${p.unit.name}”${p.year} 年的报告已定稿（已接收），要接收新的报送包请先退回或取消定稿`);
     const open = p.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.dismissed));
-    if (open.length) notes.push(`报送时有 ${open.filter((f) => f.severity === 'error').length} 项错误、${open.filter((f) => f.severity === 'warning').length} 项未说明的警告`);
+    if (open.length)
+      notes.push(
+        `报送时有 ${open.filter((f) => f.severity === 'error').length} 项错误、${open.filter((f) => f.severity === 'warning').length} 项未说明的警告`,
+      );
     return {
       file,
       kind: p.kind,
