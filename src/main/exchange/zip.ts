@@ -8,6 +8,8 @@ export const ZIP_LIMITS = {
   maxMembers: 16,
   /** Per member, uncompressed. */
   maxMemberBytes: 20 * 1024 * 1024,
+  /** All members together, uncompressed. */
+  maxTotalBytes: 50 * 1024 * 1024,
   /** Whole package file. */
   maxPackageBytes: 60 * 1024 * 1024,
   /** Uncompressed : compressed, above which a member larger than `ratioFloorBytes` is taken for a zip bomb. */
@@ -97,6 +99,9 @@ export function listEntries(buf: Buffer, label: string): ZipEntry[] {
       throw m(`压缩比异常（${Math.round(size / Math.max(1, compressedSize))} 倍），疑似压缩炸弹`);
     entries.push({ name, method, compressedSize, size, localOffset, flags });
   }
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > ZIP_LIMITS.maxTotalBytes)
+    throw bad(`解压后共 ${(total / 1048576).toFixed(1)} MB，超过上限 ${ZIP_LIMITS.maxTotalBytes / 1048576} MB`);
   return entries;
 }
 
