@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +103,14 @@ describe('退回 and the next 报送', () => {
     expect(office.archive.get(UNIT, 2024).status).toBe('draft');
     const rp = readPackage(readFileSync(back), 'back');
     expect(rp.kind).toBe('return');
-    expect(rp.workbooks.map((w) => w.name)).toContain(`${UNIT}-2024年差错清单.xlsx`);
+    const list = new ExcelJS.Workbook();
+    await list.xlsx.load(rp.workbooks.find((w) => w.name === `${UNIT}-2024年差错清单.xlsx`)!.data as unknown as ArrayBuffer);
+    const rows = list
+      .getWorksheet('差错清单')!
+      .getSheetValues()
+      .map((r) => (Array.isArray(r) ? r.slice(1).join('|') : ''));
+    expect(rows).toContain('1|退回理由|||申请情况与上年结转数不衔接');
+    expect(rows.some((r) => r.startsWith('2|退回理由||') && r.endsWith('|本年新收申请数与各项办理结果之和不符'))).toBe(true);
 
     unit.archive.setStatus(UNIT, 2024, 'final');
     const r = u.receive(back);

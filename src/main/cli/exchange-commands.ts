@@ -19,7 +19,7 @@ const local = (iso: string) => localStamp(new Date(iso));
 
 function previewText(p: ExchangePreview): string[] {
   const lines = [
-    `${KIND_LABELS[p.kind]}包：${p.unit} ${p.year} 年，报送方第 ${p.revision} 版，生成于 ${p.createdAtLocal}（程序版本 ${p.appVersion}）`,
+    `${KIND_LABELS[p.kind]}包：${p.unit} ${p.year} 年，${p.kind === 'send' ? '' : '退回的是'}报送方第 ${p.revision} 版，生成于 ${p.createdAtLocal}（程序版本 ${p.appVersion}）`,
     p.existing ? `档案中已有第 ${p.existing.revision} 版（${p.existing.status === 'final' ? '定稿' : '草稿'}）` : '档案中还没有这份报告',
   ];
   for (const n of p.notes) lines.push(`  [注意] ${n}`);

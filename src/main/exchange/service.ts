@@ -195,7 +195,7 @@ export class ExchangeService {
     const open = p.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.dismissed));
     if (open.length)
       notes.push(
-        `报送时有 ${open.filter((f) => f.severity === 'error').length} 项错误、${open.filter((f) => f.severity === 'warning').length} 项未说明的警告`,
+        `${p.kind === 'send' ? '报送时' : '退回时'}有 ${open.filter((f) => f.severity === 'error').length} 项错误、${open.filter((f) => f.severity === 'warning').length} 项未说明的警告`,
       );
     return {
       file,
