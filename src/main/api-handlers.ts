@@ -135,6 +135,7 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'exchange.history': ({ unit, year }) => ex().history(unit, year),
     'exchange.lastReturn': ({ unit, year }) => ex().lastReturn(unit, year),
+    'exchange.board': ({ year }) => ex().board(year),
   };
 }
 

@@ -151,6 +151,14 @@ export interface ReceiveResultView {
   /** The archive revision written (a 报送包 received at the office). */
   revision: number | null;
 }
+/** A unit's latest exchange for a year, for the board. */
+export interface ExchangeBoardView {
+  unit: string;
+  direction: ExchangeDirection;
+  label: string;
+  revision: number;
+  createdAt: string;
+}
 /** The latest 退回 of a report, for the editor to show the reasons next to the cells. */
 export interface OpenReturnView {
   at: string;
@@ -278,6 +286,8 @@ export const API = {
   },
   'exchange.history': { args: unitYear, result: out<ExchangeView[]>() },
   'exchange.lastReturn': { args: unitYear, result: out<OpenReturnView | null>() },
+  /** Each unit's latest exchange for a year (已接收 / 已退回 / 已报送). */
+  'exchange.board': { args: z.object({ year: z.number().int().min(1990).max(2100) }), result: out<ExchangeBoardView[]>() },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;

@@ -39,6 +39,7 @@ export const CHANNELS = [
   'exchange.return',
   'exchange.history',
   'exchange.lastReturn',
+  'exchange.board',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

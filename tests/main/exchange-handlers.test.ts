@@ -67,6 +67,13 @@ describe('exchange channels', () => {
     const hist = await atOffice('exchange.history', { unit: UNIT, year: 2024 });
     expect(hist.ok && (hist.value as { label: string }[]).map((e) => e.label)).toEqual(['已退回', '已接收']);
 
+    expect(await atOffice('exchange.board', { year: 2024 })).toMatchObject({
+      ok: true,
+      value: [{ unit: UNIT, direction: 'returned', label: '已退回', revision: 1 }],
+    });
+    expect(await atUnit('exchange.board', { year: 2024 })).toMatchObject({ ok: true, value: [{ unit: UNIT, label: '已退回' }] });
+    expect(await atOffice('exchange.board', { year: 2023 })).toEqual({ ok: true, value: [] });
+
     // A package that is not one: an input error in Chinese, nothing stored.
     const junk = join(dir, 'junk.nbpkg');
     writeFileSync(junk, 'junk');

@@ -40,3 +40,13 @@ export const exchangeBySha = (db: Db, unitId: number, year: number, sha256: stri
   db
     .prepare('SELECT * FROM exchanges WHERE unit_id = ? AND year = ? AND package_sha256 = ? ORDER BY id DESC LIMIT 1')
     .get(unitId, year, sha256) as ExchangeRow | undefined;
+
+/** The latest exchange of each unit's report for a year, with the unit's name. */
+export const latestByUnit = (db: Db, year: number): (ExchangeRow & { unit: string })[] =>
+  db
+    .prepare(
+      `SELECT e.*, u.name AS unit FROM exchanges e JOIN units u ON u.id = e.unit_id
+       WHERE e.year = ? AND e.id = (SELECT max(x.id) FROM exchanges x WHERE x.unit_id = e.unit_id AND x.year = e.year)
+       ORDER BY u.name`,
+    )
+    .all(year) as (ExchangeRow & { unit: string })[];

@@ -3,6 +3,7 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type {
+  ExchangeBoardView,
   ExchangePreviewView,
   ExchangeView as ExchangeViewApi,
   OpenReturnView,
@@ -42,6 +43,7 @@ export type PackageWritten = PackageWrittenView;
 export type ExchangePreview = ExchangePreviewView;
 export type ReceiveResult = ReceiveResultView;
 export type OpenReturn = OpenReturnView;
+export type ExchangeBoardRow = ExchangeBoardView;
 
 export interface ReturnInput {
   general: string[];
@@ -301,6 +303,17 @@ export class ExchangeService {
       sha256: r.package_sha256,
       createdAt: r.created_at,
       reasons: r.reasons ? (JSON.parse(r.reasons) as ReturnReasons) : null,
+    }));
+  }
+
+  /** Where each unit's report of a year stands (its latest exchange), for the board. */
+  board(year: number): ExchangeBoardRow[] {
+    return exchangeDb.latestByUnit(this.db, year).map((r) => ({
+      unit: r.unit,
+      direction: r.direction,
+      label: DIRECTION_LABELS[r.direction],
+      revision: r.revision,
+      createdAt: r.created_at,
     }));
   }
 
