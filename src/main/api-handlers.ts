@@ -14,6 +14,8 @@ import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safe
 import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
 import { checkBackupFile, type ArchiveStore } from './services/store';
+import { packageFileName } from './exchange/package';
+import { ExchangeService } from './exchange/service';
 import { APP_VERSION } from './version';
 import { localDate } from '../shared/local-time';
 
@@ -23,6 +25,7 @@ const today = () => localDate(new Date());
 
 export function createHandlers(store: ArchiveStore, host: Host): Handlers {
   const a = () => store.archive;
+  const ex = () => new ExchangeService(store.archive);
   const previousOf = (r: Report) => (r.unit && r.year !== null ? a().find(r.unit, r.year - 1)?.report : undefined);
   /** The file name to offer; also refuses a report that is not in the archive before any dialog opens. */
   const reportName = (unit: string, year: number) => `${safeFileName(a().get(unit, year).unit.name)}-${year}年政府信息公开工作年度报告`;
@@ -156,6 +159,31 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       const { check, safetyCopy } = await store.restoreFrom(file);
       return { check: { file, ...check }, safetyCopy };
     },
+
+    'exchange.send': async ({ unit, year }) => {
+      const name = a().get(unit, year).unit.name;
+      const path = await host.saveFile({ title: '保存报送包', defaultName: packageFileName(name, year, 'send'), filters: [FILTERS.nbpkg] });
+      return path ? ex().send(unit, year, path) : null;
+    },
+    'exchange.pick': async () =>
+      (await host.openFiles({ title: '选择要接收的报送包或退回包', filters: [FILTERS.nbpkg], multiple: false }))[0] ?? null,
+    'exchange.preview': ({ file }) => ex().preview(file),
+    'exchange.receive': async ({ file, allowOlder }) => {
+      await store.dailyBackup();
+      return ex().receive(file, { allowOlder });
+    },
+    'exchange.return': async ({ unit, year, general, cells }) => {
+      const name = a().get(unit, year).unit.name;
+      const path = await host.saveFile({
+        title: '保存退回包',
+        defaultName: packageFileName(name, year, 'return'),
+        filters: [FILTERS.nbpkg],
+      });
+      return path ? ex().returnTo(unit, year, { general, cells }, path) : null;
+    },
+    'exchange.history': ({ unit, year }) => ex().history(unit, year),
+    'exchange.lastReturn': ({ unit, year }) => ex().lastReturn(unit, year),
+    'exchange.board': ({ year }) => ex().board(year),
   };
 }
 

@@ -218,6 +218,83 @@ export interface UnitImportView {
   applied: boolean;
 }
 
+/** 报送 and 退回 between levels (src/main/exchange). */
+export type ExchangeDirection = 'sent' | 'received' | 'returned';
+export interface ReturnReasonsView {
+  general: string[];
+  cells: { key: string; name: string; reason: string }[];
+}
+export interface ExchangeView {
+  id: number;
+  direction: ExchangeDirection;
+  /** 已报送 / 已接收 / 已退回 */
+  label: string;
+  revision: number;
+  file: string;
+  sha256: string;
+  createdAt: string;
+  reasons: ReturnReasonsView | null;
+}
+export interface PackageWrittenView {
+  file: string;
+  unit: string;
+  year: number;
+  revision: number;
+  sha256: string;
+}
+export interface ExchangePreviewView {
+  file: string;
+  kind: 'send' | 'return';
+  unit: string;
+  unitKind: (typeof UNIT_KINDS)[number];
+  parent: string | null;
+  year: number;
+  /** The sender's revision number. */
+  revision: number;
+  createdAt: string;
+  /** The sender's local time, as written into the package. */
+  createdAtLocal: string;
+  appVersion: string;
+  sha256: string;
+  /** The report this archive holds for the unit and year. */
+  existing: { revision: number; status: 'draft' | 'final' } | null;
+  /** From what the archive holds to what the package carries. */
+  diff: DiffView | null;
+  /** Older than the last package received here (这个报送包比档案中的版本旧). */
+  older: boolean;
+  alreadyReceived: boolean;
+  report: Report;
+  findings: DismissedFinding[];
+  dismissals: { rule: Finding['rule']; cells: string[]; reason: string; at: string }[];
+  reasons: ReturnReasonsView | null;
+  /** Remarks to read before accepting, in Chinese. */
+  notes: string[];
+}
+export interface ReceiveResultView {
+  status: 'previewed' | 'accepted' | 'already_received';
+  preview: ExchangePreviewView;
+  /** The archive revision written (a 报送包 received at the office). */
+  revision: number | null;
+}
+/** A unit's latest exchange for a year, for the board. */
+export interface ExchangeBoardView {
+  unit: string;
+  direction: ExchangeDirection;
+  label: string;
+  revision: number;
+  createdAt: string;
+}
+/** The latest 退回 of a report, for the editor to show the reasons next to the cells. */
+export interface OpenReturnView {
+  at: string;
+  revision: number;
+  general: string[];
+  /** Cell key → the office's reason. */
+  cells: Record<string, string>;
+  /** A package has been sent since. */
+  answered: boolean;
+}
+
 const planOverrides = z.object({
   unit: z.string().optional(),
   year: z.number().int().min(1990).max(2100).optional(),
@@ -347,6 +424,27 @@ export const API = {
   'backup.pick': { args: z.object({}), result: out<string | null>() },
   'backup.check': { args: z.object({ file: z.string().min(1) }), result: out<BackupCheckView>() },
   'backup.restore': { args: z.object({ file: z.string().min(1) }), result: out<{ check: BackupCheckView; safetyCopy: string }>() },
+  /** 报送: asks where to save the package; null when cancelled. */
+  'exchange.send': { args: unitYear, result: out<PackageWrittenView | null>() },
+  'exchange.pick': { args: z.object({}), result: out<string | null>() },
+  /** Checks a package and shows what receiving it would do; nothing is stored. */
+  'exchange.preview': { args: z.object({ file: z.string().min(1) }), result: out<ExchangePreviewView>() },
+  'exchange.receive': {
+    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional() }),
+    result: out<ReceiveResultView>(),
+  },
+  /** 退回 with reasons: asks where to save the package; null when cancelled. */
+  'exchange.return': {
+    args: unitYear.extend({
+      general: z.array(z.string()),
+      cells: z.array(z.object({ key: z.string().min(1), reason: z.string().min(1, '退回理由不能为空') })),
+    }),
+    result: out<PackageWrittenView | null>(),
+  },
+  'exchange.history': { args: unitYear, result: out<ExchangeView[]>() },
+  'exchange.lastReturn': { args: unitYear, result: out<OpenReturnView | null>() },
+  /** Each unit's latest exchange for a year (已接收 / 已退回 / 已报送). */
+  'exchange.board': { args: z.object({ year: z.number().int().min(1990).max(2100) }), result: out<ExchangeBoardView[]>() },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;

@@ -39,6 +39,14 @@ export const CHANNELS = [
   'backup.pick',
   'backup.check',
   'backup.restore',
+  'exchange.send',
+  'exchange.pick',
+  'exchange.preview',
+  'exchange.receive',
+  'exchange.return',
+  'exchange.history',
+  'exchange.lastReturn',
+  'exchange.board',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
