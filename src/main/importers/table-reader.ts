@@ -1,8 +1,11 @@
 // Reads one table of the template (表二, 表三 or 表四) from lines of cells: finds each data row by its label and
 // places its numbers by the template's column structure. When the numbers cannot be placed with certainty the
 // cells stay blank and a doubt says why: a wrong number that looks right is worse than a blank.
+import { rowReadings } from '../../shared/reading/splits';
+import { solveRows, type RowOutcome } from '../../shared/reading/solve';
 import type { CellValue, Doubt } from '../../shared/report';
-import type { Table } from '../../shared/template';
+import { getTemplate, TEMPLATE_IDS, type Table, type Template } from '../../shared/template';
+import { TABLE_RULE_TITLES, tableEquations } from '../../shared/validation/table-rules';
 import { findLabel, labelForms, tableRows, tokensOf, type RowDef, type Token } from './labels';
 import { whereRange, type SourceLine } from './lines';
 
@@ -32,6 +35,10 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
   const result: TableResult = { values: {}, provenance: {}, doubts: [], notes: [], usedLines: new Set(), rowsFound: 0 };
   const name = tableName(table);
   let cursor = 0;
+  /** Rows whose printed numbers do not match the cells one to one: read together at the end. */
+  const pending: Pending[] = [];
+  /** Cells of the rows read without help (what the relations may lean on). */
+  const known: Record<string, CellValue> = {};
 
   for (const row of tableRows(table)) {
     for (const c of row.cells) result.values[c.key] = null;
@@ -59,9 +66,115 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     run.forEach((t) => result.usedLines.add(t.line));
     cursor = runStart + run.length;
     const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
+    const digits = grid ? null : runTogether(run, placed);
+    if (digits) {
+      pending.push({ row, run, digits, labelToken, reason: placed.kind === 'doubt' ? placed.reason : '' });
+      continue;
+    }
     applyPlacement(result, row, run, placed, { file: ctx.file, name, labelToken });
+    if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
+  if (pending.length) solvePending(table, pending, known, result, { file: ctx.file, name });
   return result;
+}
+
+interface Pending {
+  row: RowDef;
+  run: Token[];
+  /** The printed pieces that hold the row's digits. */
+  digits: Token[];
+  labelToken?: Token;
+  /** Why the pieces could not be placed one per cell ('' when they could but one has leading zeros). */
+  reason: string;
+}
+
+const DIGITS = /^[-\d.\s]*\d[-\d.\s]*$/u;
+const LEADING_ZERO = /(?:^|\s|-)0\d/u;
+const plain = (t: Token): string => t.text.normalize('NFKC').trim();
+
+/**
+ * A text row goes to the solver when its pieces are bare digits that do not fill the cells one to one, or
+ * when one piece has a leading zero (`000`, `01`): digits of several cells run together, never one number.
+ */
+function runTogether(run: Token[], placed: Placement): Token[] | null {
+  const inner = run.filter((t) => t.reading.kind !== 'blank');
+  if (!inner.length || !inner.every((t) => DIGITS.test(plain(t)))) return null;
+  // Blank cells between numbers are real cells: such a row keeps its columns.
+  const first = run.indexOf(inner[0]);
+  if (run.slice(first, run.indexOf(inner[inner.length - 1])).some((t) => t.reading.kind === 'blank')) return null;
+  if (placed.kind === 'doubt' || inner.some((t) => LEADING_ZERO.test(plain(t)))) return inner;
+  return null;
+}
+
+const templateOf = (table: Table): Template => TEMPLATE_IDS.map(getTemplate).find((t) => t.tables.includes(table)) as Template;
+const MAX_LISTED = 6;
+const showReading = (r: readonly number[]): string => r.join('、');
+
+/** Reads the pending rows by the template's relations (R1–R4) and applies what is certain; the rest become doubts. */
+function solvePending(
+  table: Table,
+  pending: Pending[],
+  known: Record<string, CellValue>,
+  result: TableResult,
+  ctx: { file: string; name: string },
+): void {
+  const template = templateOf(table);
+  const kinds = (row: RowDef) => row.cells.map((c) => template.cellByKey.get(c.key)?.kind ?? 'count');
+  const rows = pending.map((p) => {
+    const { readings, truncated } = rowReadings(
+      p.digits.map((t) => plain(t)),
+      kinds(p.row),
+    );
+    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, truncated };
+  });
+  const outcomes = solveRows(rows, known, tableEquations(template));
+  pending.forEach((p, i) => applyOutcome(result, p, outcomes[i], rows[i].truncated, { ...ctx, template }));
+}
+
+function applyOutcome(
+  result: TableResult,
+  p: Pending,
+  outcome: RowOutcome,
+  truncated: boolean,
+  ctx: { file: string; name: string; template: Template },
+): void {
+  const first = p.labelToken ?? p.run[0];
+  const last = p.run[p.run.length - 1] ?? first;
+  const where = whereRange(first.where, last.where);
+  const printed = p.digits.map((t) => plain(t)).join(' ');
+  const rowName = p.row.node.label ? `“${rowLabel(p.row)}”一行` : '的数据行';
+  result.usedLines.add(first.line);
+  p.run.forEach((t) => result.usedLines.add(t.line));
+  if (outcome.kind === 'only' || outcome.kind === 'solved') {
+    const how = outcome.kind === 'only' ? '只有一种拆法' : `按勾稽关系拆分（${[...new Set(outcome.rules)].sort().join('、')}）`;
+    p.row.cells.forEach((c, j) => {
+      result.values[c.key] = outcome.values[j];
+      result.provenance[c.key] = `${where}“${printed}”${how}`;
+    });
+    return;
+  }
+  const list = (readings: readonly (readonly number[])[]) =>
+    readings
+      .slice(0, MAX_LISTED)
+      .map((r, j) => `（${j + 1}）${showReading(r)}`)
+      .join('；') + (readings.length > MAX_LISTED ? `；另有 ${readings.length - MAX_LISTED} 种` : '');
+  let why: string;
+  if (outcome.kind === 'ambiguous') {
+    why = `“${printed}”可以拆成 ${outcome.readings.length} 种都符合勾稽关系的读法：${list(outcome.readings)}`;
+  } else if (outcome.kind === 'inconsistent') {
+    const broken = [
+      ...new Set(
+        outcome.broken.map((e) => `${e.rule}“${TABLE_RULE_TITLES[e.rule]}”（${ctx.template.cellByKey.get(e.target)?.name ?? e.target}）`),
+      ),
+    ];
+    why = `“${printed}”没有一种拆法能满足勾稽关系（原表本身可能不平），违反最少的读法是：${list(outcome.readings)}，它不满足 ${broken.join('、')}`;
+  } else {
+    why = truncated ? `“${printed}”的拆法太多，无法确定` : p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格拆分`;
+  }
+  result.doubts.push({
+    cells: p.row.cells.map((c) => c.key),
+    message: `${ctx.file} ${where}：${ctx.name}${rowName}${why}；这些单元格暂留空，请对照原文选择或填写。`,
+  });
 }
 
 /** The cells that follow a row label: in a grid, the rest of its row; in text, every value-like cell up to the next text. */
