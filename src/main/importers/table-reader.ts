@@ -121,11 +121,11 @@ function solvePending(
   const template = templateOf(table);
   const kinds = (row: RowDef) => row.cells.map((c) => template.cellByKey.get(c.key)?.kind ?? 'count');
   const rows = pending.map((p) => {
-    const { readings, truncated } = rowReadings(
+    const { readings, restored, truncated } = rowReadings(
       p.digits.map((t) => plain(t)),
       kinds(p.row),
     );
-    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, truncated };
+    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, restored, truncated };
   });
   const outcomes = solveRows(rows, known, tableEquations(template));
   pending.forEach((p, i) => applyOutcome(result, p, outcomes[i], rows[i].truncated, { ...ctx, template }));
@@ -168,6 +168,8 @@ function applyOutcome(
       ),
     ];
     why = `“${printed}”没有一种拆法能满足勾稽关系（原表本身可能不平），违反最少的读法是：${list(outcome.readings)}，它不满足 ${broken.join('、')}`;
+  } else if (outcome.kind === 'unconfirmed') {
+    why = `“${printed}”只有在相同的相邻数字只印了一次时才能读作 ${list(outcome.readings).slice(3)}，但没有勾稽关系可以确认`;
   } else {
     why = truncated ? `“${printed}”的拆法太多，无法确定` : p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格拆分`;
   }

@@ -9,10 +9,12 @@ export interface SolveRow {
   keys: readonly string[];
   /** Readings of the row from splits.ts (one number per key). */
   readings: readonly (readonly number[])[];
+  /** Per reading: made by restoring dropped equal neighbours, so only relations can confirm it. */
+  restored?: readonly boolean[];
 }
 
 export type RowOutcome =
-  /** The digits allow one reading only. */
+  /** The digits allow one reading only (and it breaks none of the row's own relations). */
   | { kind: 'only'; values: readonly number[] }
   /** Several readings; exactly one satisfies the relations. */
   | { kind: 'solved'; values: readonly number[]; rules: Equation['rule'][] }
@@ -20,6 +22,8 @@ export type RowOutcome =
   | { kind: 'ambiguous'; readings: readonly (readonly number[])[] }
   /** No reading satisfies them: the best readings and the relations they break. */
   | { kind: 'inconsistent'; readings: readonly (readonly number[])[]; broken: Equation[] }
+  /** One reading, but only by restoring dropped neighbours, and no relation can confirm it. */
+  | { kind: 'unconfirmed'; readings: readonly (readonly number[])[] }
   /** No reading at all (or too many to weigh). */
   | { kind: 'unreadable' };
 
@@ -51,11 +55,9 @@ export function solveRows(
     return typeof v === 'number' ? v : 0;
   };
 
-  const outcomes: (RowOutcome | undefined)[] = rows.map((r) =>
-    r.readings.length === 0 ? { kind: 'unreadable' } : r.readings.length === 1 ? { kind: 'only', values: r.readings[0] } : undefined,
-  );
+  const outcomes: (RowOutcome | undefined)[] = rows.map((r) => (r.readings.length === 0 ? { kind: 'unreadable' } : undefined));
   // The value of each cell under the current choice (undefined: not chosen yet).
-  const chosen: (readonly number[] | undefined)[] = rows.map((r, i) => (outcomes[i]?.kind === 'only' ? r.readings[0] : undefined));
+  const chosen: (readonly number[] | undefined)[] = rows.map(() => undefined);
   const get = (k: string): number => {
     const at = where.get(k);
     if (!at) return fixedValue(k);
@@ -64,22 +66,31 @@ export function solveRows(
   };
   const unreadable = new Set(rows.flatMap((_, i) => (outcomes[i]?.kind === 'unreadable' ? [i] : [])));
   const live = usable.filter((eq) => ![...rowsOf(eq)].some((i) => unreadable.has(i)));
+  /** The relations within one row (R2, R4 and any whose other cells are known). */
+  const ownOf = (i: number) => live.filter((eq) => [...rowsOf(eq)].every((x) => x === i));
+  const brokenBy = (i: number, reading: readonly number[], eqs: readonly Equation[]): number => {
+    chosen[i] = reading;
+    const n = eqs.filter((eq) => !holds(eq, get)).length;
+    chosen[i] = undefined;
+    return n;
+  };
+  // A row the digits allow to be read one way only is read so, unless that breaks its own relations or
+  // rests on restored neighbours that no relation confirms.
+  rows.forEach((r, i) => {
+    if (outcomes[i] || r.readings.length !== 1) return;
+    const own = ownOf(i);
+    if (brokenBy(i, r.readings[0], own) > 0 || (r.restored?.[0] && !own.length)) return;
+    outcomes[i] = { kind: 'only', values: r.readings[0] };
+    chosen[i] = r.readings[0];
+  });
 
   // Each open row by its own relations.
   const candidates: number[][] = rows.map(() => []);
   const ownMin: number[] = rows.map(() => 0);
   rows.forEach((r, i) => {
     if (outcomes[i]) return;
-    const own = live.filter((eq) => {
-      const rs = rowsOf(eq);
-      return [...rs].every((x) => x === i || chosen[x] !== undefined);
-    });
-    const broken = r.readings.map((reading) => {
-      chosen[i] = reading;
-      const n = own.filter((eq) => !holds(eq, get)).length;
-      chosen[i] = undefined;
-      return n;
-    });
+    const own = ownOf(i);
+    const broken = r.readings.map((reading) => brokenBy(i, reading, own));
     ownMin[i] = Math.min(...broken);
     candidates[i] = broken.flatMap((n, j) => (n === ownMin[i] ? [j] : []));
     if (ownMin[i] === 0 && candidates[i].length === 1 && own.length) {
@@ -133,9 +144,11 @@ export function solveRows(
   open.forEach((i, d) => {
     const readings = [...seen[d]].map((j) => rows[i].readings[j]);
     const broken = joint.filter((eq) => rowsOf(eq).has(i) && !holds(eq, get));
-    if (best === 0 && readings.length === 1) {
-      const rules = joint.filter((eq) => rowsOf(eq).has(i)).map((e) => e.rule);
+    const rules = joint.filter((eq) => rowsOf(eq).has(i)).map((e) => e.rule);
+    if (best === 0 && readings.length === 1 && rules.length) {
       outcomes[i] = { kind: 'solved', values: readings[0], rules: [...new Set(rules)] };
+    } else if (best === 0 && readings.length === 1) {
+      outcomes[i] = { kind: 'unconfirmed', readings };
     } else if (best === 0 || !broken.length) outcomes[i] = { kind: 'ambiguous', readings };
     else outcomes[i] = { kind: 'inconsistent', readings, broken };
   });

@@ -20,6 +20,8 @@ const fits = (piece: string, kind: CellKind): boolean =>
 export interface RowReadings {
   /** Distinct readings, each one number per cell. */
   readings: number[][];
+  /** Per reading: it exists only by restoring dropped equal neighbours (a guess unless relations confirm it). */
+  restored: boolean[];
   /** More than MAX_READINGS: the list is cut short. */
   truncated: boolean;
 }
@@ -31,11 +33,13 @@ export interface RowReadings {
  * number, each piece standing for one or more equal neighbouring cells.
  */
 export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[]): RowReadings {
-  const out = new Map<string, number[]>();
+  const out = new Map<string, { r: number[]; restored: boolean }>();
   let truncated = false;
-  const add = (r: number[]) => {
+  const add = (r: number[], restored = false) => {
+    const key = r.join(',');
+    if (out.has(key)) return;
     if (out.size >= MAX_READINGS) truncated = true;
-    else out.set(r.join(','), r);
+    else out.set(key, { r, restored });
   };
   const n = kinds.length;
   const joined = pieces.join('').replace(/\s+/gu, '');
@@ -67,7 +71,7 @@ export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[
     const spread = (word: number, cell: number): void => {
       if (truncated) return;
       if (word === words.length) {
-        if (cell === n) add([...row]);
+        if (cell === n) add([...row], true);
         return;
       }
       const wordsLeft = words.length - word - 1;
@@ -80,5 +84,6 @@ export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[
     };
     spread(0, 0);
   }
-  return { readings: [...out.values()], truncated };
+  const all = [...out.values()];
+  return { readings: all.map((x) => x.r), restored: all.map((x) => x.restored), truncated };
 }

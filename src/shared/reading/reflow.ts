@@ -1,0 +1,123 @@
+// Puts back the line structure real copies of a report lose, before it is read line by line: a page's metadata
+// lines (标题：…), the whole report on one or a few long lines with headings inline, a table row's label run
+// into its digits (`行政规范性文件5845546`), labels broken one character per line (`(` `一` `)` `予以公开`).
+// Headings and labels come from the template definitions, never from a second list.
+import { getTemplate, normalizeLabel, TEMPLATE_IDS, type HeaderNode } from '../template';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FUZZY: Record<string, string> = {
+  '(': '[(（〔【]',
+  ')': '[)）〕】]',
+  ',': '[,，、]',
+  '.': '[.．、]',
+  ':': '[:：]',
+  '"': '["“”‘’\']',
+};
+/** A regex source matching a label as printed with any spacing and either width of punctuation. */
+const fuzzy = (label: string): string => [...normalizeLabel(label)].map((ch) => FUZZY[ch] ?? escape(ch)).join('\\s*');
+const alternation = (labels: Iterable<string>): string =>
+  [...new Set(labels)]
+    .filter(Boolean)
+    .sort((a, b) => normalizeLabel(b).length - normalizeLabel(a).length)
+    .map(fuzzy)
+    .join('|');
+
+interface Vocabulary {
+  /** Section headings: numeral, 、 and one of the section's key words. */
+  heading: RegExp;
+  /** A table's captions and group rows: always start a line. */
+  group: RegExp;
+  /** Data-row labels (and the last column label, before 表四's numbers): start a line when digits follow. */
+  row: RegExp;
+  /** A row label run into the digits that end its line. */
+  runInto: RegExp;
+}
+
+function vocabulary(): Vocabulary {
+  const keywords = new Set<string>();
+  const groups = new Set<string>();
+  const rows = new Set<string>();
+  for (const id of TEMPLATE_IDS) {
+    const t = getTemplate(id);
+    t.sections.forEach((s) => s.keywords.forEach((k) => keywords.add(k)));
+    for (const table of t.tables) {
+      for (const b of table.blocks) {
+        if (b.caption) [b.caption.label, ...(b.caption.variants ?? [])].forEach((l) => groups.add(l));
+        const walk = (nodes: HeaderNode[]) =>
+          nodes.forEach((n) => {
+            const forms = [n.label, ...(n.variants ?? [])];
+            if (n.children?.length) {
+              forms.forEach((f) => groups.add(f));
+              walk(n.children);
+            } else forms.forEach((f) => rows.add(f));
+          });
+        walk(b.rows);
+      }
+    }
+  }
+  rows.add('总计');
+  const kw = alternation(keywords);
+  return {
+    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*(?=${kw})`, 'gu'),
+    group: new RegExp(`(?:${alternation(groups)})`, 'gu'),
+    row: new RegExp(`(?:${alternation(rows)})(?=\\s*-?\\d)`, 'gu'),
+    runInto: new RegExp(`(${alternation(rows)})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
+  };
+}
+
+let cached: Vocabulary | undefined;
+const vocab = (): Vocabulary => (cached ??= vocabulary());
+
+// The sections that hold tables (二、三、四 in the 2019 and 2021 formats): only there do labels start rows.
+const ENDS_IN_DIGIT = /\d\s*$/u;
+const TABLE_SECTION = /^\s*[二三四][、,，.．]/u;
+/** A line this long holding one heading inline (or any line with two) is a run-together report. */
+const LONG_LINE = 300;
+// Page metadata before the body: the title line keeps only the title; the rest stay as they are.
+const TITLE_FIELD = /^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*(\S.*)$/u;
+// One character of a label per line: Han characters and brackets, not value marks or digits.
+const LABEL_CHAR = /^\s*([\p{Script=Han}()（）]|[.．、])\s*$/u;
+const NOT_LABEL_CHAR = /^\s*[无零空]\s*$/u;
+const OPENS_LABEL = /[(（.．、)）]$/u;
+
+const breakBefore = (line: string, re: RegExp): string => line.replace(re, (m, ...rest) => ((rest[rest.length - 2] as number) > 0 ? `\n${m}` : m));
+
+/** The text with its line structure restored; a text that needs nothing comes back unchanged. */
+export function reflowText(text: string): string {
+  const v = vocab();
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  let metadata = true;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (metadata) {
+      const m = TITLE_FIELD.exec(line);
+      if (m) line = m[1];
+      else if (line.trim() && !/^\s*[^\s:：]{1,8}[:：]/u.test(line)) metadata = false;
+    }
+    // Labels broken one character per line: two or more such lines are one label (and the line after a
+    // bracket or enumerator is its rest).
+    if (LABEL_CHAR.test(line) && !NOT_LABEL_CHAR.test(line) && i + 1 < lines.length && LABEL_CHAR.test(lines[i + 1])) {
+      let j = i;
+      let joined = '';
+      while (j < lines.length && LABEL_CHAR.test(lines[j]) && !NOT_LABEL_CHAR.test(lines[j])) joined += lines[j++].trim();
+      if (OPENS_LABEL.test(joined) && j < lines.length && lines[j].trim() && !/^\s*\d/.test(lines[j])) joined += lines[j++].trimStart();
+      out.push(joined);
+      i = j - 1;
+      continue;
+    }
+    out.push(...unfold(line, v));
+  }
+  return out.join('\n');
+}
+
+/** A long line with headings inline → one line per heading, and in the table sections one per row. */
+function unfold(line: string, v: Vocabulary): string[] {
+  const headings = line.match(v.heading)?.length ?? 0;
+  const pieces = headings >= 2 || (headings === 1 && line.length > LONG_LINE) ? breakBefore(line, v.heading).split('\n') : [line];
+  return pieces.flatMap((piece) => {
+    let p = piece;
+    if (pieces.length > 1 && TABLE_SECTION.test(p)) p = breakBefore(breakBefore(p, v.group), v.row);
+    return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
+  });
+}
