@@ -68,13 +68,13 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
     const digits = grid ? null : runTogether(run, placed);
     if (digits) {
-      pending.push({ row, run, digits, labelToken, reason: placed.kind === 'doubt' ? placed.reason : '' });
+      pending.push({ row, run, digits, labelToken, reason: placed.kind === 'doubt' ? placed.reason : '', at: result.doubts.length });
       continue;
     }
     applyPlacement(result, row, run, placed, { file: ctx.file, name, labelToken });
     if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
-  if (pending.length) solvePending(table, pending, known, result, { file: ctx.file, name });
+  if (pending.length) solvePending(table, lines, pending, known, result, { file: ctx.file, name });
   return result;
 }
 
@@ -86,6 +86,8 @@ interface Pending {
   labelToken?: Token;
   /** Why the pieces could not be placed one per cell ('' when they could but one has leading zeros). */
   reason: string;
+  /** Where its doubt goes among the table's doubts, so they stay in row order. */
+  at: number;
 }
 
 const DIGITS = /^[-\d.\s]*\d[-\d.\s]*$/u;
@@ -113,6 +115,7 @@ const showReading = (r: readonly number[]): string => r.join('、');
 /** Reads the pending rows by the template's relations (R1–R4) and applies what is certain; the rest become doubts. */
 function solvePending(
   table: Table,
+  lines: readonly SourceLine[],
   pending: Pending[],
   known: Record<string, CellValue>,
   result: TableResult,
@@ -121,14 +124,25 @@ function solvePending(
   const template = templateOf(table);
   const kinds = (row: RowDef) => row.cells.map((c) => template.cellByKey.get(c.key)?.kind ?? 'count');
   const rows = pending.map((p) => {
-    const { readings, restored, truncated } = rowReadings(
+    // Pieces of one line split at spaces only (a PDF copy) may share a cell; |, tabs and new lines part cells.
+    const spaced = p.digits.slice(1).map((t, j) => t.line === p.digits[j].line && !/[|\t]/.test(lines[t.line].text));
+    const { readings, restored, guess, truncated } = rowReadings(
       p.digits.map((t) => plain(t)),
       kinds(p.row),
+      spaced,
     );
-    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, restored, truncated };
+    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, restored, guess, truncated };
   });
   const outcomes = solveRows(rows, known, tableEquations(template));
-  pending.forEach((p, i) => applyOutcome(result, p, outcomes[i], rows[i].truncated, { ...ctx, template }));
+  const later = result.doubts;
+  result.doubts = [];
+  let taken = 0;
+  pending.forEach((p, i) => {
+    result.doubts.push(...later.slice(taken, p.at));
+    taken = p.at;
+    applyOutcome(result, p, outcomes[i], rows[i].truncated, { ...ctx, template });
+  });
+  result.doubts.push(...later.slice(taken));
 }
 
 function applyOutcome(
@@ -160,7 +174,9 @@ function applyOutcome(
       .join('；') + (readings.length > MAX_LISTED ? `；另有 ${readings.length - MAX_LISTED} 种` : '');
   let why: string;
   if (outcome.kind === 'ambiguous') {
-    why = `“${printed}”可以拆成 ${outcome.readings.length} 种都符合勾稽关系的读法：${list(outcome.readings)}`;
+    why = outcome.related
+      ? `“${printed}”可以拆成 ${outcome.readings.length} 种都符合勾稽关系的读法：${list(outcome.readings)}`
+      : `“${printed}”可以拆成 ${outcome.readings.length} 种读法（这一行没有勾稽关系可以判断）：${list(outcome.readings)}`;
   } else if (outcome.kind === 'inconsistent') {
     const broken = [
       ...new Set(
@@ -169,7 +185,7 @@ function applyOutcome(
     ];
     why = `“${printed}”没有一种拆法能满足勾稽关系（原表本身可能不平），违反最少的读法是：${list(outcome.readings)}，它不满足 ${broken.join('、')}`;
   } else if (outcome.kind === 'unconfirmed') {
-    why = `“${printed}”只有在相同的相邻数字只印了一次时才能读作 ${list(outcome.readings).slice(3)}，但没有勾稽关系可以确认`;
+    why = `“${printed}”只有在相同的相邻数字只印了一次时才能读作 ${list(outcome.readings).slice(3)}，但没有勾稽关系可以确认（重复的 0 也可能是空白单元格）`;
   } else {
     why = truncated ? `“${printed}”的拆法太多，无法确定` : p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格拆分`;
   }

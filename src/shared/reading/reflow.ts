@@ -27,11 +27,14 @@ interface Vocabulary {
   heading: RegExp;
   /** A table's captions and group rows: always start a line. */
   group: RegExp;
-  /** Data-row labels (and the last column label, before 表四's numbers): start a line when digits follow. */
+  /** Data-row labels: start a line; 总计 (the last column label, before 表四's numbers) only when digits follow. */
   row: RegExp;
   /** A row label run into the digits that end its line. */
   runInto: RegExp;
 }
+
+// A heading's words around its key word (四、政府信息公开行政复议、行政诉讼情况), up to a space or a full stop.
+const HEADING_WORDS = '[^\\s。，,;；:：]{0,16}';
 
 function vocabulary(): Vocabulary {
   const keywords = new Set<string>();
@@ -55,13 +58,12 @@ function vocabulary(): Vocabulary {
       }
     }
   }
-  rows.add('总计');
   const kw = alternation(keywords);
   return {
-    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*(?=${kw})`, 'gu'),
+    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*${HEADING_WORDS}?(?:${kw})${HEADING_WORDS}`, 'gu'),
     group: new RegExp(`(?:${alternation(groups)})`, 'gu'),
-    row: new RegExp(`(?:${alternation(rows)})(?=\\s*-?\\d)`, 'gu'),
-    runInto: new RegExp(`(${alternation(rows)})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
+    row: new RegExp(`(?:${alternation(rows)})|总\\s*计(?=\\s*-?\\d)`, 'gu'),
+    runInto: new RegExp(`(${alternation([...rows, '总计'])})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
   };
 }
 
@@ -69,6 +71,8 @@ let cached: Vocabulary | undefined;
 const vocab = (): Vocabulary => (cached ??= vocabulary());
 
 // The sections that hold tables (二、三、四 in the 2019 and 2021 formats): only there do labels start rows.
+const INLINE_TITLE = /(?:[^\s>»›]{1,30} ?)?\d{4}\s*年度?\S{0,30}?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)/u;
+const METADATA = /(?:发布(?:时间|日期)|来源|原文链接|字体)\s*[:：]/gu;
 const ENDS_IN_DIGIT = /\d\s*$/u;
 const TABLE_SECTION = /^\s*[二三四][、,，.．]/u;
 /** A line this long holding one heading inline (or any line with two) is a run-together report. */
@@ -80,7 +84,14 @@ const LABEL_CHAR = /^\s*([\p{Script=Han}()（）]|[.．、])\s*$/u;
 const NOT_LABEL_CHAR = /^\s*[无零空]\s*$/u;
 const OPENS_LABEL = /[(（.．、)）]$/u;
 
-const breakBefore = (line: string, re: RegExp): string => line.replace(re, (m, ...rest) => ((rest[rest.length - 2] as number) > 0 ? `\n${m}` : m));
+const breakBefore = (line: string, re: RegExp): string =>
+  line.replace(re, (m, ...rest) => ((rest[rest.length - 2] as number) > 0 ? `\n${m}` : m));
+/** Headings stand on their own line: break before and after. */
+const breakAround = (line: string, re: RegExp): string =>
+  line.replace(re, (m, ...rest) => {
+    const at = rest[rest.length - 2] as number;
+    return `${at > 0 ? '\n' : ''}${m}${at + m.length < line.length ? '\n' : ''}`;
+  });
 
 /** The text with its line structure restored; a text that needs nothing comes back unchanged. */
 export function reflowText(text: string): string {
@@ -114,10 +125,19 @@ export function reflowText(text: string): string {
 /** A long line with headings inline → one line per heading, and in the table sections one per row. */
 function unfold(line: string, v: Vocabulary): string[] {
   const headings = line.match(v.heading)?.length ?? 0;
-  const pieces = headings >= 2 || (headings === 1 && line.length > LONG_LINE) ? breakBefore(line, v.heading).split('\n') : [line];
-  return pieces.flatMap((piece) => {
-    let p = piece;
-    if (pieces.length > 1 && TABLE_SECTION.test(p)) p = breakBefore(breakBefore(p, v.group), v.row);
-    return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
-  });
+  if (!(headings >= 2 || (headings === 1 && line.length > LONG_LINE))) return [line.replace(v.runInto, '$1 ')];
+  const whole = new RegExp(`^(?:${v.heading.source})$`, 'u');
+  let inTable = false;
+  return breakAround(line, v.heading)
+    .split('\n')
+    .flatMap((piece, i) => {
+      // Before the first heading: the title and the page's metadata on lines of their own.
+      if (i === 0 && !whole.test(piece.trim())) return breakBefore(breakAround(piece, INLINE_TITLE), METADATA).split('\n');
+      if (whole.test(piece.trim())) {
+        inTable = TABLE_SECTION.test(piece);
+        return [piece];
+      }
+      const p = inTable ? breakBefore(breakBefore(piece, v.group), v.row) : piece;
+      return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
+    });
 }

@@ -11,6 +11,8 @@ export interface SolveRow {
   readings: readonly (readonly number[])[];
   /** Per reading: made by restoring dropped equal neighbours, so only relations can confirm it. */
   restored?: readonly boolean[];
+  /** Per reading: restored zeros that blank cells would print the same: never taken. */
+  guess?: readonly boolean[];
 }
 
 export type RowOutcome =
@@ -19,7 +21,7 @@ export type RowOutcome =
   /** Several readings; exactly one satisfies the relations. */
   | { kind: 'solved'; values: readonly number[]; rules: Equation['rule'][] }
   /** Several readings satisfy the relations equally well: a person chooses. */
-  | { kind: 'ambiguous'; readings: readonly (readonly number[])[] }
+  | { kind: 'ambiguous'; readings: readonly (readonly number[])[]; related: boolean }
   /** No reading satisfies them: the best readings and the relations they break. */
   | { kind: 'inconsistent'; readings: readonly (readonly number[])[]; broken: Equation[] }
   /** One reading, but only by restoring dropped neighbours, and no relation can confirm it. */
@@ -79,7 +81,7 @@ export function solveRows(
   rows.forEach((r, i) => {
     if (outcomes[i] || r.readings.length !== 1) return;
     const own = ownOf(i);
-    if (brokenBy(i, r.readings[0], own) > 0 || (r.restored?.[0] && !own.length)) return;
+    if (brokenBy(i, r.readings[0], own) > 0 || r.guess?.[0] || (r.restored?.[0] && !own.length)) return;
     outcomes[i] = { kind: 'only', values: r.readings[0] };
     chosen[i] = r.readings[0];
   });
@@ -93,7 +95,7 @@ export function solveRows(
     const broken = r.readings.map((reading) => brokenBy(i, reading, own));
     ownMin[i] = Math.min(...broken);
     candidates[i] = broken.flatMap((n, j) => (n === ownMin[i] ? [j] : []));
-    if (ownMin[i] === 0 && candidates[i].length === 1 && own.length) {
+    if (ownMin[i] === 0 && candidates[i].length === 1 && own.length && !r.guess?.[candidates[i][0]]) {
       outcomes[i] = { kind: 'solved', values: r.readings[candidates[i][0]], rules: [...new Set(own.map((e) => e.rule))] };
       chosen[i] = r.readings[candidates[i][0]];
     }
@@ -137,20 +139,25 @@ export function solveRows(
   search(0, 0);
 
   if (steps > MAX_STEPS || best === Infinity) {
-    for (const i of open) outcomes[i] = { kind: 'ambiguous', readings: candidates[i].map((j) => rows[i].readings[j]) };
+    for (const i of open) outcomes[i] = { kind: 'ambiguous', readings: candidates[i].map((j) => rows[i].readings[j]), related: true };
     return outcomes as RowOutcome[];
   }
   open.forEach((i, d) => (chosen[i] = rows[i].readings[firstBest[d]]));
   open.forEach((i, d) => {
     const readings = [...seen[d]].map((j) => rows[i].readings[j]);
+    const guessed = [...seen[d]].some((j) => rows[i].guess?.[j]);
     const broken = joint.filter((eq) => rowsOf(eq).has(i) && !holds(eq, get));
     const rules = joint.filter((eq) => rowsOf(eq).has(i)).map((e) => e.rule);
-    if (best === 0 && readings.length === 1 && rules.length) {
+    if (best === 0 && readings.length === 1 && rules.length && !guessed) {
       outcomes[i] = { kind: 'solved', values: readings[0], rules: [...new Set(rules)] };
     } else if (best === 0 && readings.length === 1) {
       outcomes[i] = { kind: 'unconfirmed', readings };
-    } else if (best === 0 || !broken.length) outcomes[i] = { kind: 'ambiguous', readings };
-    else outcomes[i] = { kind: 'inconsistent', readings, broken };
+    } else if (best === 0 || !broken.length) outcomes[i] = { kind: 'ambiguous', readings, related: rules.length > 0 };
+    else {
+      // Restored neighbours that break the relations are no reading worth offering.
+      const printed = [...seen[d]].filter((j) => !rows[i].restored?.[j]).map((j) => rows[i].readings[j]);
+      outcomes[i] = printed.length ? { kind: 'inconsistent', readings: printed, broken } : { kind: 'unreadable' };
+    }
   });
   return outcomes as RowOutcome[];
 }

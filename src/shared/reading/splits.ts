@@ -22,68 +22,79 @@ export interface RowReadings {
   readings: number[][];
   /** Per reading: it exists only by restoring dropped equal neighbours (a guess unless relations confirm it). */
   restored: boolean[];
+  /** Per reading: restored zeros that could as well be blank cells: never taken without a person. */
+  guess: boolean[];
   /** More than MAX_READINGS: the list is cut short. */
   truncated: boolean;
 }
 
 /**
  * Every reading of `pieces` (the printed texts after the row label, in order) into cells of `kinds`:
- * all digits joined and cut into cells (no leading zeros except 0 itself, at most 7 digits, a minus only in a
- * signed cell, a decimal point only in an amount), and, when there are fewer pieces than cells and each is a
- * number, each piece standing for one or more equal neighbouring cells.
+ * - the digits cut into cells (no leading zeros except 0 itself, at most 7 digits, a minus only in a signed
+ *   cell, a decimal point only in an amount); `spaced[i]` says pieces i and i+1 are apart by a space only
+ *   (a PDF copy's space may fall inside a cell), otherwise their boundary (|, tab, a new line) is a cell's;
+ * - when there are fewer pieces than cells and each is a number, each piece standing for one or more equal
+ *   neighbouring cells. Such a reading is `restored`; when a repeated cell is 0 it is also a `guess`: blank
+ *   cells would print the same and add up the same, so no relation can tell them apart.
  */
-export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[]): RowReadings {
-  const out = new Map<string, { r: number[]; restored: boolean }>();
+export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[], spaced: readonly boolean[] = []): RowReadings {
+  const out = new Map<string, { r: number[]; restored: boolean; guess: boolean }>();
   let truncated = false;
-  const add = (r: number[], restored = false) => {
+  const add = (r: number[], restored = false, guess = false) => {
     const key = r.join(',');
     if (out.has(key)) return;
     if (out.size >= MAX_READINGS) truncated = true;
-    else out.set(key, { r, restored });
+    else out.set(key, { r, restored, guess });
   };
   const n = kinds.length;
-  const joined = pieces.join('').replace(/\s+/gu, '');
-  if (/^[\d.-]+$/.test(joined)) {
+  const words = pieces.map((p) => p.replace(/\s+/gu, ''));
+  const chunks: string[] = [];
+  words.forEach((w, i) => (i > 0 && spaced[i - 1] ? (chunks[chunks.length - 1] += w) : chunks.push(w)));
+  if (chunks.every((c) => /^[\d.-]+$/.test(c))) {
     const cut: number[] = [];
-    const walk = (pos: number, cell: number): void => {
+    // Cells left for the chunks after this one: each needs one at least.
+    const walk = (chunk: number, pos: number, cell: number): void => {
       if (truncated) return;
-      if (cell === n) {
-        if (pos === joined.length) add([...cut]);
+      const text = chunks[chunk];
+      if (chunk === chunks.length) {
+        if (cell === n) add([...cut]);
         return;
       }
-      const left = n - cell - 1;
-      for (let end = pos + 1; end <= joined.length - left; end++) {
-        const piece = joined.slice(pos, end);
+      if (pos === text.length) return walk(chunk + 1, 0, cell);
+      const later = chunks.length - chunk - 1;
+      if (cell + 1 + later > n) return;
+      for (let end = pos + 1; end <= text.length; end++) {
+        const piece = text.slice(pos, end);
         if (piece.replace(/^-/, '').length > MAX_DIGITS + 3) break;
         // A piece may not be followed by its own decimals.
-        if (!fits(piece, kinds[cell]) || joined[end] === '.') continue;
+        if (!fits(piece, kinds[cell]) || text[end] === '.') continue;
         cut.push(Number(piece));
-        walk(end, cell + 1);
+        walk(chunk, end, cell + 1);
         cut.pop();
       }
     };
-    walk(0, 0);
+    walk(0, 0, 0);
   }
-  const words = pieces.map((p) => p.replace(/\s+/gu, ''));
   if (words.length < n && words.length > 0 && words.every((w) => PIECE.signed.test(w) || PIECE.amount.test(w))) {
     // Each printed number covers a run of ≥ 1 cells.
     const row: number[] = [];
-    const spread = (word: number, cell: number): void => {
+    const spread = (word: number, cell: number, zeroRepeated: boolean): void => {
       if (truncated) return;
       if (word === words.length) {
-        if (cell === n) add([...row], true);
+        if (cell === n) add([...row], true, zeroRepeated);
         return;
       }
       const wordsLeft = words.length - word - 1;
+      const value = Number(words[word]);
       for (let len = 1; cell + len + wordsLeft <= n; len++) {
         if (!fits(words[word], kinds[cell + len - 1])) break;
-        for (let i = 0; i < len; i++) row.push(Number(words[word]));
-        spread(word + 1, cell + len);
+        for (let i = 0; i < len; i++) row.push(value);
+        spread(word + 1, cell + len, zeroRepeated || (len > 1 && value === 0));
         row.length -= len;
       }
     };
-    spread(0, 0);
+    spread(0, 0, false);
   }
   const all = [...out.values()];
-  return { readings: all.map((x) => x.r), restored: all.map((x) => x.restored), truncated };
+  return { readings: all.map((x) => x.r), restored: all.map((x) => x.restored), guess: all.map((x) => x.guess), truncated };
 }
