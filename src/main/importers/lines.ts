@@ -47,12 +47,14 @@ export function splitTextLine(raw: string): string[] {
 }
 
 // PDF copies keep a row on one line with spaces between cells ("规章 0 0 0"): split off the trailing values.
+// A line of words only (`1 2 3`) stays whole unless every word is a value.
 // Labels themselves contain spaces ("1. 属于国家秘密"), so only whole value words are split off.
 function splitTrailingValues(t: string): string[] {
   const words = t.split(/\s+/u);
   if (words.length < 2) return [t];
   let i = words.length;
-  while (i > 0 && readCell(words[i - 1]).kind === 'value') i--;
+  // Unreadable values (88-720 run together, 无) stay cells too, so the row is found and the value doubted.
+  while (i > 0 && readCell(words[i - 1]).kind !== 'text' && readCell(words[i - 1]).kind !== 'blank') i--;
   if (i === words.length || (i === 0 && words.length < 2)) return [t];
   return i === 0 ? words : [words.slice(0, i).join(' '), ...words.slice(i)];
 }

@@ -109,7 +109,7 @@ function runTogether(run: Token[], placed: Placement): Token[] | null {
 }
 
 const templateOf = (table: Table): Template => TEMPLATE_IDS.map(getTemplate).find((t) => t.tables.includes(table)) as Template;
-const MAX_LISTED = 6;
+const MAX_LISTED = 20;
 const showReading = (r: readonly number[]): string => r.join('、');
 
 /** Reads the pending rows by the template's relations (R1–R4) and applies what is certain; the rest become doubts. */
