@@ -2,6 +2,7 @@
 import { benchArchive } from './archive';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
+import { benchShapes } from './shapes';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
@@ -9,6 +10,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['档案数据库', benchArchive],
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
+  ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
 ];
 
 for (const [name, run] of benches) {

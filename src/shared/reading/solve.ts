@@ -30,7 +30,7 @@ export type RowOutcome =
   | { kind: 'unreadable' };
 
 /** Past this many steps the joint search gives up and leaves the open rows to a person. */
-const MAX_STEPS = 2_000_000;
+const MAX_STEPS = 200_000;
 
 const holds = (eq: Equation, get: (k: string) => number): boolean =>
   Math.abs(get(eq.target) - eq.terms.reduce((s, t) => s + t.sign * get(t.key), 0)) < 1e-6;
@@ -51,7 +51,10 @@ export function solveRows(
     const keys = keysOf(eq);
     return keys.some((k) => where.has(k)) && keys.every((k) => where.has(k) || k in known);
   });
-  const rowsOf = (eq: Equation) => new Set(keysOf(eq).flatMap((k) => (where.has(k) ? [(where.get(k) as [number, number])[0]] : [])));
+  const rowSets = new Map(
+    usable.map((eq) => [eq, new Set(keysOf(eq).flatMap((k) => (where.has(k) ? [(where.get(k) as [number, number])[0]] : [])))]),
+  );
+  const rowsOf = (eq: Equation) => rowSets.get(eq) as Set<number>;
   const fixedValue = (k: string): number => {
     const v = known[k];
     return typeof v === 'number' ? v : 0;
@@ -101,12 +104,31 @@ export function solveRows(
     }
   });
 
+  // Rows that cannot be taken whatever the others say are settled alone, which keeps the joint search small:
+  // only guesses left (restored zeros), or no reading that satisfies the row's own relations.
+  rows.forEach((r, i) => {
+    if (outcomes[i]) return;
+    const readings = candidates[i].map((j) => r.readings[j]);
+    if (candidates[i].every((j) => r.guess?.[j])) {
+      outcomes[i] =
+        readings.length === 1 ? { kind: 'unconfirmed', readings } : { kind: 'ambiguous', readings, related: ownOf(i).length > 0 };
+    } else if (ownMin[i] > 0) {
+      const own = ownOf(i);
+      const kept = candidates[i].filter((j) => !r.restored?.[j]);
+      chosen[i] = r.readings[kept[0] ?? candidates[i][0]];
+      const broken = own.filter((eq) => !holds(eq, get));
+      chosen[i] = undefined;
+      outcomes[i] = kept.length ? { kind: 'inconsistent', readings: kept.map((j) => r.readings[j]), broken } : { kind: 'unreadable' };
+    }
+  });
+  const settled = new Set(rows.flatMap((_, i) => (outcomes[i] && !chosen[i] ? [i] : [])));
+
   // The rows still open, together.
   const open = rows.map((_, i) => i).filter((i) => !outcomes[i]);
   if (!open.length) return outcomes as RowOutcome[];
   open.sort((a, b) => candidates[a].length - candidates[b].length);
   const depthOf = new Map(open.map((r, d) => [r, d]));
-  const joint = live.filter((eq) => [...rowsOf(eq)].some((x) => depthOf.has(x)));
+  const joint = live.filter((eq) => [...rowsOf(eq)].some((x) => depthOf.has(x)) && ![...rowsOf(eq)].some((x) => settled.has(x)));
   // Each equation is checked once its last open row is chosen.
   const checkAt: Equation[][] = open.map(() => []);
   for (const eq of joint) checkAt[Math.max(...[...rowsOf(eq)].filter((x) => depthOf.has(x)).map((x) => depthOf.get(x) as number))].push(eq);
