@@ -52,6 +52,8 @@ describe('表二 rows run together (no relation to choose by)', () => {
     expect(fees.provenance['proactive.fees.delta']).toContain('“88-720”只有一种拆法');
     const licensing = edit(text, '行政许可 | 56 | -2 | 1,208 |', '行政许可 56-21208');
     expect(licensing.report.values['proactive.licensing.delta']).toBeNull();
-    expect(licensing.report.doubts?.[0].message).toContain('可以拆成 3 种读法（这一行没有勾稽关系可以判断）：（1）56、-2、1208；（2）56、-21、208；（3）56、-2120、8');
+    expect(licensing.report.doubts?.[0].message).toContain(
+      '可以拆成 3 种读法（这一行没有勾稽关系可以判断）：（1）56、-2、1208；（2）56、-21、208；（3）56、-2120、8',
+    );
   });
 });

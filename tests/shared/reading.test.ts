@@ -97,14 +97,26 @@ describe('solveRows with the template’s relations', () => {
 
   it('does not take a restored reading that no relation confirms', () => {
     const rows = [
-      { keys: ['proactive.regulations.issued', 'proactive.regulations.repealed', 'proactive.regulations.in_force'], ...rowReadings(['2'], counts(3)) },
+      {
+        keys: ['proactive.regulations.issued', 'proactive.regulations.repealed', 'proactive.regulations.in_force'],
+        ...rowReadings(['2'], counts(3)),
+      },
     ];
     expect(solveRows(rows, {}, equations)[0].kind).toBe('unconfirmed');
   });
 
   it('stays fast on a whole 表三 run together', () => {
-    const rowKeys = [...new Set(getTemplate('gov2021').cells.filter((c) => c.table === 'requests').map((c) => c.rowKey))];
-    const rows = rowKeys.map((r) => ({ keys: keys(r), readings: rowReadings([r === 'new' || r === 'total' ? '13130220048' : '0000000'], counts(7)).readings }));
+    const rowKeys = [
+      ...new Set(
+        getTemplate('gov2021')
+          .cells.filter((c) => c.table === 'requests')
+          .map((c) => c.rowKey),
+      ),
+    ];
+    const rows = rowKeys.map((r) => ({
+      keys: keys(r),
+      readings: rowReadings([r === 'new' || r === 'total' ? '13130220048' : '0000000'], counts(7)).readings,
+    }));
     const start = performance.now();
     const out = solveRows(rows, {}, equations);
     expect(performance.now() - start).toBeLessThan(500);
