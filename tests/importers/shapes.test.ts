@@ -86,4 +86,13 @@ describe('run-together rows are split by the relations and say so', () => {
     expect(REQUEST_COLS.map((c) => parsed.report.values[`requests.new.${c}`])).toEqual([100, 0, 0, 0, 0, 0, 100]);
     expect(parsed.provenance['requests.new.natural_person']).toMatch(/^第 \d+ 行“10000000100”按勾稽关系拆分（R/);
   });
+
+  it('a report on one line: rows are restored, and messages still name the file’s line', () => {
+    const v = variants().find((x) => x.file === '2024-district-office.one-line.txt');
+    const parsed = parseReportText(v?.text ?? '', 'one-line.txt');
+    expect(REQUEST_COLS.map((c) => parsed.report.values[`requests.new.${c}`])).toEqual([100, 0, 0, 0, 0, 0, 100]);
+    expect(parsed.provenance['requests.new.natural_person']).toBe('第 1 行');
+    expect(parsed.report.sections.problems).toMatch(/^\(一\)主要问题 一是信息公开的质量不高。/);
+    expect(parsed.report.sections.other).toBe('本年度未收取信息处理费。');
+  });
 });

@@ -62,9 +62,10 @@ function splitTrailingValues(t: string): string[] {
 // Page numbers left by PDF copies (- 3 -, 第3页 共12页) would read as values inside a table.
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$/;
 
-export function textToLines(text: string): SourceLine[] {
+/** `origin[i]`: the 0-based line of the file that line i comes from, when lines were restored (reflow.ts). */
+export function textToLines(text: string, origin?: readonly number[]): SourceLine[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => {
-    const where = `第 ${i + 1} 行`;
+    const where = `第 ${(origin?.[i] ?? i) + 1} 行`;
     if (PAGE_NUMBER.test(raw)) return { text: '', where, cells: [] };
     return { text: raw, where, cells: splitTextLine(raw).map((t) => cell(t, where)) };
   });

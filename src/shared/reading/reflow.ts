@@ -93,11 +93,18 @@ const breakAround = (line: string, re: RegExp): string =>
     return `${at > 0 ? '\n' : ''}${m}${at + m.length < line.length ? '\n' : ''}`;
   });
 
-/** The text with its line structure restored; a text that needs nothing comes back unchanged. */
-export function reflowText(text: string): string {
+export interface Reflowed {
+  lines: string[];
+  /** For each line, the 0-based line of the original text it comes from (for 第 N 行 in messages). */
+  origin: number[];
+}
+
+/** The text's lines with their structure restored; a text that needs nothing comes back unchanged. */
+export function reflowLines(text: string): Reflowed {
   const v = vocab();
   const lines = text.split(/\r\n|\r|\n/);
   const out: string[] = [];
+  const origin: number[] = [];
   let metadata = true;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -114,12 +121,16 @@ export function reflowText(text: string): string {
       while (j < lines.length && LABEL_CHAR.test(lines[j]) && !NOT_LABEL_CHAR.test(lines[j])) joined += lines[j++].trim();
       if (OPENS_LABEL.test(joined) && j < lines.length && lines[j].trim() && !/^\s*\d/.test(lines[j])) joined += lines[j++].trimStart();
       out.push(joined);
+      origin.push(i);
       i = j - 1;
       continue;
     }
-    out.push(...unfold(line, v));
+    for (const piece of unfold(line, v)) {
+      out.push(piece);
+      origin.push(i);
+    }
   }
-  return out.join('\n');
+  return { lines: out, origin };
 }
 
 /** A long line with headings inline → one line per heading, and in the table sections one per row. */
