@@ -95,6 +95,24 @@ describe('solveRows with the template’s relations', () => {
     expect(out.broken.map((e) => `${e.rule} ${e.target}`)).toEqual(['R2 requests.new.total']);
   });
 
+  it('when the columns do not add up under any choice, names the broken column relation (R1)', () => {
+    const known = {
+      ...rowOf('carried_over', [0, 0, 0, 0, 0, 0, 0]),
+      ...rowOf('carried_forward', [0, 0, 0, 0, 0, 0, 0]),
+      ...rowOf('total', [13, 13, 0, 12, 10, 0, 48]),
+    };
+    const rows = [{ keys: keys('new'), ...rowReadings(['13130220048'], counts(7)) }];
+    const [out] = solveRows(rows, known, equations);
+    expect(out.kind).toBe('inconsistent');
+    if (out.kind !== 'inconsistent') return;
+    // Both R2 readings break two R1 columns; both are offered, never one of them taken.
+    expect(out.readings).toEqual([
+      [13, 13, 0, 2, 20, 0, 48],
+      [13, 13, 0, 22, 0, 0, 48],
+    ]);
+    expect(new Set(out.broken.map((e) => e.rule))).toEqual(new Set(['R1']));
+  });
+
   it('does not take a restored reading that no relation confirms', () => {
     const rows = [
       {
