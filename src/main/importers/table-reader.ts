@@ -1,7 +1,7 @@
 // Reads one table of the template (表二, 表三 or 表四) from lines of cells: finds each data row by its label and
 // places its numbers by the template's column structure. When the numbers cannot be placed with certainty the
 // cells stay blank and a doubt says why: a wrong number that looks right is worse than a blank.
-import { rowReadings } from '../../shared/reading/splits';
+import { rowReadings, type Reading } from '../../shared/reading/splits';
 import { solveRows, type RowOutcome } from '../../shared/reading/solve';
 import type { CellValue, Doubt } from '../../shared/report';
 import { getTemplate, TEMPLATE_IDS, type Table, type Template } from '../../shared/template';
@@ -113,7 +113,7 @@ const MAX_LISTED = 20;
 const equationCache = new WeakMap<Template, ReturnType<typeof tableEquations>>();
 const equationsOf = (t: Template) =>
   equationCache.get(t) ?? (equationCache.set(t, tableEquations(t)).get(t) as ReturnType<typeof tableEquations>);
-const showReading = (r: readonly number[]): string => r.join('、');
+const showReading = (r: Reading): string => r.map((x) => (x === null ? '空白' : x)).join('、');
 
 /** Time spent splitting and solving run-together rows, for `npm run bench` (target < 50 ms per report). */
 export const solverClock = { ms: 0 };
@@ -171,17 +171,18 @@ function applyOutcome(
     const how = outcome.kind === 'only' ? '只有一种拆法' : `按勾稽关系拆分（${[...new Set(outcome.rules)].sort().join('、')}）`;
     p.row.cells.forEach((c, j) => {
       result.values[c.key] = outcome.values[j];
-      result.provenance[c.key] = `${where}“${printed}”${how}`;
+      if (outcome.values[j] !== null) result.provenance[c.key] = `${where}“${printed}”${how}`;
     });
     return;
   }
-  const list = (readings: readonly (readonly number[])[]) =>
-    readings
-      .slice(0, MAX_LISTED)
-      .map((r, j) => `（${j + 1}）${showReading(r)}`)
-      .join('；') + (readings.length > MAX_LISTED ? `；另有 ${readings.length - MAX_LISTED} 种` : '');
+  const list = (readings: readonly Reading[]) => readings.map((r, j) => `（${j + 1}）${showReading(r)}`).join('；');
   let why: string;
-  if (outcome.kind === 'ambiguous') {
+  const tooMany = (outcome.kind === 'ambiguous' || outcome.kind === 'inconsistent') && outcome.readings.length > MAX_LISTED;
+  if (tooMany) {
+    // Listing dozens of readings helps nobody: say why the row does not fit and how many readings remain.
+    const base = p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格确定`;
+    why = `${base}，按勾稽关系仍有 ${outcome.readings.length} 种可能的读法，无法确定`;
+  } else if (outcome.kind === 'ambiguous') {
     why = outcome.related
       ? `“${printed}”可以拆成 ${outcome.readings.length} 种都符合勾稽关系的读法：${list(outcome.readings)}`
       : `“${printed}”可以拆成 ${outcome.readings.length} 种读法（这一行没有勾稽关系可以判断）：${list(outcome.readings)}`;

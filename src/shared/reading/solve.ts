@@ -4,11 +4,12 @@
 // It never guesses: a row is taken only when exactly one reading fits; otherwise the caller makes it a doubt.
 import type { CellValue } from '../report';
 import type { Equation } from '../validation/table-rules';
+import type { Reading } from './splits';
 
 export interface SolveRow {
   keys: readonly string[];
   /** Readings of the row from splits.ts (one number per key). */
-  readings: readonly (readonly number[])[];
+  readings: readonly Reading[];
   /** Per reading: made by restoring dropped equal neighbours, so only relations can confirm it. */
   restored?: readonly boolean[];
   /** Per reading: restored zeros that blank cells would print the same: never taken. */
@@ -17,15 +18,15 @@ export interface SolveRow {
 
 export type RowOutcome =
   /** The digits allow one reading only (and it breaks none of the row's own relations). */
-  | { kind: 'only'; values: readonly number[] }
+  | { kind: 'only'; values: Reading }
   /** Several readings; exactly one satisfies the relations. */
-  | { kind: 'solved'; values: readonly number[]; rules: Equation['rule'][] }
+  | { kind: 'solved'; values: Reading; rules: Equation['rule'][] }
   /** Several readings satisfy the relations equally well: a person chooses. */
-  | { kind: 'ambiguous'; readings: readonly (readonly number[])[]; related: boolean }
+  | { kind: 'ambiguous'; readings: readonly Reading[]; related: boolean }
   /** No reading satisfies them: the best readings and the relations they break. */
-  | { kind: 'inconsistent'; readings: readonly (readonly number[])[]; broken: Equation[] }
+  | { kind: 'inconsistent'; readings: readonly Reading[]; broken: Equation[] }
   /** One reading, but only by restoring dropped neighbours, and no relation can confirm it. */
-  | { kind: 'unconfirmed'; readings: readonly (readonly number[])[] }
+  | { kind: 'unconfirmed'; readings: readonly Reading[] }
   /** No reading at all (or too many to weigh). */
   | { kind: 'unreadable' };
 
@@ -62,18 +63,18 @@ export function solveRows(
 
   const outcomes: (RowOutcome | undefined)[] = rows.map((r) => (r.readings.length === 0 ? { kind: 'unreadable' } : undefined));
   // The value of each cell under the current choice (undefined: not chosen yet).
-  const chosen: (readonly number[] | undefined)[] = rows.map(() => undefined);
+  const chosen: (Reading | undefined)[] = rows.map(() => undefined);
   const get = (k: string): number => {
     const at = where.get(k);
     if (!at) return fixedValue(k);
     const row = chosen[at[0]];
-    return row ? row[at[1]] : 0;
+    return row ? (row[at[1]] ?? 0) : 0;
   };
   const unreadable = new Set(rows.flatMap((_, i) => (outcomes[i]?.kind === 'unreadable' ? [i] : [])));
   const live = usable.filter((eq) => ![...rowsOf(eq)].some((i) => unreadable.has(i)));
   /** The relations within one row (R2, R4 and any whose other cells are known). */
   const ownOf = (i: number) => live.filter((eq) => [...rowsOf(eq)].every((x) => x === i));
-  const brokenBy = (i: number, reading: readonly number[], eqs: readonly Equation[]): number => {
+  const brokenBy = (i: number, reading: Reading, eqs: readonly Equation[]): number => {
     chosen[i] = reading;
     const n = eqs.filter((eq) => !holds(eq, get)).length;
     chosen[i] = undefined;

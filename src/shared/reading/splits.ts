@@ -17,9 +17,12 @@ const PIECE: Record<CellKind, RegExp> = {
 const fits = (piece: string, kind: CellKind): boolean =>
   piece.replace(/^-/, '').replace(/\.\d+$/, '').length <= MAX_DIGITS && PIECE[kind].test(piece);
 
+/** One number per cell; null: the cell is blank. */
+export type Reading = (number | null)[];
+
 export interface RowReadings {
   /** Distinct readings, each one number per cell. */
-  readings: number[][];
+  readings: Reading[];
   /** Per reading: it exists only by restoring dropped equal neighbours (a guess unless relations confirm it). */
   restored: boolean[];
   /** Per reading: restored zeros that could as well be blank cells: never taken without a person. */
@@ -35,13 +38,14 @@ export interface RowReadings {
  *   (a PDF copy's space may fall inside a cell), otherwise their boundary (|, tab, a new line) is a cell's;
  * - when there are fewer pieces than cells and each is a number, each piece standing for one or more equal
  *   neighbouring cells. Such a reading is `restored`; when a repeated cell is 0 it is also a `guess`: blank
- *   cells would print the same and add up the same, so no relation can tell them apart.
+ *   cells would print the same and add up the same, so no relation can tell them apart;
+ * - and, in that case too, each piece one cell and the cells left over blank (blank cells print nothing).
  */
 export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[], spaced: readonly boolean[] = []): RowReadings {
-  const out = new Map<string, { r: number[]; restored: boolean; guess: boolean }>();
+  const out = new Map<string, { r: Reading; restored: boolean; guess: boolean }>();
   let truncated = false;
-  const add = (r: number[], restored = false, guess = false) => {
-    const key = r.join(',');
+  const add = (r: Reading, restored = false, guess = false) => {
+    const key = r.map((x) => (x === null ? '_' : x)).join(',');
     if (out.has(key)) return;
     if (out.size >= MAX_READINGS) truncated = true;
     else out.set(key, { r, restored, guess });
@@ -94,6 +98,21 @@ export function rowReadings(pieces: readonly string[], kinds: readonly CellKind[
       }
     };
     spread(0, 0, false);
+  }
+  if (words.length < n && words.length > 0 && words.every((w) => PIECE.signed.test(w) || PIECE.amount.test(w))) {
+    // Blank cells print nothing: each printed number is one cell, the cells between them may be blank.
+    const row: Reading = Array.from({ length: n }, () => null);
+    const place = (word: number, from: number): void => {
+      if (truncated) return;
+      if (word === words.length) return add([...row]);
+      for (let cell = from; cell + (words.length - word - 1) < n; cell++) {
+        if (!fits(words[word], kinds[cell])) continue;
+        row[cell] = Number(words[word]);
+        place(word + 1, cell + 1);
+        row[cell] = null;
+      }
+    };
+    place(0, 0);
   }
   const all = [...out.values()];
   return { readings: all.map((x) => x.r), restored: all.map((x) => x.restored), guess: all.map((x) => x.guess), truncated };
