@@ -32,6 +32,7 @@ export type RowOutcome =
 
 /** Past this many steps the joint search gives up and leaves the open rows to a person. */
 const MAX_STEPS = 200_000;
+const MAX_COMBINATIONS = 20_000;
 
 const holds = (eq: Equation, get: (k: string) => number): boolean =>
   Math.abs(get(eq.target) - eq.terms.reduce((s, t) => s + t.sign * get(t.key), 0)) < 1e-6;
@@ -122,6 +123,18 @@ export function solveRows(
       outcomes[i] = kept.length ? { kind: 'inconsistent', readings: kept.map((j) => r.readings[j]), broken } : { kind: 'unreadable' };
     }
   });
+  // The joint search multiplies the rows' candidates: past MAX_COMBINATIONS the row with the most is left to a
+  // person (its candidates listed), until the rest can be weighed together.
+  const waiting = () => rows.map((_, i) => i).filter((i) => !outcomes[i]);
+  const combinations = () => waiting().reduce((p, i) => p * candidates[i].length, 1);
+  while (waiting().length && combinations() > MAX_COMBINATIONS) {
+    const widest = waiting().reduce((a, b) => (candidates[b].length > candidates[a].length ? b : a));
+    outcomes[widest] = {
+      kind: 'ambiguous',
+      readings: candidates[widest].map((j) => rows[widest].readings[j]),
+      related: ownOf(widest).length > 0,
+    };
+  }
   const settled = new Set(rows.flatMap((_, i) => (outcomes[i] && !chosen[i] ? [i] : [])));
 
   // The rows still open, together.
