@@ -134,7 +134,7 @@ describe('solveRows with the template’s relations', () => {
     if (out.kind === 'ambiguous') expect(out.readings).toContainEqual([0, null, null, null, null, null, null]);
   });
 
-  it('stays fast on a whole 表三 run together', () => {
+  it('a whole 表三 run together: single readings taken, the two rows R1 ties together weighed jointly', () => {
     const rowKeys = [
       ...new Set(
         getTemplate('gov2021')
@@ -146,10 +146,9 @@ describe('solveRows with the template’s relations', () => {
       keys: keys(r),
       readings: rowReadings([r === 'new' || r === 'total' ? '13130220048' : '0000000'], counts(7)).readings,
     }));
-    const start = performance.now();
     const out = solveRows(rows, {}, equations);
-    expect(performance.now() - start).toBeLessThan(500);
-    // R3 ties new's columns to total's only through R1 with carried_over/forward all 0: both stay open together.
+    // With carried_over/forward all 0, R1 makes total equal new column by column: two readings of each fit it,
+    // so new stays a doubt (total also breaks R3 against the all-0 results).
     expect(out.filter((o) => o.kind === 'only')).toHaveLength(rowKeys.length - 2);
     expect(out.find((o, i) => rowKeys[i] === 'new')?.kind).toBe('ambiguous');
   });
