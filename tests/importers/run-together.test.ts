@@ -57,3 +57,28 @@ describe('表二 rows run together (no relation to choose by)', () => {
     );
   });
 });
+
+describe('a report on one line with headings inline and every row run together (the issue’s example)', () => {
+  const text =
+    '某某县人民政府办公室2025年政府信息公开工作年度报告 根据条例要求，现公布本年度报告工作。一、总体情况 2025年，我办认真贯彻落实条例。' +
+    '二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件5845546' +
+    '第二十条第（五）项信息内容本年处理决定数量行政许可12 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量15130000154 ' +
+    '五、存在的主要问题及改进情况2025年存在的问题是公开不够及时。六、其他需要报告的事项无。';
+  const p = parseReportText(text, 'one-line.txt');
+
+  it('finds title, sections and rows; splits by the relations; doubts what they cannot decide', () => {
+    expect([p.report.unit, p.report.year]).toEqual(['某某县人民政府办公室', 2025]);
+    expect(p.report.sections).toEqual({
+      overall: '2025年，我办认真贯彻落实条例。',
+      problems: '2025年存在的问题是公开不够及时。',
+      other: '无。',
+    });
+    expect(['issued', 'repealed', 'in_force'].map((c) => p.report.values[`proactive.regulations.${c}`])).toEqual([0, 0, 0]);
+    expect(p.provenance['proactive.regulations.issued']).toBe('第 1 行“000”只有一种拆法');
+    expect(p.report.values['proactive.licensing.decisions']).toBe(12);
+    expect(NEW_KEYS.map((k) => p.report.values[k])).toEqual([151, 3, 0, 0, 0, 0, 154]);
+    expect(p.provenance['requests.new.natural_person']).toBe('第 1 行“15130000154”按勾稽关系拆分（R2）');
+    expect(doubtCells(p)).toEqual(['issued', 'repealed', 'in_force'].map((c) => `proactive.normative_documents.${c}`).sort());
+    expect(p.report.doubts?.[0].message).toContain('（7）58、45、546');
+  });
+});

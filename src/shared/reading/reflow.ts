@@ -35,6 +35,8 @@ interface Vocabulary {
 
 // A heading's words around its key word (四、政府信息公开行政复议、行政诉讼情况), up to a space or a full stop.
 const HEADING_WORDS = '[^\\s。，,;；:：]{0,16}';
+// …and after it up to the word headings end with (情况, 事项…), so text run on after a heading stays text.
+const HEADING_TAIL = '(?:[^\\s。，,;；:：]{0,16}?(?:情况|事项|措施|概述))?';
 
 function vocabulary(): Vocabulary {
   const keywords = new Set<string>();
@@ -60,7 +62,7 @@ function vocabulary(): Vocabulary {
   }
   const kw = alternation(keywords);
   return {
-    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*${HEADING_WORDS}?(?:${kw})${HEADING_WORDS}`, 'gu'),
+    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*${HEADING_WORDS}?(?:${kw})${HEADING_TAIL}`, 'gu'),
     group: new RegExp(`(?:${alternation(groups)})`, 'gu'),
     row: new RegExp(`(?:${alternation(rows)})|总\\s*计(?=\\s*-?\\d)`, 'gu'),
     runInto: new RegExp(`(${alternation([...rows, '总计'])})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
