@@ -3,6 +3,7 @@ import { benchArchive } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
+import { benchShapes } from './shapes';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
@@ -11,6 +12,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['报送情况与全区汇总', benchCollect],
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
+  ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
 ];
 
 for (const [name, run] of benches) {
