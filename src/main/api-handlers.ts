@@ -3,12 +3,19 @@
 import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Channel } from '../shared/api';
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
+import { board } from './collect/board';
+import { unitErrors, yearErrors } from './collect/errors-list';
+import { exportErrors, exportReminder, exportSummary } from './collect/exports';
+import { summarize } from './collect/summary';
+import { importUnits } from './collect/unit-import';
 import { InputError, toApiError } from './errors';
 import { FILTERS, type Host } from './host';
 import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safeFileName } from './services/export';
 import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
 import { checkBackupFile, type ArchiveStore } from './services/store';
+import { packageFileName } from './exchange/package';
+import { ExchangeService } from './exchange/service';
 import { APP_VERSION } from './version';
 import { localDate } from '../shared/local-time';
 
@@ -18,6 +25,7 @@ const today = () => localDate(new Date());
 
 export function createHandlers(store: ArchiveStore, host: Host): Handlers {
   const a = () => store.archive;
+  const ex = () => new ExchangeService(store.archive);
   const previousOf = (r: Report) => (r.unit && r.year !== null ? a().find(r.unit, r.year - 1)?.report : undefined);
   /** The file name to offer; also refuses a report that is not in the archive before any dialog opens. */
   const reportName = (unit: string, year: number) => `${safeFileName(a().get(unit, year).unit.name)}-${year}年政府信息公开工作年度报告`;
@@ -103,6 +111,39 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       await exportHtml(a(), unit, year, path);
       return { path };
     },
+    'board.get': ({ year, parent, outliers }) => board(a(), { year, parent, outliers }),
+    'board.export': async ({ year, parent }) => {
+      const path = await host.saveFile({
+        title: '导出催报单',
+        defaultName: `${year}年年报催报单-${today()}.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
+      if (!path) return null;
+      return { path, count: await exportReminder(a(), { year, parent }, path) };
+    },
+    'summary.get': ({ year, parent, compare }) => summarize(a(), { year, parent, compare }),
+    'summary.export': async ({ year, parent }) => {
+      const name = `${safeFileName(a().unit(parent).name)}（汇总）-${year}年政府信息公开工作年度报告`;
+      const path = await host.saveFile({ title: '导出汇总表', defaultName: `${name}.xlsx`, filters: [FILTERS.xlsx] });
+      if (!path) return null;
+      await exportSummary(a(), { year, parent }, path);
+      return { path };
+    },
+    'errors.list': ({ year, unit, parent }) => (unit ? [unitErrors(a(), unit, year)] : yearErrors(a(), year, parent ?? null)),
+    'errors.export': async ({ year, unit, parent }) => {
+      const who = unit ? safeFileName(a().unit(unit).name) : parent ? safeFileName(a().unit(parent).name) : '全部单位';
+      const path = await host.saveFile({
+        title: '导出差错清单',
+        defaultName: `${who}-${year}年年报差错清单.xlsx`,
+        filters: [FILTERS.xlsx],
+      });
+      if (!path) return null;
+      return { path, units: await exportErrors(a(), { year, unit, parent }, path) };
+    },
+    'units.import': async ({ file, dryRun }) => {
+      if (!dryRun) store.startDailyBackup();
+      return importUnits(a(), file, { dryRun });
+    },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
 
     'backup.list': () => {
@@ -122,6 +163,31 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       const { check, safetyCopy } = await store.restoreFrom(file);
       return { check: { file, ...check }, safetyCopy };
     },
+
+    'exchange.send': async ({ unit, year }) => {
+      const name = a().get(unit, year).unit.name;
+      const path = await host.saveFile({ title: '保存报送包', defaultName: packageFileName(name, year, 'send'), filters: [FILTERS.nbpkg] });
+      return path ? ex().send(unit, year, path) : null;
+    },
+    'exchange.pick': async () =>
+      (await host.openFiles({ title: '选择要接收的报送包或退回包', filters: [FILTERS.nbpkg], multiple: false }))[0] ?? null,
+    'exchange.preview': ({ file }) => ex().preview(file),
+    'exchange.receive': async ({ file, allowOlder }) => {
+      await store.dailyBackup();
+      return ex().receive(file, { allowOlder });
+    },
+    'exchange.return': async ({ unit, year, general, cells }) => {
+      const name = a().get(unit, year).unit.name;
+      const path = await host.saveFile({
+        title: '保存退回包',
+        defaultName: packageFileName(name, year, 'return'),
+        filters: [FILTERS.nbpkg],
+      });
+      return path ? ex().returnTo(unit, year, { general, cells }, path) : null;
+    },
+    'exchange.history': ({ unit, year }) => ex().history(unit, year),
+    'exchange.lastReturn': ({ unit, year }) => ex().lastReturn(unit, year),
+    'exchange.board': ({ year }) => ex().board(year),
   };
 }
 

@@ -26,4 +26,5 @@ export const FILTERS = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   html: { name: '网页文件', extensions: ['html', 'htm'] },
   archive: { name: '档案备份', extensions: ['sqlite'] },
+  nbpkg: { name: '报送包', extensions: ['nbpkg'] },
 } satisfies Record<string, FileFilter>;

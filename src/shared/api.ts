@@ -10,6 +10,7 @@ export { CHANNELS, MENU_COMMANDS, type Channel, type MenuCommand } from './chann
 import type { Channel, MenuCommand } from './channels';
 
 const unitYear = z.object({ unit: z.string().min(1), year: z.number().int().min(1990).max(2100) });
+const yearArg = z.number().int().min(1990).max(2100);
 const findingRef = z.object({ rule: z.enum(RULE_IDS), cells: z.array(z.string()) });
 
 export interface UnitView {
@@ -97,6 +98,206 @@ export interface BackupCheckView {
   version: number;
   units: number;
   reports: number;
+}
+
+// ---- the collecting office (src/main/collect): board, 汇总, 差错清单, unit lists
+
+/** A unit's state on the board: 未收到 / 草稿 / 有错误 / 有未说明的警告 / 已定稿. */
+export const BOARD_STATES = ['missing', 'draft', 'errors', 'warnings', 'final'] as const;
+export type BoardState = (typeof BOARD_STATES)[number];
+export const BOARD_STATE_LABELS: Record<BoardState, string> = {
+  missing: '未收到',
+  draft: '草稿',
+  errors: '有错误',
+  warnings: '有未说明的警告',
+  final: '已定稿',
+};
+export interface OutlierView {
+  key: string;
+  name: string;
+  /** jump: more than 5× or under 0.2× last year; zero: 0 where peers' median is high; not_applicable: 不适用 where peers report numbers. */
+  kind: 'jump' | 'zero' | 'not_applicable';
+  value: CellValue;
+  message: string;
+}
+export interface BoardRowView {
+  unit: UnitView;
+  state: BoardState;
+  reportId: number | null;
+  template: string | null;
+  revision: number | null;
+  errors: number;
+  warnings: number;
+  updatedAt: string | null;
+  /** Legal publishing deadline (YYYY-MM-DD) for the unit's kind; null for 其他. */
+  deadline: string | null;
+  /** Days from today (local date) to the deadline; negative when past. */
+  daysLeft: number | null;
+  outliers: OutlierView[];
+}
+export interface BoardView {
+  year: number;
+  parent: string | null;
+  /** Local date the days are counted from. */
+  today: string;
+  counts: Record<BoardState, number>;
+  outlierCount: number;
+  rows: BoardRowView[];
+}
+export interface SummaryCellView {
+  key: string;
+  name: string;
+  /** The sum; 不适用 when no unit gave a number and some said 不适用; null when nobody filled it in. */
+  value: CellValue;
+  /** Units that gave a number (0 included). */
+  reported: number;
+  /** The drill-down: each unit that gave a number, with it; these add up to value. */
+  units: { unit: string; value: number }[];
+  notApplicable: string[];
+  blank: string[];
+}
+export interface ComparisonDifferenceView {
+  key: string;
+  name: string;
+  /** The 全区 report's figure. */
+  reported: CellValue;
+  sum: CellValue;
+  /** reported − sum, when both are numbers. */
+  difference: number | null;
+  /** Units that likely explain it (left out, counted twice, changed afterwards), with why. */
+  suspects: { unit: string; value: CellValue; why: string }[];
+  /** The units that make up the sum, with their figures (the drill-down of the cell). */
+  units: { unit: string; value: number }[];
+  /** Units whose cell is blank. */
+  blank: string[];
+}
+export interface ComparisonView {
+  /** The unit whose report is taken as the 全区 report. */
+  unit: string;
+  checked: number;
+  differences: ComparisonDifferenceView[];
+  /** Units under the parent with no report this year: missing from the sum. */
+  missing: string[];
+}
+export interface SummaryView {
+  year: number;
+  parent: string;
+  /** The unit name the 汇总 report carries, e.g. 某县人民政府（汇总）. */
+  unit: string;
+  template: string;
+  included: string[];
+  missing: string[];
+  excluded: { unit: string; reason: string }[];
+  cells: SummaryCellView[];
+  report: Report;
+  comparison: ComparisonView | null;
+}
+export interface ErrorItemView {
+  rule: string;
+  ruleTitle: string;
+  severity: 'error' | 'warning';
+  cells: { key: string; name: string; value: CellValue }[];
+  message: string;
+}
+export interface UnitErrorsView {
+  unit: string;
+  year: number;
+  status: 'draft' | 'final';
+  revision: number;
+  items: ErrorItemView[];
+}
+export interface UnitImportView {
+  file: string;
+  sheet: string;
+  rows: {
+    row: number;
+    name: string;
+    kind: (typeof UNIT_KINDS)[number];
+    parent: string | null;
+    code: string | null;
+    action: 'add' | 'update' | 'same';
+  }[];
+  /** Why nothing was written, in Chinese with the row numbers; empty when the list is usable. */
+  problems: string[];
+  notes: string[];
+  applied: boolean;
+}
+
+/** 报送 and 退回 between levels (src/main/exchange). */
+export type ExchangeDirection = 'sent' | 'received' | 'returned';
+export interface ReturnReasonsView {
+  general: string[];
+  cells: { key: string; name: string; reason: string }[];
+}
+export interface ExchangeView {
+  id: number;
+  direction: ExchangeDirection;
+  /** 已报送 / 已接收 / 已退回 */
+  label: string;
+  revision: number;
+  file: string;
+  sha256: string;
+  createdAt: string;
+  reasons: ReturnReasonsView | null;
+}
+export interface PackageWrittenView {
+  file: string;
+  unit: string;
+  year: number;
+  revision: number;
+  sha256: string;
+}
+export interface ExchangePreviewView {
+  file: string;
+  kind: 'send' | 'return';
+  unit: string;
+  unitKind: (typeof UNIT_KINDS)[number];
+  parent: string | null;
+  year: number;
+  /** The sender's revision number. */
+  revision: number;
+  createdAt: string;
+  /** The sender's local time, as written into the package. */
+  createdAtLocal: string;
+  appVersion: string;
+  sha256: string;
+  /** The report this archive holds for the unit and year. */
+  existing: { revision: number; status: 'draft' | 'final' } | null;
+  /** From what the archive holds to what the package carries. */
+  diff: DiffView | null;
+  /** Older than the last package received here (这个报送包比档案中的版本旧). */
+  older: boolean;
+  alreadyReceived: boolean;
+  report: Report;
+  findings: DismissedFinding[];
+  dismissals: { rule: Finding['rule']; cells: string[]; reason: string; at: string }[];
+  reasons: ReturnReasonsView | null;
+  /** Remarks to read before accepting, in Chinese. */
+  notes: string[];
+}
+export interface ReceiveResultView {
+  status: 'previewed' | 'accepted' | 'already_received';
+  preview: ExchangePreviewView;
+  /** The archive revision written (a 报送包 received at the office). */
+  revision: number | null;
+}
+/** A unit's latest exchange for a year, for the board. */
+export interface ExchangeBoardView {
+  unit: string;
+  direction: ExchangeDirection;
+  label: string;
+  revision: number;
+  createdAt: string;
+}
+/** The latest 退回 of a report, for the editor to show the reasons next to the cells. */
+export interface OpenReturnView {
+  at: string;
+  revision: number;
+  general: string[];
+  /** Cell key → the office's reason. */
+  cells: Record<string, string>;
+  /** A package has been sent since. */
+  answered: boolean;
 }
 
 const planOverrides = z.object({
@@ -200,6 +401,34 @@ export const API = {
   /** The report as published: a Word document in the official look, or one self-contained page for the portal. */
   'export.docx': { args: unitYear, result: out<{ path: string } | null>() },
   'export.html': { args: unitYear, result: out<{ path: string } | null>() },
+  'board.get': {
+    args: z.object({ year: yearArg, parent: z.string().min(1).nullable().optional(), outliers: z.boolean().optional() }),
+    result: out<BoardView>(),
+  },
+  'board.export': {
+    args: z.object({ year: yearArg, parent: z.string().min(1).nullable().optional() }),
+    result: out<{ path: string; count: number } | null>(),
+  },
+  'summary.get': {
+    args: z.object({ year: yearArg, parent: z.string().min(1), compare: z.string().min(1).nullable().optional() }),
+    result: out<SummaryView>(),
+  },
+  'summary.export': {
+    args: z.object({ year: yearArg, parent: z.string().min(1) }),
+    result: out<{ path: string } | null>(),
+  },
+  'errors.list': {
+    args: z.object({ year: yearArg, unit: z.string().min(1).optional(), parent: z.string().min(1).nullable().optional() }),
+    result: out<UnitErrorsView[]>(),
+  },
+  'errors.export': {
+    args: z.object({ year: yearArg, unit: z.string().min(1).optional(), parent: z.string().min(1).nullable().optional() }),
+    result: out<{ path: string; units: number } | null>(),
+  },
+  'units.import': {
+    args: z.object({ file: z.string().min(1), dryRun: z.boolean().optional() }),
+    result: out<UnitImportView>(),
+  },
   'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
   'backup.list': {
     args: z.object({}),
@@ -210,6 +439,27 @@ export const API = {
   'backup.pick': { args: z.object({}), result: out<string | null>() },
   'backup.check': { args: z.object({ file: z.string().min(1) }), result: out<BackupCheckView>() },
   'backup.restore': { args: z.object({ file: z.string().min(1) }), result: out<{ check: BackupCheckView; safetyCopy: string }>() },
+  /** 报送: asks where to save the package; null when cancelled. */
+  'exchange.send': { args: unitYear, result: out<PackageWrittenView | null>() },
+  'exchange.pick': { args: z.object({}), result: out<string | null>() },
+  /** Checks a package and shows what receiving it would do; nothing is stored. */
+  'exchange.preview': { args: z.object({ file: z.string().min(1) }), result: out<ExchangePreviewView>() },
+  'exchange.receive': {
+    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional() }),
+    result: out<ReceiveResultView>(),
+  },
+  /** 退回 with reasons: asks where to save the package; null when cancelled. */
+  'exchange.return': {
+    args: unitYear.extend({
+      general: z.array(z.string()),
+      cells: z.array(z.object({ key: z.string().min(1), reason: z.string().min(1, '退回理由不能为空') })),
+    }),
+    result: out<PackageWrittenView | null>(),
+  },
+  'exchange.history': { args: unitYear, result: out<ExchangeView[]>() },
+  'exchange.lastReturn': { args: unitYear, result: out<OpenReturnView | null>() },
+  /** Each unit's latest exchange for a year (已接收 / 已退回 / 已报送). */
+  'exchange.board': { args: z.object({ year: z.number().int().min(1990).max(2100) }), result: out<ExchangeBoardView[]>() },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type ApiArgs<C extends Channel> = z.input<(typeof API)[C]['args']>;

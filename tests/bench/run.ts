@@ -1,14 +1,18 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 import { benchArchive } from './archive';
+import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
+import { benchShapes } from './shapes';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
   ['校验引擎', benchValidation],
   ['档案数据库', benchArchive],
+  ['报送情况与全区汇总', benchCollect],
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
+  ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
 ];
 
 for (const [name, run] of benches) {

@@ -153,7 +153,10 @@ describe('one cell per line with marks, full-width digits and broken labels (202
     const process = COLUMNS.map((c) => `requests.withheld.process_info.${c}`);
     expect(doubtCells(parsed)).toEqual([...process, 'requests.other.other.natural_person'].sort());
     const [row, word] = parsed.report.doubts ?? [];
-    expect(row.message).toContain('只读到 3 个数字（1、0、1）');
+    // Dropped equal neighbours (1、0、0、0、0、0、1) or blank cells that print nothing: all add up, no guess.
+    expect(row.message).toContain(
+      '“1 0 1”可以拆成 6 种都符合勾稽关系的读法：（1）1、0、0、0、0、0、1；（2）1、0、空白、空白、空白、空白、1；',
+    );
     expect(row.message).toContain('2023-subdistrict-one-cell.txt 第 115–118 行');
     expect(word.message).toContain('“无”');
   });
@@ -196,10 +199,12 @@ describe('placement rules on edited copies of the samples', () => {
     expect(doubtCells(p)).toEqual([...NEW_KEYS].sort());
   });
 
-  it('two equal numbers after a blank cell are not placed by the 自然人/总计 rule', () => {
+  it('two equal numbers after a blank cell are not placed by the 自然人/总计 rule, but by the relations', () => {
     const p = edit('一、本年新收政府信息公开申请数量 |  | 100 | 100 | ||');
-    expect(newRow(p).every((v) => v === null)).toBe(true);
-    expect(doubtCells(p)).toEqual([...NEW_KEYS].sort());
+    // R1 (total − carried over + carried forward, per column) pins 自然人 and 总计 at 100, the rest blank as printed.
+    expect(newRow(p)).toEqual([100, null, null, null, null, null, 100]);
+    expect(p.report.doubts).toEqual([]);
+    expect(p.provenance['requests.new.natural_person']).toBe('第 33 行“100 100”按勾稽关系拆分（R1、R2）');
   });
 
   it('two equal numbers right after the label are 自然人 and 总计, with a note', () => {

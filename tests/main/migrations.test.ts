@@ -25,7 +25,17 @@ describe('migrations', () => {
 
   it('0001 creates the schema, marks the file as ours, and sets WAL, FULL sync and foreign keys', async () => {
     const db = await openArchiveDb(join(tempDir(), 'a.sqlite'));
-    expect(tables(db)).toEqual(['cells', 'dismissals', 'legacy_rows', 'reports', 'revisions', 'sections', 'sections_fts', 'units']);
+    expect(tables(db)).toEqual([
+      'cells',
+      'dismissals',
+      'exchanges',
+      'legacy_rows',
+      'reports',
+      'revisions',
+      'sections',
+      'sections_fts',
+      'units',
+    ]);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -82,7 +92,7 @@ describe('migrations', () => {
     a.undeleteUnit(unit.name);
     store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT session FROM revisions').all()).toEqual([{ session: null }]);
     expect(db.prepare('SELECT deleted_at FROM units').all()).toEqual([{ deleted_at: null }]);
     db.close();

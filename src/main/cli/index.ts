@@ -8,6 +8,8 @@ import { BUSY_MESSAGE, DamagedError, describeError, InputError, isBusy, sqliteMe
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
+import { registerCollectCommands } from './collect-commands';
+import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
 import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
 
@@ -282,6 +284,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   registerImportCommands(program, ctx);
+  registerCollectCommands(program, ctx);
+  registerExchangeCommands(program, ctx);
   return program;
 }
 

@@ -47,12 +47,14 @@ export function splitTextLine(raw: string): string[] {
 }
 
 // PDF copies keep a row on one line with spaces between cells ("规章 0 0 0"): split off the trailing values.
+// A line of words only (`1 2 3`) stays whole unless every word is a value.
 // Labels themselves contain spaces ("1. 属于国家秘密"), so only whole value words are split off.
 function splitTrailingValues(t: string): string[] {
   const words = t.split(/\s+/u);
   if (words.length < 2) return [t];
   let i = words.length;
-  while (i > 0 && readCell(words[i - 1]).kind === 'value') i--;
+  // Unreadable values (88-720 run together, 无) stay cells too, so the row is found and the value doubted.
+  while (i > 0 && readCell(words[i - 1]).kind !== 'text' && readCell(words[i - 1]).kind !== 'blank') i--;
   if (i === words.length || (i === 0 && words.length < 2)) return [t];
   return i === 0 ? words : [words.slice(0, i).join(' '), ...words.slice(i)];
 }
@@ -60,9 +62,10 @@ function splitTrailingValues(t: string): string[] {
 // Page numbers left by PDF copies (- 3 -, 第3页 共12页) would read as values inside a table.
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$/;
 
-export function textToLines(text: string): SourceLine[] {
+/** `origin[i]`: the 0-based line of the file that line i comes from, when lines were restored (reflow.ts). */
+export function textToLines(text: string, origin?: readonly number[]): SourceLine[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => {
-    const where = `第 ${i + 1} 行`;
+    const where = `第 ${(origin?.[i] ?? i) + 1} 行`;
     if (PAGE_NUMBER.test(raw)) return { text: '', where, cells: [] };
     return { text: raw, where, cells: splitTextLine(raw).map((t) => cell(t, where)) };
   });

@@ -1,8 +1,11 @@
 // Reads one table of the template (表二, 表三 or 表四) from lines of cells: finds each data row by its label and
 // places its numbers by the template's column structure. When the numbers cannot be placed with certainty the
 // cells stay blank and a doubt says why: a wrong number that looks right is worse than a blank.
+import { rowReadings, type Reading } from '../../shared/reading/splits';
+import { solveRows, type RowOutcome } from '../../shared/reading/solve';
 import type { CellValue, Doubt } from '../../shared/report';
-import type { Table } from '../../shared/template';
+import { getTemplate, TEMPLATE_IDS, type Table, type Template } from '../../shared/template';
+import { TABLE_RULE_TITLES, tableEquations } from '../../shared/validation/table-rules';
 import { findLabel, labelForms, tableRows, tokensOf, type RowDef, type Token } from './labels';
 import { whereRange, type SourceLine } from './lines';
 
@@ -32,6 +35,10 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
   const result: TableResult = { values: {}, provenance: {}, doubts: [], notes: [], usedLines: new Set(), rowsFound: 0 };
   const name = tableName(table);
   let cursor = 0;
+  /** Rows whose printed numbers do not match the cells one to one: read together at the end. */
+  const pending: Pending[] = [];
+  /** Cells of the rows read without help (what the relations may lean on). */
+  const known: Record<string, CellValue> = {};
 
   for (const row of tableRows(table)) {
     for (const c of row.cells) result.values[c.key] = null;
@@ -59,9 +66,142 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     run.forEach((t) => result.usedLines.add(t.line));
     cursor = runStart + run.length;
     const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
+    const digits = grid ? null : runTogether(run, placed);
+    if (digits) {
+      pending.push({ row, run, digits, labelToken, reason: placed.kind === 'doubt' ? placed.reason : '', at: result.doubts.length });
+      continue;
+    }
     applyPlacement(result, row, run, placed, { file: ctx.file, name, labelToken });
+    if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
+  if (pending.length) solvePending(table, lines, pending, known, result, { file: ctx.file, name });
   return result;
+}
+
+interface Pending {
+  row: RowDef;
+  run: Token[];
+  /** The printed pieces that hold the row's digits. */
+  digits: Token[];
+  labelToken?: Token;
+  /** Why the pieces could not be placed one per cell ('' when they could but one has leading zeros). */
+  reason: string;
+  /** Where its doubt goes among the table's doubts, so they stay in row order. */
+  at: number;
+}
+
+const DIGITS = /^[-\d.\s]*\d[-\d.\s]*$/u;
+const LEADING_ZERO = /(?:^|\s|-)0\d/u;
+const plain = (t: Token): string => t.text.normalize('NFKC').trim();
+
+/**
+ * A text row goes to the solver when its pieces are bare digits that do not fill the cells one to one, or
+ * when one piece has a leading zero (`000`, `01`): digits of several cells run together, never one number.
+ */
+function runTogether(run: Token[], placed: Placement): Token[] | null {
+  const inner = run.filter((t) => t.reading.kind !== 'blank');
+  if (!inner.length || !inner.every((t) => DIGITS.test(plain(t)))) return null;
+  // Blank cells between numbers are real cells: such a row keeps its columns.
+  const first = run.indexOf(inner[0]);
+  if (run.slice(first, run.indexOf(inner[inner.length - 1])).some((t) => t.reading.kind === 'blank')) return null;
+  if (placed.kind === 'doubt' || inner.some((t) => LEADING_ZERO.test(plain(t)))) return inner;
+  return null;
+}
+
+const templateOf = (table: Table): Template => TEMPLATE_IDS.map(getTemplate).find((t) => t.tables.includes(table)) as Template;
+const MAX_LISTED = 20;
+const equationCache = new WeakMap<Template, ReturnType<typeof tableEquations>>();
+const equationsOf = (t: Template) =>
+  equationCache.get(t) ?? (equationCache.set(t, tableEquations(t)).get(t) as ReturnType<typeof tableEquations>);
+const showReading = (r: Reading): string => r.map((x) => (x === null ? '空白' : x)).join('、');
+
+/** Time spent splitting and solving run-together rows, for `npm run bench` (target < 50 ms per report). */
+export const solverClock = { ms: 0 };
+
+/** Reads the pending rows by the template's relations (R1–R4) and applies what is certain; the rest become doubts. */
+function solvePending(
+  table: Table,
+  lines: readonly SourceLine[],
+  pending: Pending[],
+  known: Record<string, CellValue>,
+  result: TableResult,
+  ctx: { file: string; name: string },
+): void {
+  const started = performance.now();
+  const template = templateOf(table);
+  const kinds = (row: RowDef) => row.cells.map((c) => template.cellByKey.get(c.key)?.kind ?? 'count');
+  const rows = pending.map((p) => {
+    // Pieces of one line split at spaces only (a PDF copy) may share a cell; |, tabs and new lines part cells.
+    const spaced = p.digits.slice(1).map((t, j) => t.line === p.digits[j].line && !/[|\t]/.test(lines[t.line].text));
+    const { readings, restored, guess, truncated } = rowReadings(
+      p.digits.map((t) => plain(t)),
+      kinds(p.row),
+      spaced,
+    );
+    return { keys: p.row.cells.map((c) => c.key), readings: truncated ? [] : readings, restored, guess, truncated };
+  });
+  const outcomes = solveRows(rows, known, equationsOf(template));
+  solverClock.ms += performance.now() - started;
+  const later = result.doubts;
+  result.doubts = [];
+  let taken = 0;
+  pending.forEach((p, i) => {
+    result.doubts.push(...later.slice(taken, p.at));
+    taken = p.at;
+    applyOutcome(result, p, outcomes[i], rows[i].truncated, { ...ctx, template });
+  });
+  result.doubts.push(...later.slice(taken));
+}
+
+function applyOutcome(
+  result: TableResult,
+  p: Pending,
+  outcome: RowOutcome,
+  truncated: boolean,
+  ctx: { file: string; name: string; template: Template },
+): void {
+  const first = p.labelToken ?? p.run[0];
+  const last = p.run[p.run.length - 1] ?? first;
+  const where = whereRange(first.where, last.where);
+  const printed = p.digits.map((t) => plain(t)).join(' ');
+  const rowName = p.row.node.label ? `“${rowLabel(p.row)}”一行` : '的数据行';
+  result.usedLines.add(first.line);
+  p.run.forEach((t) => result.usedLines.add(t.line));
+  if (outcome.kind === 'only' || outcome.kind === 'solved') {
+    const how = outcome.kind === 'only' ? '只有一种拆法' : `按勾稽关系拆分（${[...new Set(outcome.rules)].sort().join('、')}）`;
+    p.row.cells.forEach((c, j) => {
+      result.values[c.key] = outcome.values[j];
+      if (outcome.values[j] !== null) result.provenance[c.key] = `${where}“${printed}”${how}`;
+    });
+    return;
+  }
+  const list = (readings: readonly Reading[]) => readings.map((r, j) => `（${j + 1}）${showReading(r)}`).join('；');
+  let why: string;
+  const tooMany = (outcome.kind === 'ambiguous' || outcome.kind === 'inconsistent') && outcome.readings.length > MAX_LISTED;
+  if (tooMany) {
+    // Listing dozens of readings helps nobody: say why the row does not fit and how many readings remain.
+    const base = p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格确定`;
+    why = `${base}，按勾稽关系仍有 ${outcome.readings.length} 种可能的读法，无法确定`;
+  } else if (outcome.kind === 'ambiguous') {
+    why = outcome.related
+      ? `“${printed}”可以拆成 ${outcome.readings.length} 种都符合勾稽关系的读法：${list(outcome.readings)}`
+      : `“${printed}”可以拆成 ${outcome.readings.length} 种读法（这一行没有勾稽关系可以判断）：${list(outcome.readings)}`;
+  } else if (outcome.kind === 'inconsistent') {
+    const broken = [
+      ...new Set(
+        outcome.broken.map((e) => `${e.rule}“${TABLE_RULE_TITLES[e.rule]}”（${ctx.template.cellByKey.get(e.target)?.name ?? e.target}）`),
+      ),
+    ];
+    why = `“${printed}”没有一种拆法能满足勾稽关系（原表本身可能不平），违反最少的读法是：${list(outcome.readings)}，它不满足 ${broken.join('、')}`;
+  } else if (outcome.kind === 'unconfirmed') {
+    why = `“${printed}”只有在相同的相邻数字只印了一次时才能读作 ${list(outcome.readings).slice(3)}，但没有勾稽关系可以确认（重复的 0 也可能是空白单元格）`;
+  } else {
+    why = truncated ? `“${printed}”的拆法太多，无法确定` : p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格拆分`;
+  }
+  result.doubts.push({
+    cells: p.row.cells.map((c) => c.key),
+    message: `${ctx.file} ${where}：${ctx.name}${rowName}${why}；这些单元格暂留空，请对照原文选择或填写。`,
+  });
 }
 
 /** The cells that follow a row label: in a grid, the rest of its row; in text, every value-like cell up to the next text. */

@@ -366,8 +366,15 @@ export class Archive {
   /**
    * 定稿 locks the report; 草稿 unlocks it. Each change is a named revision. 定稿 of a report with errors is refused
    * unless `confirmErrors` (the person saw the list); the confirmation is recorded in the revision's note.
+   * `recordRevision: false` is for a status change that is part of another recorded event (receiving or returning
+   * a 报送包, kept in the exchanges table): the status changes, no revision is added.
    */
-  setStatus(unitName: string, year: number, status: ReportStatus, options: { confirmErrors?: boolean } = {}): { revision: number } {
+  setStatus(
+    unitName: string,
+    year: number,
+    status: ReportStatus,
+    options: { confirmErrors?: boolean; recordRevision?: boolean } = {},
+  ): { revision: number } {
     return this.db
       .transaction(() => {
         const row = this.row(unitName, year);
@@ -380,6 +387,10 @@ export class Archive {
               `报告还有 ${errors.length} 个错误，确认后才能定稿：\n${errors.map((f) => `  - ${f.rule} ${f.message}`).join('\n')}`,
             );
           note = errors.length ? `定稿（已确认 ${errors.length} 个错误）` : '定稿';
+        }
+        if (options.recordRevision === false) {
+          reportsDb.updateReportRow(this.db, row.id, { status, updated_at: this.now() });
+          return { revision: row.revision };
         }
         const revision = row.revision + 1;
         const last = revisionsDb.latestRevision(this.db, row.id);

@@ -1,0 +1,156 @@
+// Puts back the line structure real copies of a report lose, before it is read line by line: a page's metadata
+// lines (标题：…), the whole report on one or a few long lines with headings inline, a table row's label run
+// into its digits (`行政规范性文件5845546`), labels broken one character per line (`(` `一` `)` `予以公开`).
+// Headings and labels come from the template definitions, never from a second list.
+import { getTemplate, normalizeLabel, TEMPLATE_IDS, type HeaderNode } from '../template';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FUZZY: Record<string, string> = {
+  '(': '[(（〔【]',
+  ')': '[)）〕】]',
+  ',': '[,，、]',
+  '.': '[.．、]',
+  ':': '[:：]',
+  '"': '["“”‘’\']',
+};
+/** A regex source matching a label as printed with any spacing and either width of punctuation. */
+const fuzzy = (label: string): string => [...normalizeLabel(label)].map((ch) => FUZZY[ch] ?? escape(ch)).join('\\s*');
+const alternation = (labels: Iterable<string>): string =>
+  [...new Set(labels)]
+    .filter(Boolean)
+    .sort((a, b) => normalizeLabel(b).length - normalizeLabel(a).length)
+    .map(fuzzy)
+    .join('|');
+
+interface Vocabulary {
+  /** Section headings: numeral, 、 and one of the section's key words. */
+  heading: RegExp;
+  /** A table's captions and group rows: always start a line. */
+  group: RegExp;
+  /** Data-row labels: start a line; 总计 (the last column label, before 表四's numbers) only when digits follow. */
+  row: RegExp;
+  /** A row label run into the digits that end its line. */
+  runInto: RegExp;
+}
+
+// A heading's words around its key word (四、政府信息公开行政复议、行政诉讼情况), up to a space or a full stop.
+const HEADING_WORDS = '[^\\s。，,;；:：]{0,16}';
+// …and after it up to the word headings end with (情况, 事项…), so text run on after a heading stays text.
+const HEADING_TAIL = '(?:[^\\s。，,;；:：]{0,16}?(?:情况|事项|措施|概述))?';
+
+function vocabulary(): Vocabulary {
+  const keywords = new Set<string>();
+  const groups = new Set<string>();
+  const rows = new Set<string>();
+  for (const id of TEMPLATE_IDS) {
+    const t = getTemplate(id);
+    t.sections.forEach((s) => s.keywords.forEach((k) => keywords.add(k)));
+    for (const table of t.tables) {
+      for (const b of table.blocks) {
+        if (b.caption) [b.caption.label, ...(b.caption.variants ?? [])].forEach((l) => groups.add(l));
+        const walk = (nodes: HeaderNode[]) =>
+          nodes.forEach((n) => {
+            const forms = [n.label, ...(n.variants ?? [])];
+            if (n.children?.length) {
+              forms.forEach((f) => groups.add(f));
+              walk(n.children);
+            } else forms.forEach((f) => rows.add(f));
+          });
+        walk(b.rows);
+      }
+    }
+  }
+  const kw = alternation(keywords);
+  return {
+    heading: new RegExp(`[一二三四五六七八九十][、,，.．]\\s*${HEADING_WORDS}?(?:${kw})${HEADING_TAIL}`, 'gu'),
+    group: new RegExp(`(?:${alternation(groups)})`, 'gu'),
+    row: new RegExp(`(?:${alternation(rows)})|总\\s*计(?=\\s*-?\\d)`, 'gu'),
+    runInto: new RegExp(`(${alternation([...rows, '总计'])})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
+  };
+}
+
+let cached: Vocabulary | undefined;
+const vocab = (): Vocabulary => (cached ??= vocabulary());
+
+// The sections that hold tables (二、三、四 in the 2019 and 2021 formats): only there do labels start rows.
+const INLINE_TITLE = /(?:[^\s>»›]{1,30} ?)?\d{4}\s*年度?\S{0,30}?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)/u;
+const METADATA = /(?:发布(?:时间|日期)|来源|原文链接|字体)\s*[:：]/gu;
+const ENDS_IN_DIGIT = /\d\s*$/u;
+const TABLE_SECTION = /^\s*[二三四][、,，.．]/u;
+/** A line this long holding one heading inline (or any line with two) is a run-together report. */
+const LONG_LINE = 300;
+// Page metadata before the body: the title line keeps only the title; the rest stay as they are.
+const TITLE_FIELD = /^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*(\S.*)$/u;
+// One character of a label per line: Han characters and brackets, not value marks or digits.
+const LABEL_CHAR = /^\s*([\p{Script=Han}()（）]|[.．、])\s*$/u;
+const NOT_LABEL_CHAR = /^\s*[无零空]\s*$/u;
+const OPENS_LABEL = /[(（.．、)）]$/u;
+
+const breakBefore = (line: string, re: RegExp): string =>
+  line.replace(re, (m, ...rest) => ((rest[rest.length - 2] as number) > 0 ? `\n${m}` : m));
+/** Headings stand on their own line: break before and after. */
+const breakAround = (line: string, re: RegExp): string =>
+  line.replace(re, (m, ...rest) => {
+    const at = rest[rest.length - 2] as number;
+    return `${at > 0 ? '\n' : ''}${m}${at + m.length < line.length ? '\n' : ''}`;
+  });
+
+export interface Reflowed {
+  lines: string[];
+  /** For each line, the 0-based line of the original text it comes from (for 第 N 行 in messages). */
+  origin: number[];
+}
+
+/** The text's lines with their structure restored; a text that needs nothing comes back unchanged. */
+export function reflowLines(text: string): Reflowed {
+  const v = vocab();
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  const origin: number[] = [];
+  let metadata = true;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (metadata) {
+      const m = TITLE_FIELD.exec(line);
+      if (m) line = m[1];
+      else if (line.trim() && !/^\s*[^\s:：]{1,8}[:：]/u.test(line)) metadata = false;
+    }
+    // Labels broken one character per line: two or more such lines are one label (and the line after a
+    // bracket or enumerator is its rest).
+    if (LABEL_CHAR.test(line) && !NOT_LABEL_CHAR.test(line) && i + 1 < lines.length && LABEL_CHAR.test(lines[i + 1])) {
+      let j = i;
+      let joined = '';
+      while (j < lines.length && LABEL_CHAR.test(lines[j]) && !NOT_LABEL_CHAR.test(lines[j])) joined += lines[j++].trim();
+      if (OPENS_LABEL.test(joined) && j < lines.length && lines[j].trim() && !/^\s*\d/.test(lines[j])) joined += lines[j++].trimStart();
+      out.push(joined);
+      origin.push(i);
+      i = j - 1;
+      continue;
+    }
+    for (const piece of unfold(line, v)) {
+      out.push(piece);
+      origin.push(i);
+    }
+  }
+  return { lines: out, origin };
+}
+
+/** A long line with headings inline → one line per heading, and in the table sections one per row. */
+function unfold(line: string, v: Vocabulary): string[] {
+  const headings = line.match(v.heading)?.length ?? 0;
+  if (!(headings >= 2 || (headings === 1 && line.length > LONG_LINE))) return [line.replace(v.runInto, '$1 ')];
+  const whole = new RegExp(`^(?:${v.heading.source})$`, 'u');
+  let inTable = false;
+  return breakAround(line, v.heading)
+    .split('\n')
+    .flatMap((piece, i) => {
+      // Before the first heading: the title and the page's metadata on lines of their own.
+      if (i === 0 && !whole.test(piece.trim())) return breakBefore(breakAround(piece, INLINE_TITLE), METADATA).split('\n');
+      if (whole.test(piece.trim())) {
+        inTable = TABLE_SECTION.test(piece);
+        return [piece];
+      }
+      const p = inTable ? breakBefore(breakBefore(piece, v.group), v.row) : piece;
+      return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
+    });
+}
