@@ -105,6 +105,15 @@ describe('one revision per burst of editing', () => {
     expect(b2).toBe(4);
   });
 
+  it('a status change that is part of another recorded event (a 报送包) adds no revision', async () => {
+    const { archive: a } = await tempStore();
+    a.save(withValue(unitReport('甲局', 2024), 'requests.total.total', 999_999));
+    expect(a.setStatus('甲局', 2024, 'final', { confirmErrors: true, recordRevision: false })).toEqual({ revision: 1 });
+    expect(a.get('甲局', 2024).status).toBe('final');
+    a.setStatus('甲局', 2024, 'draft', { recordRevision: false });
+    expect(a.history('甲局', 2024).map((h) => h.number)).toEqual([1]);
+  });
+
   it('a base from before 定稿/取消定稿 is still good: the content did not change', async () => {
     const { archive: a } = await tempStore();
     const r = unitReport('甲局', 2024);
