@@ -1,5 +1,7 @@
-// Full-text search over section texts: the trigram index for 3+ characters, a scan for shorter queries
-// (a trigram index cannot answer them).
+// Full-text search over section texts. `section_grams` (migration 0003) indexes every section by its distinct
+// characters and character pairs, so 1- and 2-character words are served by the index as well as longer ones
+// (all their pairs). Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest
+// years are read first and a search stops once it has enough hits instead of sorting every match.
 import type { Db } from './open';
 
 export interface SearchRow {
@@ -10,23 +12,90 @@ export interface SearchRow {
   text: string;
 }
 
-const JOIN = `FROM sections s JOIN reports r ON r.id = s.report_id AND r.deleted_at IS NULL JOIN units u ON u.id = r.unit_id`;
+const YEAR_STRIDE = 2 ** 32;
+/** Below this many candidates in a year they are joined and sorted; above it, units are walked in name order. */
+const DENSE = 2000;
 
-export function searchTrigram(db: Db, query: string, limit: number): SearchRow[] {
-  const phrase = `"${query.replace(/"/g, '""')}"`;
-  return db
-    .prepare(
-      `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text ${JOIN}
-       WHERE s.id IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?)
-       ORDER BY r.year DESC, u.name LIMIT ?`,
-    )
-    .all(phrase, limit) as SearchRow[];
+/** Search ignores the case of Latin letters only (what SQLite's lower() does), so offsets never move. */
+export const foldCase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+const token = (gram: string): string => Buffer.from(gram, 'utf8').toString('hex');
+
+/** The index tokens of a text: its distinct characters and character pairs, as hex of their UTF-8 bytes. */
+export function textTokens(text: string): string[] {
+  const chars = [...foldCase(text)];
+  const grams = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  return [...grams].map(token);
 }
 
-export function searchScan(db: Db, query: string, limit: number): SearchRow[] {
-  return db
-    .prepare(
-      `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text ${JOIN} WHERE instr(s.text, ?) > 0 ORDER BY r.year DESC, u.name LIMIT ?`,
-    )
-    .all(query, limit) as SearchRow[];
+/** The tokens a text containing `query` must have: the character itself, or every pair. */
+function queryTokens(query: string): string[] {
+  const chars = [...foldCase(query)];
+  if (chars.length === 1) return [token(chars[0])];
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i] + chars[i + 1]);
+  return [...pairs].map(token);
+}
+
+/** Indexes one section (new or changed). Call inside the transaction that writes it. */
+export function indexSection(db: Db, sectionId: number, year: number, text: string, replace: boolean): void {
+  const rowid = year * YEAR_STRIDE + sectionId;
+  if (replace) db.prepare('DELETE FROM section_grams WHERE rowid = ?').run(rowid);
+  db.prepare('INSERT INTO section_grams (rowid, grams) VALUES (?, ?)').run(rowid, textTokens(text).join(' '));
+}
+
+export function unindexSection(db: Db, sectionId: number, year: number): void {
+  db.prepare('DELETE FROM section_grams WHERE rowid = ?').run(year * YEAR_STRIDE + sectionId);
+}
+
+const SPARSE_SQL = `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text
+  FROM section_grams g CROSS JOIN sections s CROSS JOIN reports r CROSS JOIN units u
+  WHERE g.section_grams MATCH @match AND g.rowid BETWEEN @lo AND @hi
+    AND s.id = g.rowid - @lo AND r.id = s.report_id AND r.year = @year AND r.deleted_at IS NULL AND u.id = r.unit_id
+    AND instr(lower(s.text), @query) > 0
+  ORDER BY u.name, s.key LIMIT @limit`;
+
+// Units in name order (their unique index), each one's report of the year and its sections in key order: no sort.
+const DENSE_SQL = `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text
+  FROM units u CROSS JOIN reports r CROSS JOIN sections s
+  WHERE r.unit_id = u.id AND r.year = @year AND r.deleted_at IS NULL AND s.report_id = r.id
+    AND instr(lower(s.text), @query) > 0
+  ORDER BY u.name, s.key LIMIT @limit`;
+
+/**
+ * The first `limit` sections containing `query`, newest year first, then by unit name and section key; `more`
+ * tells whether there are others. `dense` is the candidate count from which a year is walked (tests vary it).
+ */
+export function searchSections(db: Db, query: string, limit: number, dense = DENSE): { rows: SearchRow[]; more: boolean } {
+  const folded = foldCase(query);
+  const match = queryTokens(query)
+    .map((t) => `"${t}"`)
+    .join(' ');
+  const years = db.prepare('SELECT DISTINCT year FROM reports ORDER BY year DESC').pluck().all() as number[];
+  const count = db.prepare(
+    'SELECT count(*) FROM (SELECT rowid FROM section_grams WHERE section_grams MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)',
+  );
+  const rows: SearchRow[] = [];
+  for (const year of years) {
+    const want = limit + 1 - rows.length;
+    if (want <= 0) break;
+    const lo = year * YEAR_STRIDE;
+    const hi = lo + YEAR_STRIDE - 1;
+    const n = count.pluck().get(match, lo, hi, dense) as number;
+    if (n === 0) continue;
+    const args = { year, query: folded, limit: want };
+    const found = (n < dense ? db.prepare(SPARSE_SQL).all({ ...args, match, lo, hi }) : db.prepare(DENSE_SQL).all(args)) as SearchRow[];
+    rows.push(...found);
+  }
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** How many times `query` occurs in `text` (not overlapping, Latin case ignored). */
+export function countOccurrences(text: string, query: string): number {
+  const t = foldCase(text);
+  const q = foldCase(query);
+  let n = 0;
+  for (let i = t.indexOf(q); i >= 0; i = t.indexOf(q, i + q.length)) n++;
+  return n;
 }

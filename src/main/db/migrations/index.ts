@@ -1,5 +1,6 @@
 // The numbered migrations, in order. A new schema change is a new file here; never edit a released one.
 import initial from './0001-initial';
+import searchGrams from './0003-search-grams';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', sql: initial },
+  { version: 3, name: '0003-search-grams', sql: searchGrams },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -17,8 +17,9 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { OverviewView, SearchHitView, UnitView } from '../../../shared/api';
+import type { OverviewView, SearchResultView, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
+import { foundText } from '../../../shared/search';
 import { SECTION_HEADINGS } from '../../../shared/template';
 import { call } from '../api';
 
@@ -36,7 +37,7 @@ export function ArchivePage({ onOpen }: Props) {
   /** The unit form: null closed, 'new' to add, a unit to edit (rename, change kind). */
   const [editing, setEditing] = useState<'new' | UnitView | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHitView[] | null>(null);
+  const [hits, setHits] = useState<SearchResultView | null>(null);
 
   const load = useCallback(() => {
     call('archive.overview', {}).then(setOverview, (e: Error) => setError(e.message));
@@ -55,8 +56,8 @@ export function ArchivePage({ onOpen }: Props) {
   const search = () => {
     if (!query.trim()) return setHits(null);
     call('search', { query }).then(
-      (h) => {
-        setHits(h);
+      (r) => {
+        setHits(r);
         setSearched(query);
       },
       (e: Error) => setError(e.message),
@@ -90,10 +91,10 @@ export function ArchivePage({ onOpen }: Props) {
       {hits && (
         <Card withBorder>
           <Text fw={600} mb="xs">
-            {hits.length ? `找到 ${hits.length} 处“${searched}”，点击一处打开报告` : `没有找到“${searched}”`}
+            {hits.hits.length ? `${foundText(hits, searched)}，点击一处打开报告` : foundText(hits, searched)}
           </Text>
           <Stack gap={6}>
-            {hits.slice(0, 50).map((h, i) => (
+            {hits.hits.slice(0, 50).map((h, i) => (
               <UnstyledButton
                 key={i}
                 className="search-hit"
