@@ -12,7 +12,7 @@ const tables = (db: Database.Database) =>
   (
     db
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sections_fts_%' ORDER BY name",
+        "SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'section_grams_%' ORDER BY name",
       )
       .all() as { name: string }[]
   ).map((r) => r.name);
@@ -25,8 +25,8 @@ describe('migrations', () => {
 
   it('0001 creates the schema, marks the file as ours, and sets WAL, FULL sync and foreign keys', async () => {
     const db = await openArchiveDb(join(tempDir(), 'a.sqlite'));
-    expect(tables(db)).toEqual(['cells', 'dismissals', 'legacy_rows', 'reports', 'revisions', 'sections', 'sections_fts', 'units']);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['cells', 'dismissals', 'legacy_rows', 'reports', 'revisions', 'section_grams', 'sections', 'units']);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -50,16 +50,16 @@ describe('migrations', () => {
     const store = await ArchiveStore.open(path);
     store.archive.save(consistentReport('gov2021', 1));
     store.close();
-    const v2 = { version: 2, name: '0002-test', sql: 'ALTER TABLE units ADD COLUMN note TEXT;' };
-    const upgraded = await ArchiveStore.open(path, { migrations: [...MIGRATIONS, v2] });
+    const next = { version: LATEST_VERSION + 1, name: 'next-test', sql: 'ALTER TABLE units ADD COLUMN note TEXT;' };
+    const upgraded = await ArchiveStore.open(path, { migrations: [...MIGRATIONS, next] });
     upgraded.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     db.close();
     const backups = upgraded.backups().filter((b) => b.file.includes('before-upgrade'));
     expect(backups).toHaveLength(1);
     const old = new Database(backups[0].file, { readonly: true });
-    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect(old.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect((old.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(1);
     old.close();
   });
@@ -73,7 +73,7 @@ describe('migrations', () => {
     db.pragma('journal_mode = DELETE');
     db.close();
     const before = fileHash(path);
-    await expect(ArchiveStore.open(path)).rejects.toThrow(/由更新版本的程序写入（数据库版本 99，本程序只认识到版本 1）/);
+    await expect(ArchiveStore.open(path)).rejects.toThrow(new RegExp(`由更新版本的程序写入（数据库版本 99，本程序只认识到版本 ${LATEST_VERSION}）`));
     expect(fileHash(path)).toBe(before);
   });
 

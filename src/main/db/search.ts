@@ -2,6 +2,7 @@
 // characters and character pairs, so 1- and 2-character words are served by the index as well as longer ones
 // (all their pairs). Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest
 // years are read first and a search stops once it has enough hits instead of sorting every match.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
 export interface SearchRow {
@@ -19,7 +20,31 @@ const DENSE = 2000;
 /** Search ignores the case of Latin letters only (what SQLite's lower() does), so offsets never move. */
 export const foldCase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-const token = (gram: string): string => Buffer.from(gram, 'utf8').toString('hex');
+// Tokens of the commonest characters and pairs are kept (bounded), since indexing encodes them over and over.
+const tokenCache = new Map<string, string>();
+function token(gram: string): string {
+  let t = tokenCache.get(gram);
+  if (t === undefined) {
+    t = Buffer.from(gram, 'utf8').toString('hex');
+    if (tokenCache.size >= 50_000) tokenCache.clear();
+    tokenCache.set(gram, t);
+  }
+  return t;
+}
+
+// Indexing runs once per section written: its two statements are prepared once per connection.
+const statements = new WeakMap<Db, { insert: Statement; remove: Statement }>();
+function indexStatements(db: Db): { insert: Statement; remove: Statement } {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare('INSERT INTO section_grams (rowid, grams) VALUES (?, ?)'),
+      remove: db.prepare('DELETE FROM section_grams WHERE rowid = ?'),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
 
 /** The index tokens of a text: its distinct characters and character pairs, as hex of their UTF-8 bytes. */
 export function textTokens(text: string): string[] {
@@ -41,12 +66,13 @@ function queryTokens(query: string): string[] {
 /** Indexes one section (new or changed). Call inside the transaction that writes it. */
 export function indexSection(db: Db, sectionId: number, year: number, text: string, replace: boolean): void {
   const rowid = year * YEAR_STRIDE + sectionId;
-  if (replace) db.prepare('DELETE FROM section_grams WHERE rowid = ?').run(rowid);
-  db.prepare('INSERT INTO section_grams (rowid, grams) VALUES (?, ?)').run(rowid, textTokens(text).join(' '));
+  const { insert, remove } = indexStatements(db);
+  if (replace) remove.run(rowid);
+  insert.run(rowid, textTokens(text).join(' '));
 }
 
 export function unindexSection(db: Db, sectionId: number, year: number): void {
-  db.prepare('DELETE FROM section_grams WHERE rowid = ?').run(year * YEAR_STRIDE + sectionId);
+  indexStatements(db).remove.run(year * YEAR_STRIDE + sectionId);
 }
 
 const SPARSE_SQL = `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text
