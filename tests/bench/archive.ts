@@ -64,7 +64,9 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   );
   db.exec('ROLLBACK');
   const rate = batch / (batchMs / 1000);
-  lines.push(`批量保存 ${batch} 份新报告（经档案服务，一个事务）：${rate.toFixed(0)} 份/秒（目标 ≥ 550 份/秒，即原先 110 份/秒的 5 倍：${rate >= 550 ? '达标' : '未达标'}）`);
+  lines.push(
+    `批量保存 ${batch} 份新报告（经档案服务，一个事务）：${rate.toFixed(0)} 份/秒（目标 ≥ 550 份/秒，即原先 110 份/秒的 5 倍：${rate >= 550 ? '达标' : '未达标'}）`,
+  );
 
   const [, getMs] = time(() => {
     for (let i = 0; i < 200; i++) store.archive.get(unit((i * 7919) % scale.units), FIRST_YEAR + (i % scale.years));

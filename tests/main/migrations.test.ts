@@ -73,7 +73,9 @@ describe('migrations', () => {
     db.pragma('journal_mode = DELETE');
     db.close();
     const before = fileHash(path);
-    await expect(ArchiveStore.open(path)).rejects.toThrow(new RegExp(`由更新版本的程序写入（数据库版本 99，本程序只认识到版本 ${LATEST_VERSION}）`));
+    await expect(ArchiveStore.open(path)).rejects.toThrow(
+      new RegExp(`由更新版本的程序写入（数据库版本 99，本程序只认识到版本 ${LATEST_VERSION}）`),
+    );
     expect(fileHash(path)).toBe(before);
   });
 

@@ -40,12 +40,20 @@ function generate(seed: number, years = YEARS): Saved[] {
 const report = (s: Saved): Report => ({ ...consistentReport('gov2021', s.year, s.year), unit: s.unit, sections: s.sections });
 
 /** Occurrences, not overlapping, Latin case ignored: written independently of the code under test. */
-const occurrences = (text: string, q: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(q.replace(/[A-Z]/g, (c) => c.toLowerCase())).length - 1;
+const occurrences = (text: string, q: string) =>
+  text.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(q.replace(/[A-Z]/g, (c) => c.toLowerCase())).length - 1;
 
 function bruteForce(saved: Saved[], q: string) {
   const hits = saved
     .filter((s) => !s.deleted)
-    .flatMap((s) => KEYS.filter((k) => s.sections[k] !== undefined).map((k) => ({ unit: s.unit, year: s.year, section: k, count: occurrences(s.sections[k]!, q) })))
+    .flatMap((s) =>
+      KEYS.filter((k) => s.sections[k] !== undefined).map((k) => ({
+        unit: s.unit,
+        year: s.year,
+        section: k,
+        count: occurrences(s.sections[k]!, q),
+      })),
+    )
     .filter((h) => h.count > 0);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return hits.sort((a, b) => b.year - a.year || cmp(a.unit, b.unit) || cmp(a.section, b.section));
@@ -75,7 +83,10 @@ function check(store: ArchiveStore, saved: Saved[], q: string, limit: number) {
   const want = bruteForce(saved, q);
   const got = store.archive.search(q, limit);
   const shown = want.slice(0, limit);
-  expect(got.hits.map((h) => ({ unit: h.unit, year: h.year, section: h.section, count: h.count })), q).toEqual(shown);
+  expect(
+    got.hits.map((h) => ({ unit: h.unit, year: h.year, section: h.section, count: h.count })),
+    q,
+  ).toEqual(shown);
   expect(got.total, q).toBe(shown.reduce((n, h) => n + h.count, 0));
   expect(got.capped, q).toBe(want.length > limit);
   for (const h of got.hits) expect(h.parts.filter((p) => p.hit).length, q).toBeGreaterThan(0);
@@ -111,7 +122,10 @@ describe('search', () => {
     store.close();
 
     const one = await tempStore();
-    one.archive.save({ ...report({ unit: '甲局', year: 2024, sections: {}, deleted: false }), sections: { overall: '培训培训，再培训。', other: '培训' } });
+    one.archive.save({
+      ...report({ unit: '甲局', year: 2024, sections: {}, deleted: false }),
+      sections: { overall: '培训培训，再培训。', other: '培训' },
+    });
     const two = one.archive.search('培训');
     expect(two).toMatchObject({ total: 4, capped: false });
     expect(two.hits.map((h) => [h.section, h.count])).toEqual([
@@ -125,7 +139,10 @@ describe('search', () => {
 
   it('follows saves, deletes and undeletes', async () => {
     const { archive } = await tempStore();
-    const r = { ...report({ unit: '甲局', year: 2024, sections: {}, deleted: false }), sections: { overall: '政务新媒体减量提质', other: '无' } };
+    const r = {
+      ...report({ unit: '甲局', year: 2024, sections: {}, deleted: false }),
+      sections: { overall: '政务新媒体减量提质', other: '无' },
+    };
     archive.save(r);
     expect(archive.search('媒体').hits).toHaveLength(1);
     archive.save({ ...r, sections: { overall: '门户网站改版' } });
@@ -149,11 +166,15 @@ describe('search', () => {
     const units = new Map<string, number>();
     for (const s of saved) {
       if (!units.has(s.unit))
-        units.set(s.unit, Number(db.prepare("INSERT INTO units (name, kind, created_at) VALUES (?, 'other', 'now')").run(s.unit).lastInsertRowid));
+        units.set(
+          s.unit,
+          Number(db.prepare("INSERT INTO units (name, kind, created_at) VALUES (?, 'other', 'now')").run(s.unit).lastInsertRowid),
+        );
       const id = db
         .prepare("INSERT INTO reports (unit_id, year, template, deleted_at, updated_at) VALUES (?, ?, 'gov2021', ?, 'now')")
         .run(units.get(s.unit), s.year, s.deleted ? 'now' : null).lastInsertRowid;
-      for (const [k, t] of Object.entries(s.sections)) db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(id, k, t);
+      for (const [k, t] of Object.entries(s.sections))
+        db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(id, k, t);
     }
     db.close();
 

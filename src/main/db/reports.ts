@@ -68,7 +68,9 @@ export function writeContents(db: Db, reportId: number, report: Report, provenan
   for (const [key, text] of sections) {
     const old = existing.get(key);
     if (!old) {
-      const id = Number(db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text).lastInsertRowid);
+      const id = Number(
+        db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text).lastInsertRowid,
+      );
       indexSection(db, id, year, text, false);
     } else if (old.text !== text) {
       db.prepare('UPDATE sections SET text = ? WHERE id = ?').run(text, old.id);
