@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/db/migrations';
-import { APPLICATION_ID } from '../../src/main/db/open';
+import { APPLICATION_ID, type Db } from '../../src/main/db/open';
 import * as searchDb from '../../src/main/db/search';
 import { ArchiveStore } from '../../src/main/services/store';
 import type { Report } from '../../src/shared/report';
@@ -57,6 +57,30 @@ function bruteForce(saved: Saved[], q: string) {
     .filter((h) => h.count > 0);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return hits.sort((a, b) => b.year - a.year || cmp(a.unit, b.unit) || cmp(a.section, b.section));
+}
+
+/** An archive file as migration 0001 made it, with the saved reports written by plain SQL. */
+function version1File(saved: Saved[]): string {
+  const path = join(tempDir(), 'v1.sqlite');
+  const db = new Database(path);
+  db.exec(MIGRATIONS[0].sql);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma('user_version = 1');
+  const units = new Map<string, number>();
+  for (const s of saved) {
+    if (!units.has(s.unit))
+      units.set(
+        s.unit,
+        Number(db.prepare("INSERT INTO units (name, kind, created_at) VALUES (?, 'other', 'now')").run(s.unit).lastInsertRowid),
+      );
+    const id = db
+      .prepare("INSERT INTO reports (unit_id, year, template, deleted_at, updated_at) VALUES (?, ?, 'gov2021', ?, 'now')")
+      .run(units.get(s.unit), s.year, s.deleted ? 'now' : null).lastInsertRowid;
+    for (const [k, t] of Object.entries(s.sections))
+      db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(id, k, t);
+  }
+  db.close();
+  return path;
 }
 
 async function generatedStore(seed: number, years = YEARS) {
@@ -157,27 +181,8 @@ describe('search', () => {
   });
 
   it('migration 0003 indexes the texts of an archive written by 0001', async () => {
-    const path = join(tempDir(), 'v1.sqlite');
     const saved = generate(21);
-    const db = new Database(path);
-    db.exec(MIGRATIONS[0].sql);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const units = new Map<string, number>();
-    for (const s of saved) {
-      if (!units.has(s.unit))
-        units.set(
-          s.unit,
-          Number(db.prepare("INSERT INTO units (name, kind, created_at) VALUES (?, 'other', 'now')").run(s.unit).lastInsertRowid),
-        );
-      const id = db
-        .prepare("INSERT INTO reports (unit_id, year, template, deleted_at, updated_at) VALUES (?, ?, 'gov2021', ?, 'now')")
-        .run(units.get(s.unit), s.year, s.deleted ? 'now' : null).lastInsertRowid;
-      for (const [k, t] of Object.entries(s.sections))
-        db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(id, k, t);
-    }
-    db.close();
-
+    const path = version1File(saved);
     const store = await ArchiveStore.open(path);
     expect(store.archive.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
     for (const q of queries(saved, 22)) check(store, saved, q, 200);
@@ -185,5 +190,29 @@ describe('search', () => {
     store.archive.save({ ...report({ unit: '新局', year: 2025, sections: {}, deleted: false }), sections: { overall: '迁移之后' } });
     expect(store.archive.search('之后').hits.map((h) => h.unit)).toEqual(['新局']);
     store.close();
+  });
+
+  it('a failing migration 0003 leaves the archive as it was', async () => {
+    const saved = generate(31);
+    const path = version1File(saved);
+    const failing = {
+      ...MIGRATIONS[1],
+      run: (db: Db) => {
+        MIGRATIONS[1].run!(db);
+        throw new Error('模拟中途失败');
+      },
+    };
+    await expect(ArchiveStore.open(path, { migrations: [MIGRATIONS[0], failing] })).rejects.toThrow('模拟中途失败');
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('sections_fts', 'section_grams')").pluck().all();
+    expect(tables).toEqual(['sections_fts']);
+    const sections = saved.reduce((n, s) => n + Object.keys(s.sections).length, 0);
+    expect(db.prepare('SELECT count(*) FROM sections').pluck().get()).toBe(sections);
+    const word = Object.values(saved.find((s) => Object.values(s.sections).some((t) => t.length >= 3))!.sections)
+      .find((t) => t.length >= 3)!
+      .slice(0, 3);
+    expect(db.prepare('SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?').pluck().get(`"${word}"`)).toBeGreaterThan(0);
+    db.close();
   });
 });
