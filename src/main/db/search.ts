@@ -14,7 +14,7 @@ export interface SearchRow {
 }
 
 const YEAR_STRIDE = 2 ** 32;
-/** Below this many candidates in a year they are joined and sorted; above it, units are walked in name order. */
+/** From this many candidates in a year, its units are walked in name order instead of joining the candidates. */
 const DENSE = 2000;
 
 /** Search ignores the case of Latin letters only (what SQLite's lower() does), so offsets never move. */
@@ -97,9 +97,14 @@ const DENSE_SQL = `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text
 
 /**
  * The first `limit` sections containing `query`, newest year first, then by unit name and section key; `more`
- * tells whether there are others. `dense` is the candidate count from which a year is walked (tests vary it).
+ * tells whether there are others. `how` forces one way through every year (tests compare them).
  */
-export function searchSections(db: Db, query: string, limit: number, dense = DENSE): { rows: SearchRow[]; more: boolean } {
+export function searchSections(
+  db: Db,
+  query: string,
+  limit: number,
+  how: 'auto' | 'join' | 'walk' = 'auto',
+): { rows: SearchRow[]; more: boolean } {
   const folded = foldCase(query);
   const match = queryTokens(query)
     .map((t) => `"${t}"`)
@@ -108,16 +113,19 @@ export function searchSections(db: Db, query: string, limit: number, dense = DEN
   const count = db.prepare(
     'SELECT count(*) FROM (SELECT rowid FROM section_grams WHERE section_grams MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)',
   );
+  const reportsInYear = db.prepare('SELECT count(*) FROM reports WHERE year = ?');
   const rows: SearchRow[] = [];
   for (const year of years) {
     const want = limit + 1 - rows.length;
     if (want <= 0) break;
     const lo = year * YEAR_STRIDE;
     const hi = lo + YEAR_STRIDE - 1;
-    const n = count.pluck().get(match, lo, hi, dense) as number;
+    const n = count.pluck().get(match, lo, hi, DENSE) as number;
     if (n === 0) continue;
+    // Walking visits about want × reports / n reports before it has enough; joining costs about n rows.
+    const walk = how === 'auto' ? n >= DENSE || n * n > want * (reportsInYear.pluck().get(year) as number) : how === 'walk';
     const args = { year, query: folded, limit: want };
-    const found = (n < dense ? db.prepare(SPARSE_SQL).all({ ...args, match, lo, hi }) : db.prepare(DENSE_SQL).all(args)) as SearchRow[];
+    const found = (walk ? db.prepare(DENSE_SQL).all(args) : db.prepare(SPARSE_SQL).all({ ...args, match, lo, hi })) as SearchRow[];
     rows.push(...found);
   }
   return { rows: rows.slice(0, limit), more: rows.length > limit };
