@@ -78,7 +78,9 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   lines.push(`校验一份已存报告（含上一年度）：平均 ${ms(validateMs / 100)}`);
 
   const [overview, overviewMs] = time(() => store.archive.overview());
-  lines.push(`档案总览（${overview.reports.length} 份报告）：${ms(overviewMs)}（目标：档案页首屏 < 300 ms：${verdict(overviewMs, 300)}）`);
+  lines.push(
+    `档案总览（服务内，整份 ${overview.reports.length} 份报告）：${ms(overviewMs)}（议题目标是档案页首屏端到端 < 300 ms，此处只量服务）`,
+  );
 
   const queries: [string, string][] = [
     ['公开', '2 字，常见'],
