@@ -41,7 +41,9 @@ export const SCALES: Record<string, Scale> = {
 export const FIRST_YEAR = 2005;
 const BATCH = 2000;
 
-export const cachePath = (scale: Scale) => join(homedir(), '.cache', 'nianbao-bench', `${scale.name}.sqlite`);
+/** Bumped whenever what the generator writes changes, so an older cached archive is not reused. */
+const FORMAT = 2;
+export const cachePath = (scale: Scale) => join(homedir(), '.cache', 'nianbao-bench', `${scale.name}-${FORMAT}.sqlite`);
 
 /** The report of unit `u` (0-based) in `year`, as the bench archive holds it. */
 export function benchReport(u: number, year: number, rand: () => number): Report {

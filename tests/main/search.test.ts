@@ -125,6 +125,13 @@ describe('search', () => {
       check(store, saved, q, 200);
       check(store, saved, q, 7);
     }
+    // The index alone finds exactly the sections containing the word (deleted reports keep theirs), any length.
+    const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const indexed = store.archive.db.prepare('SELECT count(*) FROM section_grams WHERE section_grams MATCH ?').pluck();
+    for (const q of qs)
+      expect(indexed.get(searchDb.queryMatch(q)), q).toBe(
+        saved.flatMap((s) => Object.values(s.sections)).filter((t) => fold(t).includes(fold(q))).length,
+      );
     // Both ways through a year (joining its few candidates, walking its units in name order) give the same rows.
     for (const q of qs) {
       const sparse = searchDb.searchSections(store.archive.db, q, 30, 'join');

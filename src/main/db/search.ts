@@ -1,7 +1,8 @@
 // Full-text search over section texts. `section_grams` (migration 0003) indexes every section by its distinct
-// characters and character pairs, so 1- and 2-character words are served by the index as well as longer ones
-// (all their pairs). Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest
-// years are read first and a search stops once it has enough hits instead of sorting every match.
+// characters (column chars) and by the sequence of its character pairs (column pairs, with positions): a 1-character
+// word is a chars token, a longer word the phrase of its consecutive pairs, so every word is found exactly by the
+// index. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
+// first and a search stops once it has enough hits instead of sorting every match.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
@@ -38,7 +39,7 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   let s = statements.get(db);
   if (!s) {
     s = {
-      insert: db.prepare('INSERT INTO section_grams (rowid, grams) VALUES (?, ?)'),
+      insert: db.prepare('INSERT INTO section_grams (rowid, chars, pairs) VALUES (?, ?, ?)'),
       remove: db.prepare('DELETE FROM section_grams WHERE rowid = ?'),
     };
     statements.set(db, s);
@@ -46,21 +47,21 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   return s;
 }
 
-/** The index tokens of a text: its distinct characters and character pairs, as hex of their UTF-8 bytes. */
-export function textTokens(text: string): string[] {
+/** The index columns of a text: its distinct characters, and its character pairs in order (hex of UTF-8). */
+export function textTokens(text: string): { chars: string; pairs: string } {
   const chars = [...foldCase(text)];
-  const grams = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
-  return [...grams].map(token);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) pairs.push(token(chars[i] + chars[i + 1]));
+  return { chars: [...new Set(chars)].map(token).join(' '), pairs: pairs.join(' ') };
 }
 
-/** The tokens a text containing `query` must have: the character itself, or every pair. */
-function queryTokens(query: string): string[] {
+/** The FTS5 query for texts containing `query`: the character, or the phrase of its consecutive pairs. */
+export function queryMatch(query: string): string {
   const chars = [...foldCase(query)];
-  if (chars.length === 1) return [token(chars[0])];
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i] + chars[i + 1]);
-  return [...pairs].map(token);
+  if (chars.length === 1) return `chars : "${token(chars[0])}"`;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) pairs.push(token(chars[i] + chars[i + 1]));
+  return `pairs : "${pairs.join(' ')}"`;
 }
 
 /** Indexes one section (new or changed). Call inside the transaction that writes it. */
@@ -68,7 +69,8 @@ export function indexSection(db: Db, sectionId: number, year: number, text: stri
   const rowid = year * YEAR_STRIDE + sectionId;
   const { insert, remove } = indexStatements(db);
   if (replace) remove.run(rowid);
-  insert.run(rowid, textTokens(text).join(' '));
+  const { chars, pairs } = textTokens(text);
+  insert.run(rowid, chars, pairs);
 }
 
 export function unindexSection(db: Db, sectionId: number, year: number): void {
@@ -106,9 +108,7 @@ export function searchSections(
   how: 'auto' | 'join' | 'walk' = 'auto',
 ): { rows: SearchRow[]; more: boolean } {
   const folded = foldCase(query);
-  const match = queryTokens(query)
-    .map((t) => `"${t}"`)
-    .join(' ');
+  const match = queryMatch(query);
   const years = db.prepare(YEARS_SQL).pluck().all() as number[];
   const count = db.prepare(
     'SELECT count(*) FROM (SELECT rowid FROM section_grams WHERE section_grams MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)',
