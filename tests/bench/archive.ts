@@ -88,7 +88,7 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
     ['政务公开', '4 字，常见'],
     ['网', '1 字'],
     ['人才队伍', '4 字，较少'],
-    ['公开政务', '4 字，各个两字都常见而整词没有'],
+    ['公开展', '3 字，两个两字词都常见而整词没有'],
     ['不存在的词', '没有'],
   ];
   for (const [q, kind] of queries) {
