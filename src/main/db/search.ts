@@ -1,7 +1,7 @@
 // Full-text search over section texts. `section_grams` (migration 0003) indexes every section by its distinct
-// characters (column chars) and by the sequence of its character pairs (column pairs, with positions): a 1-character
-// word is a chars token, a longer word the phrase of its consecutive pairs, so every word is found exactly by the
-// index. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
+// characters (column chars) and character triples (triples), and by the sequence of its character pairs (pairs,
+// with positions): a word is a token, or its triples and the phrase of its consecutive pairs, so every word is found
+// exactly by the index. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
 // first and a search stops once it has enough hits instead of sorting every match.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
@@ -39,7 +39,7 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   let s = statements.get(db);
   if (!s) {
     s = {
-      insert: db.prepare('INSERT INTO section_grams (rowid, chars, pairs) VALUES (?, ?, ?)'),
+      insert: db.prepare('INSERT INTO section_grams (rowid, chars, pairs, triples) VALUES (?, ?, ?, ?)'),
       remove: db.prepare('DELETE FROM section_grams WHERE rowid = ?'),
     };
     statements.set(db, s);
@@ -47,21 +47,27 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   return s;
 }
 
-/** The index columns of a text: its distinct characters, and its character pairs in order (hex of UTF-8). */
-export function textTokens(text: string): { chars: string; pairs: string } {
+/** The index columns of a text: its distinct characters and triples, and its pairs in order (hex of UTF-8). */
+export function textTokens(text: string): { chars: string; pairs: string; triples: string } {
   const chars = [...foldCase(text)];
   const pairs: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) pairs.push(token(chars[i] + chars[i + 1]));
-  return { chars: [...new Set(chars)].map(token).join(' '), pairs: pairs.join(' ') };
+  const triples = new Set<string>();
+  for (let i = 0; i + 2 < chars.length; i++) triples.add(token(chars[i] + chars[i + 1] + chars[i + 2]));
+  return { chars: [...new Set(chars)].map(token).join(' '), pairs: pairs.join(' '), triples: [...triples].join(' ') };
 }
 
-/** The FTS5 query for texts containing `query`: the character, or the phrase of its consecutive pairs. */
+/**
+ * The FTS5 query for texts containing `query`: the character; the pair; the triple; for longer words every
+ * triple (whose rarest one narrows the search quickly) and the phrase of the pairs in order (which makes it exact).
+ */
 export function queryMatch(query: string): string {
   const chars = [...foldCase(query)];
-  if (chars.length === 1) return `chars : "${token(chars[0])}"`;
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) pairs.push(token(chars[i] + chars[i + 1]));
-  return `pairs : "${pairs.join(' ')}"`;
+  const grams = (n: number) => chars.slice(0, chars.length - n + 1).map((_, i) => token(chars.slice(i, i + n).join('')));
+  if (chars.length === 1) return `chars : "${grams(1)[0]}"`;
+  if (chars.length === 2) return `pairs : "${grams(2)[0]}"`;
+  const triples = [...new Set(grams(3))].map((t) => `triples : "${t}"`);
+  return chars.length === 3 ? triples[0] : `${triples.join(' AND ')} AND pairs : "${grams(2).join(' ')}"`;
 }
 
 /** Indexes one section (new or changed). Call inside the transaction that writes it. */
@@ -69,8 +75,8 @@ export function indexSection(db: Db, sectionId: number, year: number, text: stri
   const rowid = year * YEAR_STRIDE + sectionId;
   const { insert, remove } = indexStatements(db);
   if (replace) remove.run(rowid);
-  const { chars, pairs } = textTokens(text);
-  insert.run(rowid, chars, pairs);
+  const { chars, pairs, triples } = textTokens(text);
+  insert.run(rowid, chars, pairs, triples);
 }
 
 export function unindexSection(db: Db, sectionId: number, year: number): void {
