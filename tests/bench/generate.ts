@@ -42,7 +42,7 @@ export const FIRST_YEAR = 2005;
 const BATCH = 2000;
 
 /** Bumped whenever what the generator writes changes, so an older cached archive is not reused. */
-const FORMAT = 3;
+const FORMAT = 4;
 export const cachePath = (scale: Scale) => join(homedir(), '.cache', 'nianbao-bench', `${scale.name}-${FORMAT}.sqlite`);
 
 /** The report of unit `u` (0-based) in `year`, as the bench archive holds it. */

@@ -1,7 +1,6 @@
 // Full-text search over section texts. `section_grams` (migration 0003) indexes every section by its distinct
-// characters (column chars) and character triples (triples), and by the sequence of its character pairs (pairs,
-// with positions): a word is a token, or its triples and the phrase of its consecutive pairs, so every word is found
-// exactly by the index. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
+// characters, character pairs and triples (no positions): a word of 1–3 characters
+// is one token, found exactly; a longer one is every triple of it, and the rows found are checked for the word. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
 // first and a search stops once it has enough hits instead of sorting every match.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
@@ -15,8 +14,6 @@ export interface SearchRow {
 }
 
 const YEAR_STRIDE = 2 ** 32;
-/** From this many candidates in a year, its units are walked in name order instead of joining the candidates. */
-const DENSE = 2000;
 
 /** Search ignores the case of Latin letters only (what SQLite's lower() does), so offsets never move. */
 export const foldCase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -39,7 +36,7 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   let s = statements.get(db);
   if (!s) {
     s = {
-      insert: db.prepare('INSERT INTO section_grams (rowid, chars, pairs, triples) VALUES (?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO section_grams (rowid, grams) VALUES (?, ?)'),
       remove: db.prepare('DELETE FROM section_grams WHERE rowid = ?'),
     };
     statements.set(db, s);
@@ -47,27 +44,30 @@ function indexStatements(db: Db): { insert: Statement; remove: Statement } {
   return s;
 }
 
-/** The index columns of a text: its distinct characters and triples, and its pairs in order (hex of UTF-8). */
-export function textTokens(text: string): { chars: string; pairs: string; triples: string } {
+/**
+ * The index tokens of a text: its distinct characters, pairs and triples, each the hex of its UTF-8 bytes (grams of
+ * different lengths are different strings, so their tokens never collide).
+ */
+export function textTokens(text: string): string {
   const chars = [...foldCase(text)];
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) pairs.push(token(chars[i] + chars[i + 1]));
-  const triples = new Set<string>();
-  for (let i = 0; i + 2 < chars.length; i++) triples.add(token(chars[i] + chars[i + 1] + chars[i + 2]));
-  return { chars: [...new Set(chars)].map(token).join(' '), pairs: pairs.join(' '), triples: [...triples].join(' ') };
+  const set = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    set.add(token(chars[i]));
+    if (i + 1 < chars.length) set.add(token(chars[i] + chars[i + 1]));
+    if (i + 2 < chars.length) set.add(token(chars[i] + chars[i + 1] + chars[i + 2]));
+  }
+  return [...set].join(' ');
 }
 
 /**
- * The FTS5 query for texts containing `query`: the character; the pair; the triple; for longer words every
- * triple (whose rarest one narrows the search quickly) and the phrase of the pairs in order (which makes it exact).
+ * The FTS5 query for texts containing `query`: its one token if it has up to 3 characters, which is exact; for
+ * longer words every triple, and the rows found are checked for the word (instr in the queries below).
  */
 export function queryMatch(query: string): string {
   const chars = [...foldCase(query)];
-  const grams = (n: number) => chars.slice(0, chars.length - n + 1).map((_, i) => token(chars.slice(i, i + n).join('')));
-  if (chars.length === 1) return `chars : "${grams(1)[0]}"`;
-  if (chars.length === 2) return `pairs : "${grams(2)[0]}"`;
-  const triples = [...new Set(grams(3))].map((t) => `triples : "${t}"`);
-  return chars.length === 3 ? triples[0] : `${triples.join(' AND ')} AND pairs : "${grams(2).join(' ')}"`;
+  const n = Math.min(chars.length, 3);
+  const grams = new Set(chars.slice(0, chars.length - n + 1).map((_, i) => token(chars.slice(i, i + n).join(''))));
+  return [...grams].map((t) => `"${t}"`).join(' AND ');
 }
 
 /** Indexes one section (new or changed). Call inside the transaction that writes it. */
@@ -75,8 +75,7 @@ export function indexSection(db: Db, sectionId: number, year: number, text: stri
   const rowid = year * YEAR_STRIDE + sectionId;
   const { insert, remove } = indexStatements(db);
   if (replace) remove.run(rowid);
-  const { chars, pairs, triples } = textTokens(text);
-  insert.run(rowid, chars, pairs, triples);
+  insert.run(rowid, textTokens(text));
 }
 
 export function unindexSection(db: Db, sectionId: number, year: number): void {
@@ -119,17 +118,17 @@ export function searchSections(
   const count = db.prepare(
     'SELECT count(*) FROM (SELECT rowid FROM section_grams WHERE section_grams MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)',
   );
-  const reportsInYear = db.prepare('SELECT count(*) FROM reports WHERE year = ?');
   const rows: SearchRow[] = [];
   for (const year of years) {
     const want = limit + 1 - rows.length;
     if (want <= 0) break;
     const lo = year * YEAR_STRIDE;
     const hi = lo + YEAR_STRIDE - 1;
-    const n = count.pluck().get(match, lo, hi, DENSE) as number;
+    // Fewer than `want` candidates are all joined, checked and sorted; otherwise this year's units are walked in
+    // name order (for words of up to 3 characters the candidates are exact, so that walk fills the page).
+    const n = count.pluck().get(match, lo, hi, want) as number;
     if (n === 0) continue;
-    // Walking visits about want × reports / n reports before it has enough; joining costs about n rows.
-    const walk = how === 'auto' ? n >= DENSE || n * n > want * (reportsInYear.pluck().get(year) as number) : how === 'walk';
+    const walk = how === 'auto' ? n >= want : how === 'walk';
     const args = { year, query: folded, limit: want };
     const found = (walk ? db.prepare(DENSE_SQL).all(args) : db.prepare(SPARSE_SQL).all({ ...args, match, lo, hi })) as SearchRow[];
     rows.push(...found);

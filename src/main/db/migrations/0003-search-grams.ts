@@ -9,7 +9,7 @@ DROP TRIGGER IF EXISTS sections_ad;
 DROP TRIGGER IF EXISTS sections_au;
 DROP TABLE IF EXISTS sections_fts;
 
-CREATE VIRTUAL TABLE section_grams USING fts5(chars, pairs, triples, content = '', contentless_delete = 1, tokenize = 'ascii');
+CREATE VIRTUAL TABLE section_grams USING fts5(grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
 `;
 
 /** Indexes every stored section, a page at a time (a statement cannot write while another one is read). */
