@@ -1,7 +1,8 @@
 // Full-text search over section texts. `section_grams` (migration 0003) indexes every section by its distinct
-// characters, character pairs and triples (no positions): a word of 1–3 characters
-// is one token, found exactly; a longer one is every triple of it, and the rows found are checked for the word. Its rowid is year × 2³² + section id: one year's matches are a rowid range, so the newest years are read
-// first and a search stops once it has enough hits instead of sorting every match.
+// characters, character pairs and triples (no positions): a word of 1–3 characters is one token, found exactly; a
+// longer one is every triple of it, and the rows found are checked for the word. Its rowid is year × 2³² + section
+// id: one year's matches are a rowid range, so the newest years are read first and a search stops once it has
+// enough hits instead of sorting every match.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
