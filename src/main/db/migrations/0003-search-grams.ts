@@ -1,4 +1,4 @@
-// Version 3: search by characters and character pairs (db/search.ts) instead of trigrams, which cannot serve
+// Version 3: search by characters, pairs and triples (db/search.ts) instead of trigrams alone, which cannot serve
 // 1- and 2-character words. The existing texts are indexed by the same code that indexes every save.
 import type { Db } from '../open';
 import { indexSection } from '../search';
