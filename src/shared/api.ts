@@ -63,6 +63,15 @@ export interface SearchHitView {
   section: string;
   parts: { text: string; hit: boolean }[];
   offset: number;
+  /** How many times the word occurs in this section. */
+  count: number;
+}
+/** The newest sections containing a word (at most the cap); `total` counts occurrences in them. */
+export interface SearchResultView {
+  hits: SearchHitView[];
+  total: number;
+  /** More sections contain the word than were returned: `total` is a lower bound. */
+  capped: boolean;
 }
 
 export interface PlanView {
@@ -373,7 +382,7 @@ export const API = {
   'report.restoreRevision': { args: unitYear.extend({ revision: z.number().int().min(1) }), result: out<{ revision: number }>() },
   'findings.dismiss': { args: unitYear.extend({ finding: findingRef, reason: z.string() }), result: out<DismissedFinding[]>() },
   'findings.undismiss': { args: unitYear.extend({ finding: findingRef }), result: out<DismissedFinding[]>() },
-  search: { args: z.object({ query: z.string() }), result: out<SearchHitView[]>() },
+  search: { args: z.object({ query: z.string() }), result: out<SearchResultView>() },
   'import.pick': { args: z.object({}), result: out<string[]>() },
   'import.plan': {
     args: z.object({ file: z.string().min(1), overrides: z.array(planOverrides).optional() }),

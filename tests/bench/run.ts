@@ -1,5 +1,6 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
-import { benchArchive } from './archive';
+// npm run bench -- --scale medium|province: only the archive figures, on 20,000 or 400,000 reports.
+import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
@@ -15,7 +16,9 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
 ];
 
-for (const [name, run] of benches) {
+const scale = scaleFromArgs();
+const chosen = scale.name === 'small' ? benches : benches.filter(([, run]) => run === benchArchive);
+for (const [name, run] of chosen) {
   console.log(`\n== ${name}`);
   for (const line of await run()) console.log(line);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { foundText } from '../../src/shared/search';
 import { tempDir } from '../helpers/archive';
 import { browserAvailable, launch, SCREENSHOTS } from '../helpers/browser';
 import { consistentReport } from '../helpers/random-report';
@@ -55,9 +56,9 @@ describe.skipIf(!browserAvailable)('the app in Chromium through the browser brid
 
     await page.getByLabel('全文检索').fill('兼职');
     await page.getByRole('button', { name: '检索' }).click();
-    const expected = bridge.store.archive.search('兼职').length;
-    expect(expected).toBeGreaterThan(0);
-    await page.getByText(`找到 ${expected} 处“兼职”`).waitFor();
+    const expected = bridge.store.archive.search('兼职');
+    expect(expected.total).toBeGreaterThan(0);
+    await page.getByText(`${foundText(expected, '兼职')}，点击一处打开报告`).waitFor();
     await expect(page.locator('mark').first().textContent()).resolves.toBe('兼职');
     await page.screenshot({ path: `${SCREENSHOTS}/archive-search.png`, fullPage: true });
 

@@ -4,7 +4,8 @@ import { localDateTime } from '../../shared/local-time';
 import { UNIT_KIND_LABELS } from '../../shared/report';
 import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
-import type { Overview, SearchHit, StoredReport, Unit } from '../services/archive';
+import type { Overview, SearchResult, StoredReport, Unit } from '../services/archive';
+import { foundText } from '../../shared/search';
 import type { ReportDiff } from '../services/diff';
 
 export const STATUS_LABELS = { draft: '草稿', final: '定稿' } as const;
@@ -78,10 +79,11 @@ export function diffText(d: ReportDiff, from: number, to: number): string {
   return lines.join('\n');
 }
 
-export function searchText(hits: SearchHit[], query: string): string {
-  if (!hits.length) return `没有找到“${query}”`;
+export function searchText(result: SearchResult, query: string): string {
+  const { hits } = result;
+  if (!hits.length) return foundText(result, query);
   return [
-    `找到 ${hits.length} 处“${query}”：`,
+    `${foundText(result, query)}：`,
     ...hits.map(
       (h) =>
         `${h.unit} ${h.year} 年 · ${SECTION_HEADINGS[h.section] ?? h.section}：${h.parts.map((p) => (p.hit ? `【${p.text}】` : p.text)).join('')}`,

@@ -261,8 +261,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<关键词>', '要查找的文字（一两个字也可以）')
     .option('--json', '以 JSON 输出')
     .action(async (query: string, opts: { json?: boolean }) => {
-      const hits = await withStore(false, (s) => s.archive.search(query));
-      print(opts.json, { hits }, () => searchText(hits, query));
+      const result = await withStore(false, (s) => s.archive.search(query));
+      print(opts.json, result, () => searchText(result, query));
     });
 
   program

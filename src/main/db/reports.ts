@@ -2,6 +2,7 @@
 import type { CellValue, LegacyRow, Report } from '../../shared/report';
 import type { TemplateId } from '../../shared/template';
 import type { Db } from './open';
+import { indexSection, unindexSection } from './search';
 
 export type ReportStatus = 'draft' | 'final';
 export type SourceKind = 'typed' | 'excel' | 'text' | 'html' | 'docx' | 'json';
@@ -52,19 +53,29 @@ export function writeContents(db: Db, reportId: number, report: Report, provenan
   for (const [key, value] of Object.entries(report.values)) cell.run(reportId, key, value, provenance[key] ?? null);
 
   const existing = new Map(
-    (db.prepare('SELECT key, text FROM sections WHERE report_id = ?').all(reportId) as { key: string; text: string }[]).map((s) => [
-      s.key,
-      s.text,
-    ]),
+    (db.prepare('SELECT id, key, text FROM sections WHERE report_id = ?').all(reportId) as { id: number; key: string; text: string }[]).map(
+      (s) => [s.key, s],
+    ),
   );
   const sections = Object.entries(report.sections).filter(([, text]) => text !== undefined) as [string, string][];
-  // Only changed texts are rewritten, so the full-text index is not churned on every save.
-  for (const key of existing.keys())
-    if (!sections.some(([k]) => k === key)) db.prepare('DELETE FROM sections WHERE report_id = ? AND key = ?').run(reportId, key);
+  const year = db.prepare('SELECT year FROM reports WHERE id = ?').pluck().get(reportId) as number;
+  // Only changed texts are rewritten, so the search index is not churned on every save.
+  for (const [key, s] of existing)
+    if (!sections.some(([k]) => k === key)) {
+      db.prepare('DELETE FROM sections WHERE id = ?').run(s.id);
+      unindexSection(db, s.id, year);
+    }
   for (const [key, text] of sections) {
-    if (!existing.has(key)) db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text);
-    else if (existing.get(key) !== text)
-      db.prepare('UPDATE sections SET text = ? WHERE report_id = ? AND key = ?').run(text, reportId, key);
+    const old = existing.get(key);
+    if (!old) {
+      const id = Number(
+        db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text).lastInsertRowid,
+      );
+      indexSection(db, id, year, text, false);
+    } else if (old.text !== text) {
+      db.prepare('UPDATE sections SET text = ? WHERE id = ?').run(text, old.id);
+      indexSection(db, old.id, year, text, true);
+    }
   }
 
   db.prepare('DELETE FROM legacy_rows WHERE report_id = ?').run(reportId);

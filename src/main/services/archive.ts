@@ -1,6 +1,6 @@
 // The archive service: units, reports, revisions, cross-year validation, dismissals, search. No electron here;
 // the IPC layer, the CLI and the tests all call these methods.
-import type { SearchHitView, UnitView } from '../../shared/api';
+import type { SearchHitView, SearchResultView, UnitView } from '../../shared/api';
 import { emptyReport, NOT_APPLICABLE, parseReport, UNIT_KIND_LABELS, type Report, type UnitKind } from '../../shared/report';
 import { getTemplate, templateForYear, type TemplateId } from '../../shared/template';
 import { countFindings, findingCells, reasonProblem, validate, type DismissedFinding, type Finding } from '../../shared/validation';
@@ -69,6 +69,7 @@ export interface Overview {
 }
 
 export type SearchHit = SearchHitView;
+export type SearchResult = SearchResultView;
 
 const SNIPPET_CONTEXT = 24;
 const UNIT_KINDS_BY_LABEL = new Map(Object.entries(UNIT_KIND_LABELS).map(([k, v]) => [v, k as UnitKind]));
@@ -553,18 +554,27 @@ export class Archive {
 
   // ---- search
 
-  search(query: string, limit = 200): SearchHit[] {
+  /** The newest `limit` sections containing `query` (Latin case ignored), with occurrence counts. */
+  search(query: string, limit = 200): SearchResult {
     const q = query.trim();
-    if (!q) return [];
-    const rows = [...q].length >= 3 ? searchDb.searchTrigram(this.db, q, limit) : searchDb.searchScan(this.db, q, limit);
-    return rows.map((r) => ({ reportId: r.report_id, unit: r.unit, year: r.year, section: r.key, ...snippet(r.text, q) }));
+    if (!q) return { hits: [], total: 0, capped: false };
+    const { rows, more } = searchDb.searchSections(this.db, q, limit);
+    const hits = rows.map((r) => ({
+      reportId: r.report_id,
+      unit: r.unit,
+      year: r.year,
+      section: r.key,
+      ...snippet(r.text, q),
+      count: searchDb.countOccurrences(r.text, q),
+    }));
+    return { hits, total: hits.reduce((n, h) => n + h.count, 0), capped: more };
   }
 }
 
 /** The text around the first match, with every match in it marked. */
 export function snippet(text: string, query: string): { parts: SearchHit['parts']; offset: number } {
-  const lower = text.toLowerCase();
-  const q = query.toLowerCase();
+  const lower = searchDb.foldCase(text);
+  const q = searchDb.foldCase(query);
   const offset = Math.max(0, lower.indexOf(q));
   const start = Math.max(0, offset - SNIPPET_CONTEXT);
   const end = Math.min(text.length, offset + q.length + SNIPPET_CONTEXT * 2);

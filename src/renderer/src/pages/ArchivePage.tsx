@@ -21,6 +21,7 @@ import {
 import { useState } from 'react';
 import type { UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
+import { foundText } from '../../../shared/search';
 import { SECTION_HEADINGS } from '../../../shared/template';
 import { DeleteConfirm, type DeleteTarget } from '../components/DeleteConfirm';
 import { DeletedList } from '../components/DeletedList';
@@ -76,10 +77,10 @@ export function ArchivePage({ onOpen }: Props) {
       {hits && (
         <Card withBorder>
           <Text fw={600} mb="xs">
-            {hits.length ? `找到 ${hits.length} 处“${searched}”，点击一处打开报告` : `没有找到“${searched}”`}
+            {hits.hits.length ? `${foundText(hits, searched)}，点击一处打开报告` : foundText(hits, searched)}
           </Text>
           <Stack gap={6}>
-            {hits.slice(0, 50).map((h, i) => (
+            {hits.hits.slice(0, 50).map((h, i) => (
               <UnstyledButton
                 key={i}
                 className="search-hit"
