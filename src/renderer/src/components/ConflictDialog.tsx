@@ -1,11 +1,11 @@
 // 保存冲突: the report was changed behind the editor's back (the CLI, another window, an import). Shows what differs
 // between the archive's version and the person's, and lets them keep theirs (saved over the stored revision) or take
 // the archive's.
-import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { diffReports } from '../../../shared/diff';
 import type { Report } from '../../../shared/report';
-import { show } from '../../../shared/validation/values';
 import { useApiQuery } from '../data/query';
+import { ReportDiff } from './ReportDiff';
 
 interface Props {
   unit: string;
@@ -40,56 +40,7 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
             )}
             {same && <Text size="sm">两个版本的内容相同。</Text>}
             <ScrollArea.Autosize mah={380}>
-              {(diff.cells.length > 0 || diff.fields.length > 0) && (
-                <Table withTableBorder withColumnBorders aria-label="两个版本的数字差别">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>单元格</Table.Th>
-                      <Table.Th>档案中（第 {stored.revision} 版）</Table.Th>
-                      <Table.Th>你的修改</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {diff.fields.map((f) => (
-                      <Table.Tr key={f}>
-                        <Table.Td colSpan={3}>{f}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                    {diff.cells.map((c) => (
-                      <Table.Tr key={c.key}>
-                        <Table.Td>{c.name}</Table.Td>
-                        <Table.Td>{show(c.before)}</Table.Td>
-                        <Table.Td>{show(c.after)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-              {diff.texts.map((t) => (
-                <div key={t.key} aria-label={`文字差别：${t.heading}`}>
-                  <Text fw={600} size="sm" mt="xs">
-                    {t.heading}
-                  </Text>
-                  <Group grow align="flex-start">
-                    <div>
-                      <Text size="xs" c="dimmed">
-                        档案中（第 {stored.revision} 版）
-                      </Text>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="gray.0" p="xs">
-                        {t.before || '（空）'}
-                      </Text>
-                    </div>
-                    <div>
-                      <Text size="xs" c="dimmed">
-                        你的修改
-                      </Text>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="blue.0" p="xs">
-                        {t.after || '（空）'}
-                      </Text>
-                    </div>
-                  </Group>
-                </div>
-              ))}
+              <ReportDiff diff={diff} before={`档案中（第 ${stored.revision} 版）`} after="你的修改" label="两个版本的数字差别" />
             </ScrollArea.Autosize>
           </>
         )}

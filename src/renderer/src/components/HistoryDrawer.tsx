@@ -2,8 +2,8 @@
 // texts), and restoring one as a new revision.
 import { Button, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { show } from '../../../shared/validation/values';
 import { useApiMutation, useApiQuery } from '../data/query';
+import { ReportDiff } from './ReportDiff';
 
 interface Props {
   unit: string;
@@ -78,44 +78,7 @@ export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRe
           <Select label="现在" data={options} value={to} onChange={(v) => setPicked({ from, to: v })} />
         </Group>
         {from && to && diff && !diff.cells.length && !diff.texts.length && !diff.fields.length && <Text c="dimmed">这两版没有差别。</Text>}
-        {diff && (diff.cells.length > 0 || diff.fields.length > 0) && (
-          <Table withTableBorder withColumnBorders aria-label="数字的差别">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>单元格</Table.Th>
-                <Table.Th>第 {from} 版</Table.Th>
-                <Table.Th>第 {to} 版</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {diff.fields.map((f) => (
-                <Table.Tr key={f}>
-                  <Table.Td colSpan={3}>{f}</Table.Td>
-                </Table.Tr>
-              ))}
-              {diff.cells.map((c) => (
-                <Table.Tr key={c.key}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{show(c.before)}</Table.Td>
-                  <Table.Td>{show(c.after)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {diff?.texts.map((t) => (
-          <div key={t.key}>
-            <Text fw={600}>{t.heading}</Text>
-            <Group grow align="flex-start">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="red.0" p="xs">
-                {t.before || '（空）'}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} bg="green.0" p="xs">
-                {t.after || '（空）'}
-              </Text>
-            </Group>
-          </div>
-        ))}
+        {diff && <ReportDiff diff={diff} before={`第 ${from} 版`} after={`第 ${to} 版`} label="数字的差别" />}
       </Stack>
     </Drawer>
   );
