@@ -30,59 +30,63 @@ export function DeletedList({ onRestored }: { onRestored?: () => void }) {
       <Table aria-label="已删除列表" verticalSpacing={4}>
         <Table.Tbody>
           {deleted.units.map((u) => (
-            <Table.Tr key={`u-${u.name}`}>
-              <Table.Td>
-                <Stack gap={0}>
-                  <Text size="sm">单位：{u.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    连同 {u.reports} 份报告一起删除
-                  </Text>
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  删除于 {when(u.deletedAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td align="right">
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  aria-label={`恢复单位${u.name}`}
-                  loading={restoreUnit.isPending && restoreUnit.variables?.name === u.name}
-                  onClick={() => restoreUnit.mutate({ name: u.name })}
-                >
-                  恢复
-                </Button>
-              </Table.Td>
-            </Table.Tr>
+            <DeletedRow
+              key={`u-${u.name}`}
+              what={`单位：${u.name}`}
+              detail={`连同 ${u.reports} 份报告一起删除`}
+              deletedAt={u.deletedAt}
+              restoreLabel={`恢复单位${u.name}`}
+              restoring={restoreUnit.isPending && restoreUnit.variables?.name === u.name}
+              onRestore={() => restoreUnit.mutate({ name: u.name })}
+            />
           ))}
           {deleted.reports.map((r) => (
-            <Table.Tr key={`r-${r.unit}-${r.year}`}>
-              <Table.Td>
-                <Text size="sm">
-                  报告：{r.unit} {r.year} 年
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  删除于 {when(r.deletedAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td align="right">
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  aria-label={`恢复${r.unit}${r.year}年报告`}
-                  onClick={() => restoreReport.mutate({ unit: r.unit, year: r.year })}
-                >
-                  恢复
-                </Button>
-              </Table.Td>
-            </Table.Tr>
+            <DeletedRow
+              key={`r-${r.unit}-${r.year}`}
+              what={`报告：${r.unit} ${r.year} 年`}
+              deletedAt={r.deletedAt}
+              restoreLabel={`恢复${r.unit}${r.year}年报告`}
+              restoring={false}
+              onRestore={() => restoreReport.mutate({ unit: r.unit, year: r.year })}
+            />
           ))}
         </Table.Tbody>
       </Table>
     </Card>
+  );
+}
+
+/** One deleted unit or report: what it is, when it went, and its 恢复 button. */
+function DeletedRow(props: {
+  what: string;
+  detail?: string;
+  deletedAt: string;
+  restoreLabel: string;
+  restoring: boolean;
+  onRestore: () => void;
+}) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Stack gap={0}>
+          <Text size="sm">{props.what}</Text>
+          {props.detail && (
+            <Text size="xs" c="dimmed">
+              {props.detail}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" c="dimmed">
+          删除于 {when(props.deletedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td align="right">
+        <Button size="compact-xs" variant="light" aria-label={props.restoreLabel} loading={props.restoring} onClick={props.onRestore}>
+          恢复
+        </Button>
+      </Table.Td>
+    </Table.Tr>
   );
 }
