@@ -1,29 +1,25 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { MenuCommand } from '../../shared/channels';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { NavigationContext, PAGES, type Navigation, type PageKey, type PageParams, type ReportFocus } from './lib/navigation';
 import { ArchivePage } from './pages/ArchivePage';
+import { BoardPage } from './pages/BoardPage';
+import { ChartsPage } from './pages/ChartsPage';
 import { EditorPage } from './pages/EditorPage';
+import { ErrorsPage } from './pages/ErrorsPage';
 import { ExportPage } from './pages/ExportPage';
 import { ImportPage } from './pages/ImportPage';
 import { PrintView } from './pages/PrintView';
 import { SettingsPage } from './pages/SettingsPage';
+import { SummaryPage } from './pages/SummaryPage';
 import { TemplatesPage } from './pages/TemplatesPage';
-
-const PAGES = [
-  { key: 'archive', label: '档案' },
-  { key: 'import', label: '导入' },
-  { key: 'export', label: '导出' },
-  { key: 'settings', label: '设置与备份' },
-  { key: 'templates', label: '表样' },
-] as const satisfies readonly { key: MenuCommand | 'templates'; label: string }[];
-type PageKey = (typeof PAGES)[number]['key'];
+import { UnitsPage } from './pages/UnitsPage';
 
 /** A report opened in the editor; `focus` is a search hit to scroll to. */
 export interface OpenReport {
   unit: string;
   year: number;
   n: number;
-  focus?: { section: string; offset: number; length: number };
+  focus?: ReportFocus;
 }
 
 export function App() {
@@ -34,17 +30,20 @@ export function App() {
   const [open, setOpen] = useState<OpenReport | null>(null);
   const [editing, setEditing] = useState(false);
   const [print, setPrint] = useState<{ unit: string; year: number } | null>(null);
-  const go = useCallback((key: PageKey) => {
+  const [params, setParams] = useState<Partial<Record<PageKey, PageParams>>>({});
+  const go = useCallback((key: PageKey, pageParams?: PageParams) => {
     setEditing(false);
     setPrint(null);
     setPage(key);
+    if (pageParams) setParams((all) => ({ ...all, [key]: pageParams }));
     setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
   }, []);
-  useEffect(() => window.api?.onMenu?.(go), [go]);
-  const openReport = (unit: string, year: number, focus?: OpenReport['focus']) => {
+  useEffect(() => window.api?.onMenu?.((command) => go(command)), [go]);
+  const openReport = useCallback((unit: string, year: number, focus?: ReportFocus) => {
     setOpen((o) => (o && o.unit === unit && o.year === year && !focus ? o : { unit, year, n: (o?.n ?? 0) + 1, focus }));
     setEditing(true);
-  };
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ openReport, goTo: go }), [openReport, go]);
   const reload = useCallback(() => setOpen((o) => o && { ...o, n: o.n + 1, focus: undefined }), []);
   const shown = (key: PageKey) => !editing && page === key;
   const pane = (key: PageKey, element: ReactNode) =>
@@ -55,7 +54,7 @@ export function App() {
     );
 
   return (
-    <>
+    <NavigationContext.Provider value={navigation}>
       {/* The print view stands alone so the browser's print prints only the report; the app stays mounted behind it. */}
       {print && <PrintView unit={print.unit} year={print.year} onBack={() => setPrint(null)} />}
       <div hidden={!!print}>
@@ -103,12 +102,17 @@ export function App() {
             )}
             {pane('archive', <ArchivePage onOpen={openReport} />)}
             {pane('import', <ImportPage onOpen={openReport} />)}
+            {pane('units', <UnitsPage params={params.units ?? {}} />)}
+            {pane('board', <BoardPage params={params.board ?? {}} />)}
+            {pane('summary', <SummaryPage params={params.summary ?? {}} />)}
+            {pane('errors', <ErrorsPage params={params.errors ?? {}} />)}
+            {pane('charts', <ChartsPage params={params.charts ?? {}} />)}
             {pane('export', <ExportPage onPrint={(unit, year) => setPrint({ unit, year })} />)}
             {pane('settings', <SettingsPage />)}
             {pane('templates', <TemplatesPage />)}
           </AppShell.Main>
         </AppShell>
       </div>
-    </>
+    </NavigationContext.Provider>
   );
 }
