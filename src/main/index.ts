@@ -13,6 +13,8 @@ import { APP_PAGE, createMainWindow } from './window';
 
 // The same folder the CLI computes, so the app and the CLI share one archive.
 app.setPath('userData', userDataDir());
+// Chinese browser UI whatever the system locale: date fields as 年/月/日, context menus in Chinese.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 
 const trusted = (e: Electron.IpcMainInvokeEvent): boolean => isTrustedSender(e, APP_PAGE);
 const windowStateFile = join(userDataDir(), 'window-state.json');

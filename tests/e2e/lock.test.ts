@@ -189,7 +189,9 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
     try {
       // 发布日期 typed in the editor: late for a department, so R11 warns.
       await page.getByRole('button', { name: '打开某县教育局2024年报告' }).click();
-      await page.getByLabel('发布日期').fill('2025-02-10');
+      // Typed as a clerk writes it; stored as 2025-02-10.
+      await page.getByLabel('发布日期').click();
+      await page.keyboard.type('2025年2月10日');
       await page.locator('.finding[data-rule="R11"]').waitFor();
       await expect.poll(() => a.get('某县教育局', 2024).report.published, { timeout: 10_000 }).toBe('2025-02-10');
       await page.screenshot({ path: `${SCREENSHOTS}/published-r11.png` });
@@ -211,12 +213,16 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       await expect(page.getByLabel('回到正在编辑的某县教育局2023年报告').count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: '打开某县教育局2023年报告' }).count()).resolves.toBe(0);
 
-      // The 财政局 unit goes from 档案, with its report.
+      // The 财政局 unit goes from 档案, with its report — and the editor left open on that report closes.
+      await page.getByRole('button', { name: '打开某县财政局2024年报告' }).click();
+      await page.getByRole('button', { name: '← 档案' }).click();
+      await page.getByLabel('回到正在编辑的某县财政局2024年报告').waitFor();
       await page.getByRole('button', { name: '删除单位某县财政局' }).click();
       const unitConfirm = page.getByRole('dialog', { name: '删除单位“某县财政局”？' });
       expect(await unitConfirm.textContent()).toContain('及其 1 份报告（2024 年）');
       await unitConfirm.getByRole('button', { name: '删除', exact: true }).click();
       await page.getByRole('button', { name: '删除单位某县财政局' }).waitFor({ state: 'detached' });
+      await expect(page.getByLabel('回到正在编辑的某县财政局2024年报告').count()).resolves.toBe(0);
       const deleted = page.getByRole('table', { name: '已删除列表' });
       await deleted.getByText('单位：某县财政局').waitFor();
       await deleted.getByText('报告：某县教育局 2023 年').waitFor();

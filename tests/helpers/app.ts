@@ -32,7 +32,7 @@ export async function openApp(
   await bridge.store.dailyBackup().catch(() => null);
   seed?.(bridge);
   const browser = await launch();
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(bridge.url);

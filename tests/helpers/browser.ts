@@ -19,6 +19,8 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // As on the clerks' machines: date fields read 年/月/日, not mm/dd/yyyy.
+      '--lang=zh-CN',
     ],
   });
 }

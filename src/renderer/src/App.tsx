@@ -43,7 +43,15 @@ export function App() {
     setOpen((o) => (o && o.unit === unit && o.year === year && !focus ? o : { unit, year, n: (o?.n ?? 0) + 1, focus }));
     setEditing(true);
   }, []);
-  const navigation = useMemo<Navigation>(() => ({ openReport, goTo: go }), [openReport, go]);
+  const reportGone = useCallback(
+    (unit: string, year?: number) => {
+      if (!open || open.unit !== unit || (year !== undefined && open.year !== year)) return;
+      setOpen(null);
+      setEditing(false);
+    },
+    [open],
+  );
+  const navigation = useMemo<Navigation>(() => ({ openReport, goTo: go, reportGone }), [openReport, go, reportGone]);
   const reload = useCallback(() => setOpen((o) => o && { ...o, n: o.n + 1, focus: undefined }), []);
   const shown = (key: PageKey) => !editing && page === key;
   const pane = (key: PageKey, element: ReactNode) =>

@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { Channel } from '../../../shared/api';
 import { notifyDone, useApiMutation } from '../data/query';
+import { useNavigation } from '../lib/navigation';
 
 export type DeleteTarget = { kind: 'report'; unit: string; year: number } | { kind: 'unit'; name: string; years: number[] };
 
@@ -18,7 +19,10 @@ export function DeleteConfirm({
   onClose: () => void;
   onDeleted?: () => void;
 }) {
+  const { reportGone } = useNavigation();
   const done = () => {
+    if (target?.kind === 'report') reportGone(target.unit, target.year);
+    else if (target) reportGone(target.name);
     onClose();
     onDeleted?.();
   };

@@ -284,6 +284,9 @@ export function EditableTable({
     } else if (e.key.length === 1 && !ctrl && !e.altKey) {
       e.preventDefault();
       startEdit(active, e.key, 'enter');
+    } else if (e.key === 'Process' || e.nativeEvent.isComposing) {
+      // An input method (拼音 in full-width mode) is composing: open the cell empty and let the composition land in it.
+      startEdit(active, '', 'enter');
     }
   };
 

@@ -1,5 +1,9 @@
-// 发布日期 of a report (YYYY-MM-DD, the day it was published): R11 checks it against the deadline for the unit's kind.
+// 发布日期 of a report (the day it was published): R11 checks it against the deadline for the unit's kind. A text
+// field, not the browser's date picker: clerks type 2025-02-10, 2025/2/10 or 2025年2月10日 as in Excel, and the
+// picker shows mm/dd/yyyy on an English system.
 import { TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { readCalendarDate } from '../../../shared/calendar-date';
 
 interface Props {
   value: string | null;
@@ -11,20 +15,35 @@ interface Props {
 }
 
 export function PublishedDateInput({ value, readOnly, onChange, description, size = 'xs' }: Props) {
+  // What is being typed; the stored value changes only when it is a whole, real date (or cleared).
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const finish = () => {
+    if (text === null) return;
+    if (text.trim() && !readCalendarDate(text)) setError('请写成 2025-02-10 或 2025年2月10日');
+    else setText(null);
+  };
   return (
     <TextInput
-      type="date"
       size={size}
       label="发布日期"
       aria-label="发布日期"
+      placeholder="年-月-日"
       description={description}
+      error={error}
       readOnly={readOnly}
-      value={value ?? ''}
-      min="1990-01-01"
-      max="2100-12-31"
+      value={text ?? value ?? ''}
       w={170}
-      // The browser's date field gives YYYY-MM-DD or '' (cleared or not yet a whole date).
-      onChange={(e) => onChange(e.currentTarget.value || null)}
+      onChange={(e) => {
+        const typed = e.currentTarget.value;
+        setText(typed);
+        setError(null);
+        const date = readCalendarDate(typed);
+        if (date) onChange(date);
+        else if (!typed.trim()) onChange(null);
+      }}
+      onBlur={finish}
+      onKeyDown={(e) => e.key === 'Enter' && finish()}
     />
   );
 }

@@ -33,11 +33,14 @@ export interface ReportFocus {
 export interface Navigation {
   openReport(unit: string, year: number, focus?: ReportFocus): void;
   goTo(page: PageKey, params?: PageParams): void;
+  /** A report (or, without a year, every report of a unit) was deleted: an editor open on it closes. */
+  reportGone(unit: string, year?: number): void;
 }
 
 export const NavigationContext = createContext<Navigation>({
   openReport: () => undefined,
   goTo: () => undefined,
+  reportGone: () => undefined,
 });
 
 export function useNavigation(): Navigation {
