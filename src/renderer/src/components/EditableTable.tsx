@@ -40,6 +40,8 @@ interface Props {
   onRefused?: (key: string) => void;
   /** An extra class for a value cell, e.g. to mark it changed. */
   cellClass?: (key: string) => string | undefined;
+  /** A remark shown on hover with the cell's name, e.g. why the report was returned. */
+  cellNote?: (key: string) => string | undefined;
   /** Moving off the top or bottom edge: go on into the table before or after; false when there is none. */
   onLeave?: (dir: 'prev' | 'next') => boolean;
   /** The table's title, drawn on the line with its buttons. */
@@ -88,6 +90,7 @@ export function EditableTable({
   canEdit,
   onRefused,
   cellClass,
+  cellNote,
   onLeave,
   heading,
 }: Props) {
@@ -339,7 +342,12 @@ export function EditableTable({
 
   const blankCount = cells.filter((c) => (values[c.key] ?? null) === null && editable(c.key)).length;
   const names = (key: string) =>
-    [byKey.get(key)?.name, provenance[key] && `来源：${provenance[key]}`, !readOnly && canEdit && !canEdit(key) && '（不能在这里修改）']
+    [
+      byKey.get(key)?.name,
+      provenance[key] && `来源：${provenance[key]}`,
+      cellNote?.(key),
+      !readOnly && canEdit && !canEdit(key) && '（不能在这里修改）',
+    ]
       .filter(Boolean)
       .join('\n');
 
