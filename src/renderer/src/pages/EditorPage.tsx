@@ -254,7 +254,8 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     findings,
     selected,
     onShowCell: showCell,
-    onReturned: onReload,
+    // A return unlocks the report here without a revision of its own.
+    onReturned: () => setStatus('draft'),
     onShowFile: (path) => showInFolder.mutate({ path }),
   });
 
