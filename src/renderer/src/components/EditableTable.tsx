@@ -40,7 +40,7 @@ interface Props {
   onRefused?: (key: string) => void;
   /** An extra class for a value cell, e.g. to mark it changed. */
   cellClass?: (key: string) => string | undefined;
-  /** A remark shown on hover with the cell's name, e.g. why the report was returned. */
+  /** A remark on a cell, e.g. why the report was returned: shown beside it while it is active or hovered. */
   cellNote?: (key: string) => string | undefined;
   /** Moving off the top or bottom edge: go on into the table before or after; false when there is none. */
   onLeave?: (dir: 'prev' | 'next') => boolean;
@@ -342,12 +342,7 @@ export function EditableTable({
 
   const blankCount = cells.filter((c) => (values[c.key] ?? null) === null && editable(c.key)).length;
   const names = (key: string) =>
-    [
-      byKey.get(key)?.name,
-      provenance[key] && `来源：${provenance[key]}`,
-      cellNote?.(key),
-      !readOnly && canEdit && !canEdit(key) && '（不能在这里修改）',
-    ]
+    [byKey.get(key)?.name, provenance[key] && `来源：${provenance[key]}`, !readOnly && canEdit && !canEdit(key) && '（不能在这里修改）']
       .filter(Boolean)
       .join('\n');
 
@@ -398,9 +393,29 @@ export function EditableTable({
         </Tooltip>
       );
     const shown = display(values[key] ?? null);
-    return notice?.key === key ? (
-      <Tooltip label={notice.text} opened color="red" position="bottom-start" withArrow multiline maw={360}>
-        {shown}
+    const note = cellNote?.(key);
+    if (notice?.key === key)
+      return (
+        <Tooltip label={notice.text} opened color="red" position="bottom-start" withArrow multiline maw={360}>
+          {shown}
+        </Tooltip>
+      );
+    return note ? (
+      // Open while the cell is the active one (the keyboard reaches it too), else on hover.
+      // Inside the page, so it goes with the editor when the person switches to another page.
+      <Tooltip
+        label={note}
+        opened={key === active || undefined}
+        withinPortal={false}
+        color="orange"
+        position="top-end"
+        withArrow
+        multiline
+        maw={360}
+        // Positioned inside the narrow cell: its own width, not the cell's; its text reads from the left.
+        styles={{ tooltip: { width: 'max-content', textAlign: 'left', whiteSpace: 'normal' } }}
+      >
+        <span>{shown}</span>
       </Tooltip>
     ) : (
       shown

@@ -410,6 +410,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           </Stack>
         </div>
         <aside className="editor-side">
+          {exchange.reasons}
           <FindingsPanel
             findings={findings}
             canDismiss={save.kind === 'saved'}

@@ -33,8 +33,10 @@ interface Options {
 export interface ExchangeUi {
   badge: ReactNode;
   buttons: ReactNode;
-  /** 退回意见 and the saved package's place, above the report. */
+  /** Where the package just made was saved, above the report. */
   panel: ReactNode;
+  /** 退回意见: the office's reasons while the report stands returned, beside the report. */
+  reasons: ReactNode;
   dialogs: ReactNode;
   /** The office's reason for a cell while the report stands returned. */
   cellReason: (key: string) => string | undefined;
@@ -46,7 +48,18 @@ const EXCHANGES = ['exchange.history', 'exchange.lastReturn', 'exchange.board'] 
 const describe = (e: ExchangeView) =>
   e.direction === 'received' ? `已接收（报送方第 ${e.revision} 版）` : `${e.label}（第 ${e.revision} 版）`;
 
-export function useExchange({ unit, year, template, exists, saved, findings, selected, onShowCell, onReturned, onShowFile }: Options): ExchangeUi {
+export function useExchange({
+  unit,
+  year,
+  template,
+  exists,
+  saved,
+  findings,
+  selected,
+  onShowCell,
+  onReturned,
+  onShowFile,
+}: Options): ExchangeUi {
   const history = useApiQuery('exchange.history', exists ? { unit, year } : null, { meta: { quiet: true } });
   const list = history.data ?? [];
   const latest = list[0];
@@ -111,44 +124,52 @@ export function useExchange({ unit, year, template, exists, saved, findings, sel
           />
         </Alert>
       )}
-      {reasons && (
-        <Alert color="orange" variant="light" aria-label="退回意见" title={`退回意见（${localDateTime(returned!.createdAt)} 退回第 ${returned!.revision} 版）`}>
-          <Stack gap={4}>
-            {reasons.general.map((g, i) => (
-              <Text size="sm" key={i}>
-                {g}
-              </Text>
-            ))}
-            {reasons.cells.length > 0 && (
-              <List size="sm" spacing={2} aria-label="单元格的退回理由">
-                {reasons.cells.map((c) => (
-                  <List.Item key={c.key}>
-                    <Anchor component="button" size="sm" onClick={() => onShowCell(c.key)}>
-                      {c.name}
-                    </Anchor>
-                    ：{c.reason}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            <Text size="xs" c="dimmed">
-              {received ? '' : '改正后请再次报送。'}
-              标有橙色角标的单元格有退回理由，鼠标停在格上可以看到。
-            </Text>
-          </Stack>
-        </Alert>
-      )}
     </>
   );
 
+  const reasonsPanel = reasons && (
+    <Alert
+      color="orange"
+      variant="light"
+      mb="sm"
+      aria-label="退回意见"
+      title={`退回意见（${localDateTime(returned!.createdAt)} 退回第 ${returned!.revision} 版）`}
+    >
+      <Stack gap={4}>
+        {reasons.general.map((g, i) => (
+          <Text size="sm" key={i}>
+            {g}
+          </Text>
+        ))}
+        {reasons.cells.length > 0 && (
+          <List size="sm" spacing={2} aria-label="单元格的退回理由">
+            {reasons.cells.map((c) => (
+              <List.Item key={c.key}>
+                <Anchor component="button" size="sm" onClick={() => onShowCell(c.key)}>
+                  {c.name}
+                </Anchor>
+                ：{c.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <Text size="xs" c="dimmed">
+          {received ? '' : '改正后请再次报送。'}
+          标有橙色角标的单元格有退回理由，选中或鼠标停在格上可以看到。
+        </Text>
+      </Stack>
+    </Alert>
+  );
+
+  const errorCount = asking?.filter((f) => f.severity === 'error').length ?? 0;
+  const warningCount = (asking?.length ?? 0) - errorCount;
   const dialogs = (
     <>
       <Modal opened={!!asking} onClose={() => setAsking(null)} title="报告还有问题，确定要报送吗？" size="lg">
         <Stack>
           <Text size="sm">
-            下面 {asking?.filter((f) => f.severity === 'error').length ?? 0} 个错误、
-            {asking?.filter((f) => f.severity === 'warning').length ?? 0} 个没有写明理由的警告会随报送包一起交给上级机关。
-            警告如确属实际情况，可以先在右侧“忽略…”中写明理由。
+            下面 {[errorCount && `${errorCount} 个错误`, warningCount && `${warningCount} 个没有写明理由的警告`].filter(Boolean).join('、')}
+            会随报送包一起交给上级机关。警告如确属实际情况，可以先在右侧“忽略…”中写明理由。
           </Text>
           <List size="sm" spacing={4} aria-label="报送前的问题">
             {asking?.map((f, i) => (
@@ -193,7 +214,7 @@ export function useExchange({ unit, year, template, exists, saved, findings, sel
     </>
   );
 
-  return { badge, buttons, panel, dialogs, cellReason: (key) => byCell.get(key) };
+  return { badge, buttons, panel, reasons: reasonsPanel, dialogs, cellReason: (key) => byCell.get(key) };
 }
 
 /** Every send, receipt and return of the report, newest first, with the reasons of each return. */
