@@ -111,7 +111,14 @@ function PackageRow({
       data-package={baseName(file)}
       aria-selected={selected}
       className={selected ? 'import-row selected' : 'import-row'}
+      tabIndex={0}
       onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
     >
       <Table.Td style={{ wordBreak: 'break-all' }}>
         <Text size="sm" fw={selected ? 600 : undefined}>
