@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { writeReportFile } from '../../src/main/excel/write-report';
+import { ExchangeService } from '../../src/main/exchange/service';
 import { getTemplate } from '../../src/shared/template';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
@@ -80,15 +82,29 @@ describe.skipIf(!browserAvailable)('报送 and 退回 between two archives in Ch
       const firstRevision = u.get(UNIT, YEAR).revision;
       await expect(page.getByLabel('报送状态').textContent()).resolves.toContain(`已报送 · 第 ${firstRevision} 版`);
       await page.screenshot({ path: `${SCREENSHOTS}/exchange-sent.png` });
+      // The same revision packed again a moment later (the CLI's send): the office will get it after a newer one.
+      const stale = join(unitApp.dir, `${UNIT}-${YEAR}-报送-旧.nbpkg`);
+      await new ExchangeService(u).send(UNIT, YEAR, stale);
 
-      // ── The office: the package previewed beside a copy changed by one byte, which is refused. ──
+      // ── The office: the package previewed beside a copy changed by one byte, which is refused, and a workbook of
+      // another unit, which goes to the list of reports as ever. ──
       const damaged = join(office.dir, '改动过的报送包.nbpkg');
       const bytes = readFileSync(sent1);
       bytes[Math.floor(bytes.length / 2)] ^= 0x01;
       writeFileSync(damaged, bytes);
+      const workbook = join(office.dir, '某县财政局2024.xlsx');
+      const other = { ...consistentReport('gov2021', 7, YEAR), unit: '某县财政局', unit_kind: 'department' as const };
+      await writeReportFile(other, workbook, { appVersion: 'test' });
       page = office.page;
       await goImport(page);
-      await pick(office, [sent1, damaged]);
+      await pick(office, [sent1, damaged, workbook]);
+      await page
+        .getByRole('table', { name: '导入文件列表' })
+        .getByRole('row')
+        .filter({ hasText: '某县财政局2024.xlsx' })
+        .getByText('可以导入')
+        .waitFor();
+      await expect(page.locator('tr[data-package]').count()).resolves.toBe(2);
       await packageRow(page, '改动过的报送包.nbpkg').getByText('不能接收').waitFor();
       await packageRow(page, '改动过的报送包.nbpkg').click();
       const refusal = page.getByRole('alert', { name: '不能接收' });
@@ -114,7 +130,7 @@ describe.skipIf(!browserAvailable)('报送 and 退回 between two archives in Ch
       // ── The office returns it: a general reason and one for the cell selected in the grid. ──
       await preview.getByRole('button', { name: '打开报告' }).click();
       await expect(page.getByLabel('报送状态').textContent()).resolves.toContain('已接收');
-      await page.locator(`td[data-key="${CELL}"]`).click();
+      await page.locator(`.editor-page td[data-key="${CELL}"]`).click();
       await page.getByRole('button', { name: '退回…' }).click();
       const dialog = page.getByRole('dialog', { name: `退回 ${UNIT} ${YEAR} 年的报告` });
       await dialog.getByLabel('总体理由').fill(GENERAL_REASON);
@@ -138,7 +154,7 @@ describe.skipIf(!browserAvailable)('报送 and 退回 between two archives in Ch
       await back.getByRole('button', { name: '打开报告' }).click();
       const panel = page.getByRole('alert', { name: '退回意见' });
       await panel.getByText(GENERAL_REASON).waitFor();
-      const cell = page.locator(`td[data-key="${CELL}"]`);
+      const cell = page.locator(`.editor-page td[data-key="${CELL}"]`);
       await expect(cell.getAttribute('class')).resolves.toContain('returned');
       await panel.getByRole('button', { name: CELL_NAME }).click();
       await expect(cell.getAttribute('class')).resolves.toContain('selected');
@@ -189,6 +205,30 @@ describe.skipIf(!browserAvailable)('报送 and 退回 between two archives in Ch
       await page.screenshot({ path: `${SCREENSHOTS}/exchange-office-history.png` });
       expect(o.get(UNIT, YEAR).report.values[CELL]).toBe(fixed);
       expect(o.get(UNIT, YEAR).status).toBe('final');
+
+      // The earlier revision arriving now is called older, and is not taken over the newer one.
+      await page
+        .getByRole('button', { name: '关闭' })
+        .click()
+        .catch(() => undefined);
+      await page.keyboard.press('Escape');
+      await record.waitFor({ state: 'detached' });
+      await goImport(page);
+      await pick(office, [stale]);
+      const staleRow = packageRow(page, `${UNIT}-${YEAR}-报送-旧.nbpkg`);
+      await staleRow.getByText('比档案中的旧').waitFor();
+      await staleRow.click();
+      const older = page.getByLabel('报送包预览');
+      await older.getByText(`这个报送包比档案中的版本旧（报送包为第 ${firstRevision} 版，档案中已接收第 ${secondRevision} 版）`).waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/exchange-older.png`, fullPage: true });
+      const revisions = o.get(UNIT, YEAR).revision;
+      await older.getByRole('button', { name: '仍然接收这个旧版本' }).click();
+      await page
+        .getByRole('alert', { name: '没有接收' })
+        .getByText(/已定稿/)
+        .waitFor();
+      expect(o.get(UNIT, YEAR).revision).toBe(revisions);
+      expect(o.get(UNIT, YEAR).report.values[CELL]).toBe(fixed);
       expect(unitApp.pageErrors).toEqual([]);
       expect(office.pageErrors).toEqual([]);
     } finally {

@@ -37,8 +37,8 @@ function stateOf(p: ExchangePreviewView | undefined, error: ApiCallError | null,
   if (error) return { label: '不能接收', color: 'red' };
   if (!p) return { label: '正在检查', color: 'gray' };
   if (accepted || p.alreadyReceived) return { label: p.kind === 'send' ? '已接收' : '已导入', color: 'teal' };
-  if (p.kind === 'send' && p.existing?.status === 'final') return { label: '需要处理', color: 'orange' };
   if (p.older) return { label: '比档案中的旧', color: 'orange' };
+  if (p.kind === 'send' && p.existing?.status === 'final') return { label: '需要处理', color: 'orange' };
   return { label: p.kind === 'send' ? '可以接收' : '可以导入', color: 'green' };
 }
 
