@@ -221,6 +221,8 @@ describe.skipIf(!browserAvailable)('报送 and 退回 between two archives in Ch
       const older = page.getByLabel('报送包预览');
       await older.getByText(`这个报送包比档案中的版本旧（报送包为第 ${firstRevision} 版，档案中已接收第 ${secondRevision} 版）`).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/exchange-older.png`, fullPage: true });
+      // Only the kinds of problem there are are named (no "0 项未说明的警告").
+      expect(await older.getByLabel('提示').textContent()).toMatch(/报送时有 \d+ 项错误(?!、)/);
       const revisions = o.get(UNIT, YEAR).revision;
       await older.getByRole('button', { name: '仍然接收这个旧版本' }).click();
       await page
