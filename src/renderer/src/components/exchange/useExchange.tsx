@@ -321,6 +321,9 @@ function ReturnDialog({ opened, unit, year, template, selected, onClose, onRetur
               {selected && template.cellByKey.has(selected) ? `添加当前单元格：${name(selected)}` : '先在表格中选中一个单元格'}
             </Button>
           </Group>
+          <Text size="xs" c="dimmed">
+            要给另一格写理由：关闭这个对话框，在表格中选中那一格，再点“退回…”；已写的理由会保留。
+          </Text>
           {cells.map((c, i) => (
             <Group key={c.key} wrap="nowrap" align="flex-end">
               <TextInput
