@@ -59,7 +59,13 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'import.pick': () =>
       host.openFiles({
         title: '选择要导入的年报文件',
-        filters: [{ name: '年报文件（Excel、文本、网页、Word）', extensions: IMPORTABLE.map((e) => e.slice(1)) }],
+        // 报送包 and 退回包 come in here too (the import page receives them apart from the reports).
+        filters: [
+          {
+            name: '年报文件（Excel、文本、网页、Word）或报送包',
+            extensions: [...IMPORTABLE.map((e) => e.slice(1)), ...FILTERS.nbpkg.extensions],
+          },
+        ],
         multiple: true,
       }),
     'import.plan': ({ file, overrides }) => previewFile(a(), file, overrides),

@@ -196,9 +196,12 @@ export class ExchangeService {
     if (p.kind === 'send' && existing?.status === 'final')
       notes.push(`档案中“${p.unit.name}”${p.year} 年的报告已定稿（已接收），要接收新的报送包请先退回或取消定稿`);
     const open = p.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.dismissed));
+    const openErrors = open.filter((f) => f.severity === 'error').length;
+    const openWarnings = open.length - openErrors;
+    // Only the kinds there are: "2 项错误", not "2 项错误、0 项未说明的警告".
     if (open.length)
       notes.push(
-        `${p.kind === 'send' ? '报送时' : '退回时'}有 ${open.filter((f) => f.severity === 'error').length} 项错误、${open.filter((f) => f.severity === 'warning').length} 项未说明的警告`,
+        `${p.kind === 'send' ? '报送时' : '退回时'}有 ${[openErrors && `${openErrors} 项错误`, openWarnings && `${openWarnings} 项未说明的警告`].filter(Boolean).join('、')}`,
       );
     return {
       file,

@@ -40,6 +40,8 @@ interface Props {
   onRefused?: (key: string) => void;
   /** An extra class for a value cell, e.g. to mark it changed. */
   cellClass?: (key: string) => string | undefined;
+  /** A remark on a cell, e.g. why the report was returned: shown beside it while it is active or hovered. */
+  cellNote?: (key: string) => string | undefined;
   /** Moving off the top or bottom edge: go on into the table before or after; false when there is none. */
   onLeave?: (dir: 'prev' | 'next') => boolean;
   /** The table's title, drawn on the line with its buttons. */
@@ -88,6 +90,7 @@ export function EditableTable({
   canEdit,
   onRefused,
   cellClass,
+  cellNote,
   onLeave,
   heading,
 }: Props) {
@@ -393,9 +396,29 @@ export function EditableTable({
         </Tooltip>
       );
     const shown = display(values[key] ?? null);
-    return notice?.key === key ? (
-      <Tooltip label={notice.text} opened color="red" position="bottom-start" withArrow multiline maw={360}>
-        {shown}
+    const note = cellNote?.(key);
+    if (notice?.key === key)
+      return (
+        <Tooltip label={notice.text} opened color="red" position="bottom-start" withArrow multiline maw={360}>
+          {shown}
+        </Tooltip>
+      );
+    return note ? (
+      // Open while the cell is the active one (the keyboard reaches it too), else on hover.
+      // Inside the page, so it goes with the editor when the person switches to another page.
+      <Tooltip
+        label={note}
+        opened={key === active || undefined}
+        withinPortal={false}
+        color="orange"
+        position="top-end"
+        withArrow
+        multiline
+        maw={360}
+        // Positioned inside the narrow cell: its own width, not the cell's; its text reads from the left.
+        styles={{ tooltip: { width: 'max-content', textAlign: 'left', whiteSpace: 'normal' } }}
+      >
+        <span>{shown}</span>
       </Tooltip>
     ) : (
       shown

@@ -15,6 +15,7 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 import { PublishCheckButton } from '../components/PublishCheck';
 import { SavedFile } from '../components/SavedFile';
 import { DeleteConfirm } from '../components/DeleteConfirm';
+import { useExchange } from '../components/exchange/useExchange';
 import { LegacyEditor } from '../components/LegacyEditor';
 import { useReportLock } from '../components/lock/useReportLock';
 import { PublishedDateInput } from '../components/PublishedDateInput';
@@ -239,6 +240,24 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
 
   const template = getTemplate(report.template);
   const locked = lock.locked;
+  const showCell = (key: string) => {
+    setSelected(key);
+    document.querySelector(`[data-key="${key}"]`)?.scrollIntoView({ block: 'center' });
+  };
+  // 报送 and 退回: the badge, the buttons, the office's reasons next to the cells.
+  const exchange = useExchange({
+    unit,
+    year,
+    template,
+    exists: save.kind !== 'new',
+    saved: save.kind === 'saved',
+    findings,
+    selected,
+    onShowCell: showCell,
+    // A return unlocks the report here without a revision of its own.
+    onReturned: () => setStatus('draft'),
+    onShowFile: (path) => showInFolder.mutate({ path }),
+  });
 
   const exportXlsx = () => exportReport.mutate({ unit, year });
   // Electron prints to a PDF file; the browser shows the print view and its own print dialog.
@@ -296,6 +315,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           </Title>
           <Badge variant="light">{template.name}</Badge>
           <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
+          {exchange.badge}
         </Group>
         <Group gap="xs">
           <Text size="sm" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} aria-label="保存状态">
@@ -311,6 +331,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
             打印 / PDF
           </Button>
           <PublishCheckButton unit={unit} year={year} onPrint={onPrint} />
+          {exchange.buttons}
           <Button variant="default" size="xs" onClick={() => step(undo, redo)} disabled={locked}>
             撤销
           </Button>
@@ -340,6 +361,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
         </Group>
       </Group>
       {lock.banner}
+      {exchange.panel}
       <PublishedDateInput value={report.published} readOnly={locked} onChange={(published) => update({ ...report, published })} />
       {saved && (
         <Alert color="green" withCloseButton onClose={() => setSaved(null)}>
@@ -370,6 +392,11 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
                   readOnly={locked}
                   onSelect={setSelected}
                   onChange={setValues}
+                  cellClass={(key) => (exchange.cellReason(key) ? 'returned' : undefined)}
+                  cellNote={(key) => {
+                    const reason = exchange.cellReason(key);
+                    return reason && `退回理由：${reason}`;
+                  }}
                   onLeave={(dir) => {
                     const key = neighbourCell(template.tables, i, dir);
                     if (key) setSelected(key);
@@ -383,15 +410,13 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           </Stack>
         </div>
         <aside className="editor-side">
+          {exchange.reasons}
           <FindingsPanel
             findings={findings}
             canDismiss={save.kind === 'saved'}
             onShow={(f) => {
               setHighlighted(new Set(f.cells));
-              if (f.cells[0]) {
-                setSelected(f.cells[0]);
-                document.querySelector(`[data-key="${f.cells[0]}"]`)?.scrollIntoView({ block: 'center' });
-              }
+              if (f.cells[0]) showCell(f.cells[0]);
             }}
             onFill={(key, value) => setValues({ [key]: value })}
             locked={locked}
@@ -428,6 +453,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
         />
       )}
       {lock.dialogs}
+      {exchange.dialogs}
       <DeleteConfirm
         target={deleting ? { kind: 'report', unit, year } : null}
         onClose={() => setDeleting(false)}

@@ -9,6 +9,7 @@ import { ImportList, type Filter } from '../components/import/ImportList';
 import { ImportSummary, type Imported } from '../components/import/ImportSummary';
 import { buildRows, cleanOverrides, shortPaths, type FileEntry, type Row } from '../components/import/model';
 import { PlanPreview } from '../components/import/PlanPreview';
+import { isPackage, PackageImport } from '../components/import/PackageImport';
 import './ImportPage.css';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -19,6 +20,8 @@ const ARCHIVE: Channel[] = ['archive.overview', 'units.list', 'report.get', 'rep
 
 export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) => void }) {
   const [entries, setEntries] = useState<FileEntry[]>([]);
+  /** 报送包 and 退回包 (.nbpkg): checked and received apart from the reports read into plans. */
+  const [packages, setPackages] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [picking, setPicking] = useState(false);
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
@@ -51,14 +54,18 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     } finally {
       setPicking(false);
     }
-    const fresh = [...new Set(paths)].filter((p) => !entries.some((e) => e.file === p));
+    const fresh = [...new Set(paths)].filter((p) => !entries.some((e) => e.file === p) && !packages.includes(p));
+    const newPackages = fresh.filter(isPackage);
+    if (newPackages.length) setPackages((ps) => [...ps, ...newPackages]);
+    const reports = fresh.filter((p) => !isPackage(p));
     if (!fresh.length) {
       if (paths.length) notifyDone('所选的文件都已在列表中。', '没有新文件');
       return;
     }
+    if (!reports.length) return;
     setDone(null);
-    setEntries((es) => [...es, ...fresh.map((file) => ({ file, name: baseName(file), view: null, overrides: [], failure: null }))]);
-    await readFiles(fresh.map((file) => ({ file, overrides: [] })));
+    setEntries((es) => [...es, ...reports.map((file) => ({ file, name: baseName(file), view: null, overrides: [], failure: null }))]);
+    await readFiles(reports.map((file) => ({ file, overrides: [] })));
   };
 
   /** Asks main for a file's plan; `latest()` says whether no newer request for that file was made since. Not a
@@ -144,13 +151,14 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
 
   const restart = () => {
     setEntries([]);
+    setPackages([]);
     setSkipped(new Set());
     setSelected(null);
     setFilter('all');
     setDone(null);
   };
 
-  const step = done ? 3 : entries.length ? 1 : 0;
+  const step = done ? 3 : entries.length || packages.length ? 1 : 0;
   const header = (
     <Group justify="space-between" align="center">
       <Title order={3}>导入</Title>
@@ -170,7 +178,11 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       </Stack>
     );
 
-  if (!entries.length)
+  const packageCard = packages.length > 0 && (
+    <PackageImport files={packages} onRemove={(f) => setPackages((ps) => ps.filter((p) => p !== f))} onOpen={onOpen} />
+  );
+
+  if (!entries.length && !packages.length)
     return (
       <Stack gap="md">
         {header}
@@ -180,6 +192,7 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
               <List.Item>本程序导出的年报工作簿、发给各单位的填报表（.xlsx）</List.Item>
               <List.Item>档案总表（.xlsx，一个文件里有多个单位、多个年度的报告）</List.Item>
               <List.Item>网上公布的年报全文：文本（.txt）、网页（.html）、Word 文档（.docx）</List.Item>
+              <List.Item>下级单位的报送包、上级机关的退回包（.nbpkg）</List.Item>
             </List>
             <Text size="sm" mt="sm">
               选择后会逐个读取、校验，并列出与档案中已有报告的差异。单位或年度没有写明、数字位置拿不准的，会请你补上。
@@ -195,10 +208,27 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       </Stack>
     );
 
+  if (!entries.length)
+    return (
+      <Stack gap="md">
+        {header}
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={pick} loading={picking}>
+            再添加文件…
+          </Button>
+          <Button variant="subtle" size="xs" color="gray" onClick={restart}>
+            清空列表
+          </Button>
+        </Group>
+        {packageCard}
+      </Stack>
+    );
+
   const skippedCount = rows.filter((r) => !r.included && (r.status === 'ready' || r.status === 'attention')).length;
   return (
     <Stack gap="md">
       {header}
+      {packageCard}
       <Card withBorder padding="sm">
         <Group justify="space-between" mb="xs">
           <Group gap="xs">
