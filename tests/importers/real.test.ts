@@ -20,7 +20,7 @@ describe('real published reports', () => {
     it('the hand reading keeps the table relations, except where the notes say the publication breaks them', () => {
       const report = { ...emptyReport(real.expected.template), values: { ...real.expected.values } };
       const errors = validate(report).filter((f) => f.severity === 'error');
-      expect(errors.map((f) => f.rule)).toEqual(real.expected.expected_findings.errors);
+      expect([...new Set(errors.map((f) => f.rule))]).toEqual(real.expected.expected_findings.errors);
     });
 
     it('never presents a wrong number as certain', async () => {
