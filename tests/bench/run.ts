@@ -4,6 +4,7 @@ import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
+import { benchReal } from './real';
 import { benchShapes } from './shapes';
 import { benchValidation } from './validation';
 
@@ -14,6 +15,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
   ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
+  ['真实年报的读取覆盖（tests/fixtures/real）', benchReal],
 ];
 
 const scale = scaleFromArgs();
