@@ -16,6 +16,7 @@ export interface RealReport {
     template: 'gov2021' | 'gov2019' | 'legacy';
     year: number | null;
     unit: string | null;
+    published?: string;
     values: Record<string, CellValue>;
     expected_findings: { errors: string[]; warnings_include: string[] };
     notes: string;

@@ -16,6 +16,22 @@ describe('real published reports', () => {
     for (const r of reports) expect(Object.keys(r.expected.values).length, r.name).toBeGreaterThan(0);
   });
 
+  it('the score catches a wrong number presented as certain, and lets a doubtful one pass', () => {
+    const real = reports[0];
+    const [key] = Object.keys(real.expected.values).filter((k) => typeof real.expected.values[k] === 'number');
+    const right = { ...emptyReport(real.expected.template), values: { ...real.expected.values } };
+    const parsed = (values: typeof right.values, doubts: { cells: string[]; message: string }[] = []): ParsedReport => ({
+      report: { ...right, values, doubts },
+      provenance: {},
+      source: { kind: 'text', file: real.file },
+      notes: [],
+    });
+    expect(scoreReal(parsed(right.values), real.expected).wrong).toEqual([]);
+    const off = { ...right.values, [key]: (real.expected.values[key] as number) + 1 };
+    expect(scoreReal(parsed(off), real.expected).wrong).toHaveLength(1);
+    expect(scoreReal(parsed(off, [{ cells: [key], message: '存疑' }]), real.expected)).toMatchObject({ wrong: [], flagged: 1 });
+  });
+
   describe.each(reports.map((r) => [r.name, r] as const))('%s', (_name, real) => {
     it('the hand reading keeps the table relations, except where the notes say the publication breaks them', () => {
       const report = { ...emptyReport(real.expected.template), values: { ...real.expected.values } };
@@ -38,6 +54,11 @@ describe('real published reports', () => {
           `${failure ? `（未读出：${failure}）` : parsed?.report.template !== real.expected.template ? `（模板 ${parsed?.report.template}）` : ''}`,
       );
       expect(score.wrong).toEqual([]);
+      // Unit, year and publication date: unread is fine, a wrong one is not.
+      const meta = parsed?.report;
+      if (meta?.year != null) expect(meta.year).toBe(real.expected.year);
+      if (meta?.unit != null) expect(meta.unit).toBe(real.expected.unit);
+      if (meta?.published != null) expect(meta.published).toBe(real.expected.published);
     });
   });
 });
