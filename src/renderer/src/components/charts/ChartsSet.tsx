@@ -24,7 +24,7 @@ export function ChartsSet({ view }: { view: ChartsView }) {
           ))}
         </List>
       )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         {GROUPS.map((g) => (
           <Card key={g} withBorder padding="md">
             <YearChart view={view} group={g} />

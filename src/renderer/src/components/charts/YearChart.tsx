@@ -39,10 +39,10 @@ export function YearChart({
     dataKey: 'year',
     series,
     withLegend: true,
-    legendProps: { verticalAlign: 'bottom' as const, height: print ? 36 : 48 },
+    // In the series' order (recharts sorts the legend by name unless told not to).
+    legendProps: { verticalAlign: 'bottom' as const, height: print ? 36 : 48, itemSorter: null },
     xAxisLabel: print ? undefined : '年度',
-    yAxisLabel: unit,
-    valueFormatter: (v: number) => fmt(v, unit),
+    valueFormatter: (v: number) => (unit === '%' ? `${v}%` : String(v)),
     tooltipAnimationDuration: 0,
     withTooltip: !print,
   };
@@ -51,6 +51,9 @@ export function YearChart({
     <Stack gap={4} data-chart={group}>
       <Text fw={700} size={print ? 'sm' : 'md'}>
         {view.titles[group]}
+        <Text span size="xs" c="dimmed" fw={400} ml={6}>
+          单位：{unit === '%' ? '%' : '件'}
+        </Text>
       </Text>
       {KIND[group] === 'lines' ? (
         <LineChart
@@ -59,7 +62,6 @@ export function YearChart({
           curveType="linear"
           yAxisProps={{ domain: [0, 100] }}
           lineProps={{ isAnimationActive: false }}
-          unit="%"
         />
       ) : (
         <BarChart

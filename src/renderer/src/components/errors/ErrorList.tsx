@@ -49,7 +49,9 @@ export function UnitErrorsCard({ list, onOpen }: { list: UnitErrorsView; onOpen:
           <Table striped withTableBorder verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={44}>序号</Table.Th>
+                <Table.Th w={56} style={{ whiteSpace: 'nowrap' }}>
+                  序号
+                </Table.Th>
                 <Table.Th w={64}>类别</Table.Th>
                 <Table.Th w={200}>规则</Table.Th>
                 <Table.Th w={280}>涉及单元格及所填数值</Table.Th>
