@@ -104,13 +104,13 @@ function makePlan(): Plan {
   const litigation = newest.appeals.columns.find((c) => !c.key)!;
   const rateFormula = (g: HeaderNode) =>
     `${leafLabel(g, 'corrected')} ÷（${leafLabel(g, 'total')} − ${leafLabel(g, 'pending')}）`;
-  series.push({ id: 'review_rate', label: review.label, unit: '%', total: false, formula: rateFormula(review) });
+  series.push({ id: 'review_rate', label: review.label, unit: '%', total: false, formula: `${review.label}：${rateFormula(review)}` });
   series.push({
     id: 'litigation_rate',
     label: litigation.label,
     unit: '%',
     total: false,
-    formula: `${rateFormula(review)}，${litigation.children!.map((g) => g.label).join('与')}合计`,
+    formula: `${litigation.label}：${rateFormula(review)}（${litigation.children!.map((g) => g.label).join('与')}合计）`,
   });
 
   const titles: Record<ChartGroup, string> = {

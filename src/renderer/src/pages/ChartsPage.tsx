@@ -2,11 +2,11 @@
 // granted / partly granted / refused, 复议 and 诉讼 with their 纠错 rates (表四). Printable: one A4 page for the
 // office (全区) and one per unit.
 import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localDate } from '../../../shared/local-time';
 import { ChartsSet, ChartsSheet, chartsTitle } from '../components/charts/ChartsSet';
 import { PagePrint } from '../components/PagePrint';
-import { useApiQuery } from '../data/query';
+import { invalidate, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 
 type Scope = 'unit' | 'region';
@@ -18,7 +18,15 @@ function UnitSheet({ unit, today }: { unit: string; today: string }) {
 
 export function ChartsPage({ params }: { params: PageParams }) {
   const { goTo } = useNavigation();
-  const overview = useApiQuery('archive.overview', {}).data;
+  const overviewQuery = useApiQuery('archive.overview', {});
+  const overview = overviewQuery.data;
+  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  const seen = useRef(0);
+  useEffect(() => {
+    const at = overviewQuery.dataUpdatedAt;
+    if (seen.current && at !== seen.current) void invalidate('charts.unit', 'charts.region');
+    seen.current = at;
+  }, [overviewQuery.dataUpdatedAt]);
   const [scope, setScope] = useState<Scope>(params.parent && !params.unit ? 'region' : 'unit');
   const [unit, setUnit] = useState<string | null>(params.unit ?? null);
   const [parent, setParent] = useState<string | null>(params.parent ?? null);

@@ -1,19 +1,27 @@
 // 差错清单: for a year, one unit's errors and unexplained warnings, or those of every failing unit (of the archive or
 // under a parent); exported as a workbook (a sheet per unit) and printed to send back; one click opens a report.
 import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localDate } from '../../../shared/local-time';
 import { SavedFile } from '../components/SavedFile';
 import { PagePrint } from '../components/PagePrint';
 import { ERRORS_TITLE, UnitErrorsCard, UnitErrorsSheet } from '../components/errors/ErrorList';
-import { notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 
 type Scope = 'unit' | 'all';
 
 export function ErrorsPage({ params }: { params: PageParams }) {
   const { openReport } = useNavigation();
-  const overview = useApiQuery('archive.overview', {}).data;
+  const overviewQuery = useApiQuery('archive.overview', {});
+  const overview = overviewQuery.data;
+  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  const seen = useRef(0);
+  useEffect(() => {
+    const at = overviewQuery.dataUpdatedAt;
+    if (seen.current && at !== seen.current) void invalidate('errors.list');
+    seen.current = at;
+  }, [overviewQuery.dataUpdatedAt]);
   const [scope, setScope] = useState<Scope>(params.unit ? 'unit' : 'all');
   const [pickedYear, setYear] = useState<number | null>(params.year ?? null);
   const [pickedUnit, setUnit] = useState<string | null>(params.unit ?? null);

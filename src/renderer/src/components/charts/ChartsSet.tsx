@@ -5,6 +5,8 @@ import { PrintSheet } from '../PagePrint';
 import { YearChart } from './YearChart';
 
 const GROUPS = Object.keys(CHART_GROUPS) as ChartGroup[];
+/** On paper the outcomes (six parts, a long legend) take the full width between the two pairs of charts. */
+const PRINT_ORDER: ChartGroup[] = ['applications', 'shares', 'outcomes', 'appeals', 'rates'];
 export const chartsTitle = (v: ChartsView) =>
   `${v.name}${v.scope === 'region' ? '（全区）' : ''}政府信息公开工作年度报告历年情况`;
 
@@ -50,8 +52,10 @@ export function ChartsSheet({ view, today }: { view: ChartsView; today: string }
       ))}
       {view.years.length > 0 && (
         <div className="charts-sheet-grid">
-          {GROUPS.map((g) => (
-            <YearChart key={g} view={view} group={g} height={200} print />
+          {PRINT_ORDER.map((g) => (
+            <div key={g} className={g === 'outcomes' ? 'charts-sheet-wide' : undefined}>
+              <YearChart view={view} group={g} height={190} print />
+            </div>
           ))}
         </div>
       )}
