@@ -73,8 +73,14 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
   const cell = async (group: string, row: string, year: number) => {
     const table = charts().locator(`[data-chart="${group}"] table`);
     const years = (await table.locator('thead th').allTextContents()).slice(1);
-    const tr = table.locator('tbody tr').filter({ has: page().locator('td', { hasText: row }).first() }).first();
-    return (await tr.locator('td').nth(years.indexOf(String(year)) + 1).textContent())!.trim();
+    const tr = table
+      .locator('tbody tr')
+      .filter({ has: page().locator('td', { hasText: row }).first() })
+      .first();
+    return (await tr
+      .locator('td')
+      .nth(years.indexOf(String(year)) + 1)
+      .textContent())!.trim();
   };
   const value = (unit: string, year: number, key: string) => archive().get(unit, year).report.values[key] as number;
 
@@ -84,11 +90,18 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
     await charts().locator('[data-chart="applications"] .recharts-bar-rectangle path').first().waitFor();
     await expectDrawn(charts());
     // The axis is drawn after the bars are measured.
-    await expect.poll(() => ticks(charts(), 'applications')).toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
-    await expect.poll(() => ticks(charts(), 'rates')).toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+    await expect
+      .poll(() => ticks(charts(), 'applications'), { timeout: 15_000 })
+      .toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+    await expect
+      .poll(() => ticks(charts(), 'rates'), { timeout: 15_000 })
+      .toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
     // Axis labels: the years, and the unit of the values.
     await expect
-      .poll(() => charts().locator('[data-chart="shares"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents())
+      .poll(
+        () => charts().locator('[data-chart="shares"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents(),
+        { timeout: 15_000 },
+      )
       .toEqual(['0%', '25%', '50%', '75%', '100%']);
     expect(await cell('applications', '总计', 2024)).toBe(String(value(EDU, 2024, 'requests.new.total')));
     expect(await cell('applications', '自然人', 2019)).toBe(String(value(EDU, 2019, 'requests.new.natural_person')));
@@ -96,7 +109,11 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
     for (const year of [2017, 2018, 2020]) expect(await cell('applications', '总计', year)).toBe('—');
     const share = (value(EDU, 2023, 'requests.granted.total') / value(EDU, 2023, 'requests.total.total')) * 100;
     expect(await cell('shares', '（一）予以公开', 2023)).toBe(`${(Math.round(share * 10) / 10).toFixed(1)}%`);
-    await expect(charts().getByText(/2017 年的报告为旧表样/).isVisible()).resolves.toBe(true);
+    await expect(
+      charts()
+        .getByText(/2017 年的报告为旧表样/)
+        .isVisible(),
+    ).resolves.toBe(true);
     await page().screenshot({ path: `${SCREENSHOTS}/charts-unit-1366.png`, fullPage: true });
     await page().setViewportSize({ width: 1920, height: 1080 });
     await page().waitForTimeout(300);
@@ -106,11 +123,12 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
   it('draws a 全区: its units summed year by year, and prints one page for it and one per unit', async () => {
     await charts().getByText('全区（下级单位合计）').click();
     await choose('上级单位', PARENT);
-    await charts().getByRole('heading', { name: /某县人民政府（全区）/ }).waitFor();
+    await charts()
+      .getByRole('heading', { name: /某县人民政府（全区）/ })
+      .waitFor();
     await charts().locator('[data-chart="outcomes"] .recharts-bar-rectangle path').first().waitFor();
     await expectDrawn(charts());
-    const sum = (year: number, key: string) =>
-      saved.filter((r) => r.year === year).reduce((s, r) => s + (r.values[key] as number), 0);
+    const sum = (year: number, key: string) => saved.filter((r) => r.year === year).reduce((s, r) => s + (r.values[key] as number), 0);
     expect(await cell('outcomes', '（一）予以公开', 2024)).toBe(String(sum(2024, 'requests.granted.total')));
     expect(await cell('appeals', '行政复议', 2023)).toBe(String(sum(2023, 'appeals.review.total')));
     await page().screenshot({ path: `${SCREENSHOTS}/charts-region-1920.png`, fullPage: true });
@@ -120,8 +138,8 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
 
     await charts().getByRole('button', { name: '打印全区及各单位（每单位一页）' }).click();
     const sheets = page().locator('.page-print .page-print-sheet');
-    await expect.poll(() => sheets.count()).toBe(4);
-    await expect.poll(() => sheets.locator('path.recharts-line-curve').count()).toBeGreaterThan(4);
+    await expect.poll(() => sheets.count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => sheets.locator('path.recharts-line-curve').count(), { timeout: 15_000 }).toBeGreaterThan(4);
     await expect(sheets.nth(0).getByRole('heading').textContent()).resolves.toContain('某县人民政府（全区）');
     await page().waitForTimeout(300);
     await page().screenshot({ path: `${SCREENSHOTS}/charts-print-preview.png` });
@@ -145,7 +163,9 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
     await errorsPage().getByText('一个单位').click();
     await choose('年度', '2024 年');
     await page().getByRole('combobox', { name: '单位' }).click();
-    await page().getByRole('option', { name: new RegExp(`^${CIVIL}（错误 \\d+）$`) }).click();
+    await page()
+      .getByRole('option', { name: new RegExp(`^${CIVIL}（错误 \\d+）$`) })
+      .click();
     const card = errorsPage().getByLabel(`${CIVIL}的差错`);
     await card.waitFor();
     await expect(card.getByText(/^错误 \d+$/).isVisible()).resolves.toBe(true);
@@ -170,21 +190,39 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
     const sheet = page().locator('.page-print .page-print-sheet');
     await expect(sheet.getByRole('heading').textContent()).resolves.toBe(`${CIVIL}2024年政府信息公开工作年度报告差错清单`);
     await expect(sheet.getByText('填报说明').isVisible()).resolves.toBe(true);
+    // Keyboard: the print button has the focus (the app behind is inert).
+    await expect(page().evaluate(() => document.activeElement?.textContent)).resolves.toBe('打印');
     await page().emulateMedia({ media: 'print' });
     await page().screenshot({ path: `${SCREENSHOTS}/errors-print.png`, fullPage: true });
     await page().emulateMedia({ media: 'screen' });
-    await page().getByRole('button', { name: '返回' }).click();
+    // Keyboard: Escape goes back.
+    await page().keyboard.press('Escape');
+    await expect(page().locator('.page-print').count()).resolves.toBe(0);
 
     await card.getByRole('button', { name: `打开${CIVIL}2024年报告` }).click();
     await page().locator('[data-page="editor"]').getByText(CIVIL).first().waitFor();
   });
 
+  it('opens the 差错清单 of a unit from its charts (the page honours the unit and year it is given)', async () => {
+    await nav(page(), '图表').click();
+    await charts().getByText('一个单位', { exact: true }).click();
+    await choose('单位', CIVIL);
+    await charts().getByRole('button', { name: '查看 2024 年差错清单' }).click();
+    await errorsPage().getByLabel(`${CIVIL}的差错`).waitFor();
+    await expect(page().getByRole('combobox', { name: '单位' }).inputValue()).resolves.toMatch(new RegExp(`^${CIVIL}`));
+  });
+
   it('exports the year’s failing units, a sheet each', async () => {
     await nav(page(), '差错清单').click();
     await errorsPage().getByText('全部有问题的单位').click();
-    await errorsPage().getByText(/2024 年全部单位中有 \d+ 个单位/).waitFor();
-    const failing = (await errorsPage().locator('[aria-label$="的差错"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!)))
-      .map((l) => l.replace(/的差错$/, ''));
+    await errorsPage()
+      .getByText(/2024 年全部单位中有 \d+ 个单位/)
+      .waitFor();
+    const failing = (
+      await errorsPage()
+        .locator('[aria-label$="的差错"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!))
+    ).map((l) => l.replace(/的差错$/, ''));
     expect(failing).toContain(CIVIL);
     await page().setViewportSize({ width: 1920, height: 1080 });
     await page().screenshot({ path: `${SCREENSHOTS}/errors-year-1920.png` });

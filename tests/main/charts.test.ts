@@ -22,7 +22,10 @@ describe('charts of a unit', () => {
     const store = await tempStore();
     const a = store.archive;
     a.addUnit({ name: UNIT, kind: 'department' });
-    a.save({ ...emptyReport('legacy', UNIT, 2017), legacy: [{ label: '收到政府信息公开申请数', unit: '件', this_year: 3, cumulative: null }] });
+    a.save({
+      ...emptyReport('legacy', UNIT, 2017),
+      legacy: [{ label: '收到政府信息公开申请数', unit: '件', this_year: 3, cumulative: null }],
+    });
     const r2019 = { ...consistentReport('gov2019', 3, 2019), unit: UNIT };
     const r2021 = { ...consistentReport('gov2021', 4, 2021), unit: UNIT };
     const r2022 = { ...consistentReport('gov2021', 5, 2022), unit: UNIT };
@@ -61,7 +64,9 @@ describe('charts of a unit', () => {
     // 2019's （六）其他处理 is one row; 2021's three rows add up.
     expect(at(v, 2019).other).toBe(num(r2019, 'requests.other.total'));
     expect(at(v, 2021).other).toBe(
-      num(r2021, 'requests.other.no_correction.total') + num(r2021, 'requests.other.no_fee.total') + num(r2021, 'requests.other.other.total'),
+      num(r2021, 'requests.other.no_correction.total') +
+        num(r2021, 'requests.other.no_fee.total') +
+        num(r2021, 'requests.other.other.total'),
     );
     // A blank cell is a gap, not 0; 不适用 in a rate's part leaves the rate without a number.
     expect(at(v, 2022).new_natural_person).toBeNull();
@@ -113,7 +118,8 @@ describe('charts of a 全区', () => {
     a.addUnit({ name: '他县教育局', kind: 'department' });
     const reports: Report[] = [];
     names.forEach((n, i) => {
-      for (const year of [2023, 2024]) if (!(i === 2 && year === 2023)) reports.push({ ...consistentReport('gov2021', 10 * i + year, year), unit: n });
+      for (const year of [2023, 2024])
+        if (!(i === 2 && year === 2023)) reports.push({ ...consistentReport('gov2021', 10 * i + year, year), unit: n });
     });
     // The parent's own report and another county's unit are not in the sum.
     reports.push({ ...consistentReport('gov2021', 99, 2024), unit: '某县人民政府' });
@@ -147,7 +153,13 @@ describe('charts of a 全区', () => {
     // A deleted report leaves the sum.
     a.delete(names[1], 2024);
     const after = at(regionCharts(a, '某县人民政府'), 2024);
-    expect(after.granted).toBe(at(v, 2024).granted! - num(reports.find((r) => r.unit === names[1] && r.year === 2024)!, 'requests.granted.total'));
+    expect(after.granted).toBe(
+      at(v, 2024).granted! -
+        num(
+          reports.find((r) => r.unit === names[1] && r.year === 2024)!,
+          'requests.granted.total',
+        ),
+    );
     store.close();
   });
 

@@ -82,7 +82,11 @@ function makePlan(): Plan {
     leafPaths(p.results.children!.find((c) => c.key === key)!).map((r) => `requests.${r}.total`);
   for (const row of newest.results.children!) {
     const id = row.key === 'total' ? 'outcome_total' : row.key;
-    add(id, both((p) => resultKeys(p, row.key)), { label: name(row), unit: '件', total: row.key === 'total', formula: null });
+    add(
+      id,
+      both((p) => resultKeys(p, row.key)),
+      { label: name(row), unit: '件', total: row.key === 'total', formula: null },
+    );
   }
   const outcomeTotal = name(newest.results.children!.find((c) => c.key === 'total')!);
   for (const key of ['granted', 'partial', 'withheld'] as const) {
@@ -93,7 +97,11 @@ function makePlan(): Plan {
   // 表四: each group's 总计, and the parts of its 纠错率 (结果纠正 ÷ 已审结, i.e. 总计 − 尚未审结).
   const leafLabel = (g: HeaderNode, key: string) => g.children!.find((c) => c.key === key)!.label;
   for (const g of newest.groups) {
-    add(g.key, both(() => [`appeals.${g.key}.total`]), { label: name(g), unit: '件', total: false, formula: null });
+    add(
+      g.key,
+      both(() => [`appeals.${g.key}.total`]),
+      { label: name(g), unit: '件', total: false, formula: null },
+    );
     for (const part of ['corrected', 'pending'])
       add(
         `${g.key}.${part}`,
@@ -102,8 +110,7 @@ function makePlan(): Plan {
   }
   const review = newest.groups.find((g) => g.key === 'review')!;
   const litigation = newest.appeals.columns.find((c) => !c.key)!;
-  const rateFormula = (g: HeaderNode) =>
-    `${leafLabel(g, 'corrected')} ÷（${leafLabel(g, 'total')} − ${leafLabel(g, 'pending')}）`;
+  const rateFormula = (g: HeaderNode) => `${leafLabel(g, 'corrected')} ÷（${leafLabel(g, 'total')} − ${leafLabel(g, 'pending')}）`;
   series.push({ id: 'review_rate', label: review.label, unit: '%', total: false, formula: `${review.label}：${rateFormula(review)}` });
   series.push({
     id: 'litigation_rate',
@@ -173,8 +180,7 @@ function build(archive: Archive, by: ChartScope, id: number): { years: ChartYear
   }
   const notes: string[] = [];
   const span = (ys: number[]) => ys.map((y) => `${y}`).join('、');
-  if (legacyYears.length)
-    notes.push(`${span(legacyYears)} 年的报告为旧表样（只有统计附表，没有表三、表四），图中这些年份空缺，不按 0 画`);
+  if (legacyYears.length) notes.push(`${span(legacyYears)} 年的报告为旧表样（只有统计附表，没有表三、表四），图中这些年份空缺，不按 0 画`);
   if (emptyYears.length) notes.push(`${span(emptyYears)} 年${by === 'unit' ? '没有报告' : '没有下级单位的报告'}，图中空缺`);
   return { years, notes };
 }
@@ -193,12 +199,13 @@ export function unitCharts(archive: Archive, unit: string): ChartsView {
 export function regionCharts(archive: Archive, parent: string): ChartsView {
   const u = archive.unit(parent);
   const children = archive.listUnits().filter((c) => c.parent === u.name).length;
-  if (!children)
-    throw new InputError(`“${u.name}”没有下级单位，无法画全区图表（可在“单位”页设置上级单位，或导入单位名单）`);
+  if (!children) throw new InputError(`“${u.name}”没有下级单位，无法画全区图表（可在“单位”页设置上级单位，或导入单位名单）`);
   const built = build(archive, 'parent', u.id);
   if (built.years.length) {
     const per = built.years.filter((y) => y.reports).map((y) => `${y.year} 年 ${y.reports} 个`);
-    built.notes.unshift(`全区数字为 ${children} 个下级单位报告的逐格合计，不含${u.name}本级的报告；各年计入的单位：${per.join('，') || '无'}`);
+    built.notes.unshift(
+      `全区数字为 ${children} 个下级单位报告的逐格合计，不含${u.name}本级的报告；各年计入的单位：${per.join('，') || '无'}`,
+    );
   }
   return view('region', u.name, children, built);
 }

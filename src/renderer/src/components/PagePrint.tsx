@@ -1,17 +1,23 @@
 // A printable view of a page (差错清单, 图表): A4 sheets shown over the app, and printed alone (print.css hides
 // everything else on paper). Each child `PrintSheet` starts a new page.
 import { Button, Group, Text } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import '../print.css';
 
 export function PagePrint({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const printButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     document.body.classList.add('page-printing');
+    // The app behind the sheets takes no focus: Tab stays on the toolbar.
+    const root = document.getElementById('root');
+    root?.setAttribute('inert', '');
+    printButton.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => {
       document.body.classList.remove('page-printing');
+      root?.removeAttribute('inert');
       window.removeEventListener('keydown', onKey);
     };
   }, [onClose]);
@@ -25,7 +31,7 @@ export function PagePrint({ title, onClose, children }: { title: string; onClose
             </Button>
             <Text fw={600}>{title}（A4）</Text>
           </Group>
-          <Button onClick={() => window.print()} data-autofocus>
+          <Button ref={printButton} onClick={() => window.print()}>
             打印
           </Button>
         </Group>

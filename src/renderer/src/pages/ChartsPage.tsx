@@ -31,18 +31,19 @@ export function ChartsPage({ params }: { params: PageParams }) {
   const [unit, setUnit] = useState<string | null>(params.unit ?? null);
   const [parent, setParent] = useState<string | null>(params.parent ?? null);
   const [printing, setPrinting] = useState<'one' | 'all' | null>(null);
-  useEffect(() => {
+  // Compared by value: App passes a fresh {} while the page has no parameters.
+  const paramsKey = JSON.stringify(params);
+  const [shownParams, setShownParams] = useState(paramsKey);
+  if (paramsKey !== shownParams) {
+    setShownParams(paramsKey);
     if (params.unit) {
       setScope('unit');
       setUnit(params.unit);
     } else if (params.parent) setScope('region');
     if (params.parent) setParent(params.parent);
-  }, [params]);
+  }
 
-  const units = useMemo(
-    () => [...(overview?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-    [overview],
-  );
+  const units = useMemo(() => [...(overview?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [overview]);
   const parents = useMemo(() => {
     const names = new Set(units.map((u) => u.parent).filter((p): p is string => !!p));
     return units.filter((u) => names.has(u.name)).map((u) => u.name);
@@ -102,6 +103,11 @@ export function ChartsPage({ params }: { params: PageParams }) {
               打印全区及各单位（每单位一页）
             </Button>
           )}
+          {scope === 'unit' && unit && view?.years.length ? (
+            <Button variant="subtle" onClick={() => goTo('errors', { unit, year: view.years[view.years.length - 1].year })}>
+              查看 {view.years[view.years.length - 1].year} 年差错清单
+            </Button>
+          ) : null}
           {scope === 'region' && parent && (
             <Button variant="subtle" onClick={() => goTo('summary', { parent })}>
               查看全区汇总

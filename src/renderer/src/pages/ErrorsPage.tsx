@@ -29,14 +29,18 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   const [printing, setPrinting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   // Shown again with new parameters (the board's “差错清单” for a unit): they replace the choices.
-  useEffect(() => {
+  // Compared by value: App passes a fresh {} while the page has no parameters.
+  const paramsKey = JSON.stringify(params);
+  const [shownParams, setShownParams] = useState(paramsKey);
+  if (paramsKey !== shownParams) {
+    setShownParams(paramsKey);
     if (params.unit) setScope('unit');
     else if (params.parent) setScope('all');
     if (params.year) setYear(params.year);
     if (params.unit) setUnit(params.unit);
     if (params.parent !== undefined) setParent(params.parent);
     setSaved(null);
-  }, [params]);
+  }
 
   const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
   const year = pickedYear ?? years[0] ?? null;

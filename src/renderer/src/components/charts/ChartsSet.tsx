@@ -7,8 +7,7 @@ import { YearChart } from './YearChart';
 const GROUPS = Object.keys(CHART_GROUPS) as ChartGroup[];
 /** On paper the outcomes (six parts, a long legend) take the full width between the two pairs of charts. */
 const PRINT_ORDER: ChartGroup[] = ['applications', 'shares', 'outcomes', 'appeals', 'rates'];
-export const chartsTitle = (v: ChartsView) =>
-  `${v.name}${v.scope === 'region' ? '（全区）' : ''}政府信息公开工作年度报告历年情况`;
+export const chartsTitle = (v: ChartsView) => `${v.name}${v.scope === 'region' ? '（全区）' : ''}政府信息公开工作年度报告历年情况`;
 
 export function ChartsSet({ view }: { view: ChartsView }) {
   if (!view.years.length)
@@ -43,7 +42,8 @@ export function ChartsSheet({ view, today }: { view: ChartsView; today: string }
     <PrintSheet label={chartsTitle(view)}>
       <h1>{chartsTitle(view)}</h1>
       <Text size="xs" ta="center" mb={6}>
-        {view.years.length ? `${view.years[0].year}—${view.years[view.years.length - 1].year} 年` : '没有报告'}　打印日期：{today}
+        {view.years.length ? `${view.years[0].year}—${view.years[view.years.length - 1].year} 年` : '没有报告'}
+        {'\u3000'}打印日期：{today}
       </Text>
       {view.notes.map((n) => (
         <Text key={n} size="xs" mb={2}>

@@ -40,7 +40,7 @@ export function YearChart({
     series,
     withLegend: true,
     // In the series' order (recharts sorts the legend by name unless told not to).
-    legendProps: { verticalAlign: 'bottom' as const, height: print ? 44 : 48, itemSorter: null },
+    legendProps: { verticalAlign: 'bottom' as const, height: print ? 58 : 48, itemSorter: null },
     xAxisLabel: print ? undefined : '年度',
     valueFormatter: (v: number) => (unit === '%' ? `${v}%` : String(v)),
     tooltipAnimationDuration: 0,

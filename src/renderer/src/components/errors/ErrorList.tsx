@@ -91,14 +91,17 @@ export function UnitErrorsSheet({ list, today }: { list: UnitErrorsView; today: 
     <PrintSheet label={ERRORS_TITLE(list)}>
       <h1>{ERRORS_TITLE(list)}</h1>
       <p style={{ margin: '0 0 3mm', textAlign: 'center' }}>
-        报告版本：第 {list.revision} 版（{list.status === 'final' ? '已定稿' : '草稿'}）　错误 {errors} 项，未说明的警告 {warnings} 项　打印日期：
+        报告版本：第 {list.revision} 版（{list.status === 'final' ? '已定稿' : '草稿'}）{'\u3000'}错误 {errors} 项，未说明的警告 {warnings}{' '}
+        项{'\u3000'}打印日期：
         {today}
       </p>
       <div style={{ border: '0.75pt solid #000', padding: '2mm 3mm', margin: '0 0 4mm' }}>
         <strong>填报说明</strong>
         <ol style={{ margin: '1mm 0 0', paddingLeft: '6mm' }}>
           <li>“错误”是表内勾稽关系不成立或数值不合规，须逐项改正：按“问题说明”中的算式核对所列单元格，改正后各项应当相等。</li>
-          <li>“警告”请逐项核实：确属填报差错的请改正；确属实际情况的，请在年报助手的校验结果中“忽略这条警告”并写明理由，理由随报告一起报送。</li>
+          <li>
+            “警告”请逐项核实：确属填报差错的请改正；确属实际情况的，请在年报助手的校验结果中“忽略这条警告”并写明理由，理由随报告一起报送。
+          </li>
           <li>单元格名称与国务院办公厅年度报告格式的表格一致；“空白”表示该格未填写，没有数字的请填 0，不适用的请填“/”。</li>
           <li>改正后请重新导出年报工作簿报送，并在报送时说明已改正的事项。</li>
         </ol>
