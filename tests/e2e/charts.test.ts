@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
         for (const name of [EDU, POLICE, CIVIL]) a.addUnit({ name, kind: 'department', parent: PARENT });
         a.save({ ...emptyReport('legacy', EDU, 2017), legacy: [{ label: '收到申请数', unit: '件', this_year: 3, cumulative: null }] });
         const add = (r: Report, unit: string) => {
-          const report = { ...r, unit, published: `${r.year + 1}-01-20` };
+          const report = { ...r, unit, published: `${r.year! + 1}-01-20` };
           a.save(report);
           saved.push(report);
         };
