@@ -1,6 +1,7 @@
 // The chart series on a real archive: the numbers are the stored reports' (the 2019 and 2021 formats each with
 // their own cells), a year without a number is a gap (null), rates are computed from the sums.
 import { describe, expect, it } from 'vitest';
+import { createHandlers, dispatch } from '../../src/main/api-handlers';
 import { regionCharts, unitCharts } from '../../src/main/collect/charts';
 import { CHART_GROUPS, type ChartsView } from '../../src/shared/api';
 import { emptyReport, NOT_APPLICABLE, type Report } from '../../src/shared/report';
@@ -167,6 +168,36 @@ describe('charts of a 全区', () => {
     const store = await tempStore();
     store.archive.addUnit({ name: UNIT, kind: 'department' });
     expect(() => regionCharts(store.archive, UNIT)).toThrow(/没有下级单位/);
+    store.close();
+  });
+});
+
+describe('charts channels', () => {
+  it('checks the arguments and answers with typed errors in Chinese', async () => {
+    const store = await tempStore();
+    const handlers = createHandlers(store, {
+      kind: 'browser',
+      openFiles: async () => [],
+      saveFile: async () => null,
+      chooseFolder: async () => null,
+      showInFolder: () => undefined,
+      printToPdf: null,
+    });
+    store.archive.addUnit({ name: '某县人民政府', kind: 'government' });
+    store.archive.addUnit({ name: UNIT, kind: 'department', parent: '某县人民政府' });
+    store.archive.save({ ...consistentReport('gov2021', 7, 2024), unit: UNIT });
+
+    const unit = await dispatch(handlers, 'charts.unit', { unit: UNIT });
+    expect(unit.ok && (unit.value as ChartsView).years.map((y) => y.year)).toEqual([2024]);
+    const region = await dispatch(handlers, 'charts.region', { parent: '某县人民政府' });
+    expect(region.ok && (region.value as ChartsView).years[0].reports).toBe(1);
+
+    const empty = await dispatch(handlers, 'charts.unit', { unit: '' });
+    expect(empty.ok).toBe(false);
+    const unknown = await dispatch(handlers, 'charts.unit', { unit: '不存在的单位' });
+    expect(!unknown.ok && unknown.error.kind).toBe('not_found');
+    const leaf = await dispatch(handlers, 'charts.region', { parent: UNIT });
+    expect(!leaf.ok && leaf.error).toEqual({ kind: 'input', message: expect.stringContaining('没有下级单位') });
     store.close();
   });
 });
