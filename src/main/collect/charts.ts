@@ -12,6 +12,7 @@ import {
 } from '../../shared/api';
 import { getTemplate, type HeaderNode, type TemplateId } from '../../shared/template';
 import * as chartsDb from '../db/charts';
+import * as collectDb from '../db/collect';
 import type { ChartScope } from '../db/charts';
 import { InputError } from '../errors';
 import type { Archive } from '../services/archive';
@@ -198,7 +199,7 @@ export function unitCharts(archive: Archive, unit: string): ChartsView {
 /** The units under `parent` summed year by year (the parent's own report is not added: it may be the 全区 report). */
 export function regionCharts(archive: Archive, parent: string): ChartsView {
   const u = archive.unit(parent);
-  const children = archive.listUnits().filter((c) => c.parent === u.name).length;
+  const children = collectDb.childUnits(archive.db, u.id).filter((c) => !c.deleted_at).length;
   if (!children) throw new InputError(`“${u.name}”没有下级单位，无法画全区图表（可在“单位”页设置上级单位，或导入单位名单）`);
   const built = build(archive, 'parent', u.id);
   if (built.years.length) {
