@@ -20,9 +20,11 @@ export interface YearTemplateSum {
 /** One unit's reports, or those of every unit under a parent. */
 export type ChartScope = 'unit' | 'parent';
 
+// CROSS JOIN keeps this order (units → reports by unit → cells by report and key): left to itself, SQLite may scan
+// every cell of the archive for a parent's units (13 s for 2,000 units at province scale instead of well under 1 s).
 const REPORTS: Record<ChartScope, string> = {
   unit: 'FROM reports r',
-  parent: 'FROM units u JOIN reports r ON r.unit_id = u.id',
+  parent: 'FROM units u CROSS JOIN reports r ON r.unit_id = u.id',
 };
 const WHERE: Record<ChartScope, string> = { unit: 'r.unit_id = ?', parent: 'u.parent_id = ? AND u.deleted_at IS NULL' };
 
@@ -40,7 +42,7 @@ export const cellSums = (db: Db, by: ChartScope, id: number, keys: readonly stri
   db
     .prepare(
       `SELECT r.year, r.template, c.key, SUM(CASE WHEN typeof(c.value) IN ('integer', 'real') THEN c.value END) AS value
-       ${REPORTS[by]} JOIN cells c ON c.report_id = r.id
+       ${REPORTS[by]} CROSS JOIN cells c ON c.report_id = r.id
        WHERE ${WHERE[by]} AND r.deleted_at IS NULL AND r.template <> 'legacy' AND c.key IN (SELECT value FROM json_each(?))
        GROUP BY r.year, r.template, c.key`,
     )
