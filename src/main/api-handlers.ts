@@ -4,6 +4,7 @@ import { API, CHANNELS, type ApiArgs, type ApiResponse, type ApiResult, type Cha
 import type { Report } from '../shared/report';
 import { validate } from '../shared/validation';
 import { board } from './collect/board';
+import { regionCharts, unitCharts } from './collect/charts';
 import { unitErrors, yearErrors } from './collect/errors-list';
 import { exportErrors, exportReminder, exportSummary } from './collect/exports';
 import { summarize } from './collect/summary';
@@ -146,6 +147,8 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       if (!path) return null;
       return { path, units: await exportErrors(a(), { year, unit, parent }, path) };
     },
+    'charts.unit': ({ unit }) => unitCharts(a(), unit),
+    'charts.region': ({ parent }) => regionCharts(a(), parent),
     'units.import': async ({ file, dryRun }) => {
       if (!dryRun) store.startDailyBackup();
       return importUnits(a(), file, { dryRun });

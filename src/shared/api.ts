@@ -5,6 +5,7 @@ import { z } from 'zod';
 import './zod-zh';
 import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
 import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
+import type { TemplateId } from './template';
 
 export { CHANNELS, MENU_COMMANDS, type Channel, type MenuCommand } from './channels';
 import type { Channel, MenuCommand } from './channels';
@@ -309,6 +310,50 @@ export interface OpenReturnView {
   answered: boolean;
 }
 
+// ---- charts (src/main/collect/charts.ts): a unit's or a 全区's figures over the years
+
+/** The series of each chart; labels come from the template (ChartsView.series), ids are the renderer's data keys. */
+export const CHART_GROUPS = {
+  applications: ['new_natural_person', 'new_legal', 'new_total'],
+  outcomes: ['granted', 'partial', 'withheld', 'unavailable', 'not_processed', 'other', 'outcome_total'],
+  shares: ['share_granted', 'share_partial', 'share_withheld'],
+  appeals: ['review', 'litigation_direct', 'litigation_after_review'],
+  rates: ['review_rate', 'litigation_rate'],
+} as const;
+export type ChartGroup = keyof typeof CHART_GROUPS;
+export type ChartSeriesId = (typeof CHART_GROUPS)[ChartGroup][number];
+export interface ChartSeriesView {
+  id: ChartSeriesId;
+  label: string;
+  unit: '件' | '%';
+  /** A total shown in the table under the chart, not drawn as a part of the stack. */
+  total: boolean;
+  /** How a share or rate is computed, in the template's words. */
+  formula: string | null;
+}
+export interface ChartYearView {
+  year: number;
+  /** The formats of the reports in the figures; [] when there is no report of the year. */
+  templates: TemplateId[];
+  /** Reports whose tables are in the figures (旧表样 reports have no tables and are not). */
+  reports: number;
+  /** null: no number for the year (no report, 旧表样, blank or 不适用, a rate without a base) — drawn as a gap. */
+  values: Record<ChartSeriesId, number | null>;
+}
+export interface ChartsView {
+  scope: 'unit' | 'region';
+  /** The unit, or the parent whose units are summed. */
+  name: string;
+  /** 全区: how many units are under the parent. */
+  units: number;
+  titles: Record<ChartGroup, string>;
+  series: ChartSeriesView[];
+  /** Every year from the first report to the last, gaps included. */
+  years: ChartYearView[];
+  /** What the person should know about the figures (旧表样 years, years without a report), in Chinese. */
+  notes: string[];
+}
+
 const planOverrides = z.object({
   unit: z.string().optional(),
   year: z.number().int().min(1990).max(2100).optional(),
@@ -434,6 +479,8 @@ export const API = {
     args: z.object({ year: yearArg, unit: z.string().min(1).optional(), parent: z.string().min(1).nullable().optional() }),
     result: out<{ path: string; units: number } | null>(),
   },
+  'charts.unit': { args: z.object({ unit: z.string().min(1) }), result: out<ChartsView>() },
+  'charts.region': { args: z.object({ parent: z.string().min(1) }), result: out<ChartsView>() },
   'units.import': {
     args: z.object({ file: z.string().min(1), dryRun: z.boolean().optional() }),
     result: out<UnitImportView>(),

@@ -36,6 +36,8 @@ export const CHANNELS = [
   'summary.export',
   'errors.list',
   'errors.export',
+  'charts.unit',
+  'charts.region',
   'units.import',
   'host.showInFolder',
   'backup.list',

@@ -3,6 +3,7 @@
 // reused from ~/.cache/nianbao-bench/. The figures are printed beside the targets of issue 11.
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { unitCharts } from '../../src/main/collect/charts';
 import { ArchiveStore } from '../../src/main/services/store';
 import { tempDir } from '../helpers/archive';
 import { rng } from '../helpers/random-report';
@@ -80,6 +81,13 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   const [overview, overviewMs] = time(() => store.archive.overview());
   lines.push(
     `档案总览（服务内，整份 ${overview.reports.length} 份报告）：${ms(overviewMs)}（议题目标是档案页首屏端到端 < 300 ms，此处只量服务）`,
+  );
+
+  // 图表 of one unit over all its years (issue 13: < 200 ms at province scale); the slowest of 50 units.
+  const chartTimes = Array.from({ length: 50 }, (_, i) => time(() => unitCharts(store.archive, unit((i * 7919) % scale.units)))[1]);
+  const chartWorst = Math.max(...chartTimes);
+  lines.push(
+    `一个单位的图表（${scale.years} 年，表三、表四各系列）：平均 ${ms(chartTimes.reduce((s, x) => s + x, 0) / chartTimes.length)}，最慢 ${ms(chartWorst)}（目标 < 200 ms：${verdict(chartWorst, 200)}）`,
   );
 
   const queries: [string, string][] = [

@@ -1,12 +1,136 @@
-import { Stack, Text, Title } from '@mantine/core';
-import type { PageParams } from '../lib/navigation';
+// 图表: a unit's or a 全区's figures over the years — applications received and their outcomes (表三), the shares
+// granted / partly granted / refused, 复议 and 诉讼 with their 纠错 rates (表四). Printable: one A4 page for the
+// office (全区) and one per unit.
+import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { localDate } from '../../../shared/local-time';
+import { ChartsSet, ChartsSheet, chartsTitle } from '../components/charts/ChartsSet';
+import { PagePrint } from '../components/PagePrint';
+import { invalidate, useApiQuery } from '../data/query';
+import { useNavigation, type PageParams } from '../lib/navigation';
 
-/** 图表. */
+type Scope = 'unit' | 'region';
+
+function UnitSheet({ unit, today }: { unit: string; today: string }) {
+  const view = useApiQuery('charts.unit', { unit }).data;
+  return view ? <ChartsSheet view={view} today={today} /> : null;
+}
+
 export function ChartsPage({ params }: { params: PageParams }) {
+  const { goTo } = useNavigation();
+  const overviewQuery = useApiQuery('archive.overview', {});
+  const overview = overviewQuery.data;
+  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  const seen = useRef(0);
+  useEffect(() => {
+    const at = overviewQuery.dataUpdatedAt;
+    if (seen.current && at !== seen.current) void invalidate('charts.unit', 'charts.region');
+    seen.current = at;
+  }, [overviewQuery.dataUpdatedAt]);
+  const [scope, setScope] = useState<Scope>(params.parent && !params.unit ? 'region' : 'unit');
+  const [unit, setUnit] = useState<string | null>(params.unit ?? null);
+  const [parent, setParent] = useState<string | null>(params.parent ?? null);
+  const [printing, setPrinting] = useState<'one' | 'all' | null>(null);
+  // Compared by value: App passes a fresh {} while the page has no parameters.
+  const paramsKey = JSON.stringify(params);
+  const [shownParams, setShownParams] = useState(paramsKey);
+  if (paramsKey !== shownParams) {
+    setShownParams(paramsKey);
+    if (params.unit) {
+      setScope('unit');
+      setUnit(params.unit);
+    } else if (params.parent) setScope('region');
+    if (params.parent) setParent(params.parent);
+  }
+
+  const units = useMemo(() => [...(overview?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [overview]);
+  const parents = useMemo(() => {
+    const names = new Set(units.map((u) => u.parent).filter((p): p is string => !!p));
+    return units.filter((u) => names.has(u.name)).map((u) => u.name);
+  }, [units]);
+  const children = useMemo(() => units.filter((u) => u.parent === parent).map((u) => u.name), [units, parent]);
+
+  const unitQuery = useApiQuery('charts.unit', scope === 'unit' && unit ? { unit } : null, { refetchOnMount: 'always' });
+  const regionQuery = useApiQuery('charts.region', scope === 'region' && parent ? { parent } : null, {
+    refetchOnMount: 'always',
+  });
+  const query = scope === 'unit' ? unitQuery : regionQuery;
+  const view = query.data;
+  const closePrint = useCallback(() => setPrinting(null), []);
+  const today = localDate(new Date());
+
   return (
-    <Stack>
-      <Title order={2}>图表</Title>
-      <Text c="dimmed">{params.year ?? ''}</Text>
+    <Stack gap="md">
+      <Title order={3}>图表</Title>
+      <Card withBorder padding="md">
+        <Group align="flex-end" wrap="wrap">
+          <SegmentedControl
+            aria-label="范围"
+            value={scope}
+            onChange={(v) => setScope(v as Scope)}
+            data={[
+              { value: 'unit', label: '一个单位' },
+              { value: 'region', label: '全区（下级单位合计）' },
+            ]}
+          />
+          {scope === 'unit' ? (
+            <Select
+              label="单位"
+              placeholder="选择单位"
+              data={units.map((u) => u.name)}
+              value={unit}
+              onChange={setUnit}
+              searchable
+              limit={200}
+              w={300}
+            />
+          ) : (
+            <Select
+              label="上级单位"
+              placeholder={parents.length ? '选择上级单位' : '还没有设置上级单位'}
+              data={parents}
+              value={parent}
+              onChange={setParent}
+              searchable
+              w={300}
+            />
+          )}
+          <Button variant="default" onClick={() => setPrinting('one')} disabled={!view?.years.length}>
+            打印本页
+          </Button>
+          {scope === 'region' && (
+            <Button variant="default" onClick={() => setPrinting('all')} disabled={!view?.years.length}>
+              打印全区及各单位（每单位一页）
+            </Button>
+          )}
+          {scope === 'unit' && unit && view?.years.length ? (
+            <Button variant="subtle" onClick={() => goTo('errors', { unit, year: view.years[view.years.length - 1].year })}>
+              查看 {view.years[view.years.length - 1].year} 年差错清单
+            </Button>
+          ) : null}
+          {scope === 'region' && parent && (
+            <Button variant="subtle" onClick={() => goTo('summary', { parent })}>
+              查看全区汇总
+            </Button>
+          )}
+        </Group>
+      </Card>
+      {view ? (
+        <>
+          <Title order={4}>{chartsTitle(view)}</Title>
+          <ChartsSet view={view} />
+        </>
+      ) : query.isFetching ? (
+        <Text c="dimmed">正在读取…</Text>
+      ) : (
+        <Text c="dimmed">{scope === 'unit' ? '请选择一个单位。' : '请选择一个上级单位，看它的下级单位历年合计。'}</Text>
+      )}
+      {printing && view && (
+        <PagePrint title={chartsTitle(view)} onClose={closePrint}>
+          <ChartsSheet view={view} today={today} />
+          {printing === 'all' && children.map((c) => <UnitSheet key={c} unit={c} today={today} />)}
+        </PagePrint>
+      )}
     </Stack>
   );
 }

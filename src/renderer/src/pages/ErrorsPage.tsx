@@ -1,12 +1,183 @@
-import { Stack, Text, Title } from '@mantine/core';
-import type { PageParams } from '../lib/navigation';
+// 差错清单: for a year, one unit's errors and unexplained warnings, or those of every failing unit (of the archive or
+// under a parent); exported as a workbook (a sheet per unit) and printed to send back; one click opens a report.
+import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { localDate } from '../../../shared/local-time';
+import { SavedFile } from '../components/SavedFile';
+import { PagePrint } from '../components/PagePrint';
+import { ERRORS_TITLE, UnitErrorsCard, UnitErrorsSheet } from '../components/errors/ErrorList';
+import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { useNavigation, type PageParams } from '../lib/navigation';
 
-/** 差错清单. */
+type Scope = 'unit' | 'all';
+
 export function ErrorsPage({ params }: { params: PageParams }) {
+  const { openReport } = useNavigation();
+  const overviewQuery = useApiQuery('archive.overview', {});
+  const overview = overviewQuery.data;
+  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  const seen = useRef(0);
+  useEffect(() => {
+    const at = overviewQuery.dataUpdatedAt;
+    if (seen.current && at !== seen.current) void invalidate('errors.list');
+    seen.current = at;
+  }, [overviewQuery.dataUpdatedAt]);
+  const [scope, setScope] = useState<Scope>(params.unit ? 'unit' : 'all');
+  const [pickedYear, setYear] = useState<number | null>(params.year ?? null);
+  const [pickedUnit, setUnit] = useState<string | null>(params.unit ?? null);
+  const [parent, setParent] = useState<string | null>(params.parent ?? null);
+  const [printing, setPrinting] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Shown again with new parameters (the board's “差错清单” for a unit): they replace the choices.
+  // Compared by value: App passes a fresh {} while the page has no parameters.
+  const paramsKey = JSON.stringify(params);
+  const [shownParams, setShownParams] = useState(paramsKey);
+  if (paramsKey !== shownParams) {
+    setShownParams(paramsKey);
+    if (params.unit) setScope('unit');
+    else if (params.parent) setScope('all');
+    if (params.year) setYear(params.year);
+    if (params.unit) setUnit(params.unit);
+    if (params.parent !== undefined) setParent(params.parent);
+    setSaved(null);
+  }
+
+  const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
+  const year = pickedYear ?? years[0] ?? null;
+  const names = useMemo(() => new Map((overview?.units ?? []).map((u) => [u.id, u.name])), [overview]);
+  const reportsOfYear = useMemo(() => (overview?.reports ?? []).filter((r) => r.year === year), [overview, year]);
+  const unitOptions = useMemo(
+    () =>
+      reportsOfYear
+        .map((r) => ({
+          value: names.get(r.unit_id) ?? '',
+          label: `${names.get(r.unit_id)}${r.error_count ? `（错误 ${r.error_count}）` : r.warning_count ? `（警告 ${r.warning_count}）` : ''}`,
+        }))
+        .sort((a, b) => a.value.localeCompare(b.value, 'zh-CN')),
+    [reportsOfYear, names],
+  );
+  const parents = useMemo(() => {
+    const ids = new Set((overview?.units ?? []).map((u) => u.parent).filter((p): p is string => !!p));
+    return [...ids].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }, [overview]);
+  const unit = pickedUnit && unitOptions.some((o) => o.value === pickedUnit) ? pickedUnit : null;
+
+  const args = year === null ? null : scope === 'unit' ? (unit ? { year, unit } : null) : { year, parent };
+  const query = useApiQuery('errors.list', args, { refetchOnMount: 'always' });
+  const lists = query.data ?? [];
+  const exporting = useApiMutation('errors.export', { onSuccess: (r) => setSaved(r?.path ?? null) });
+  const show = useApiMutation('host.showInFolder');
+  const closePrint = useCallback(() => setPrinting(false), []);
+
+  const who = scope === 'unit' ? (unit ?? '') : parent ? `${parent}下级单位` : '全部单位';
   return (
-    <Stack>
-      <Title order={2}>差错清单</Title>
-      <Text c="dimmed">{params.year ?? ''}</Text>
+    <Stack gap="md">
+      <Title order={3}>差错清单</Title>
+      <Card withBorder padding="md">
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="年度"
+            data={years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+            value={year === null ? null : String(year)}
+            onChange={(v) => {
+              setYear(v ? Number(v) : null);
+              setSaved(null);
+            }}
+            allowDeselect={false}
+            w={120}
+          />
+          <SegmentedControl
+            aria-label="范围"
+            value={scope}
+            onChange={(v) => {
+              setScope(v as Scope);
+              setSaved(null);
+            }}
+            data={[
+              { value: 'unit', label: '一个单位' },
+              { value: 'all', label: '全部有问题的单位' },
+            ]}
+          />
+          {scope === 'unit' ? (
+            <Select
+              label="单位"
+              placeholder="选择单位"
+              data={unitOptions}
+              value={unit}
+              onChange={(v) => {
+                setUnit(v);
+                setSaved(null);
+              }}
+              searchable
+              limit={200}
+              nothingFoundMessage="这一年没有这个单位的报告"
+              w={300}
+            />
+          ) : (
+            <Select
+              label="上级单位"
+              placeholder="全部单位"
+              data={parents}
+              value={parent}
+              onChange={(v) => {
+                setParent(v);
+                setSaved(null);
+              }}
+              searchable
+              clearable
+              w={240}
+            />
+          )}
+          <Button
+            onClick={() => args && exporting.mutate(args, { onError: (e) => notifyError(e, '没有导出') })}
+            loading={exporting.isPending}
+            disabled={!args || !query.data}
+          >
+            导出差错清单（Excel）
+          </Button>
+          <Button variant="default" onClick={() => setPrinting(true)} disabled={!lists.length}>
+            打印差错清单
+          </Button>
+        </Group>
+        {saved && (
+          <Stack mt="sm" gap={4}>
+            <SavedFile path={saved} onShow={(path) => show.mutate({ path })} />
+          </Stack>
+        )}
+      </Card>
+
+      {year === null ? (
+        <Text c="dimmed">档案中还没有报告。</Text>
+      ) : scope === 'unit' && !unit ? (
+        <Text c="dimmed">请选择一个单位，或改看“全部有问题的单位”。</Text>
+      ) : query.isPending ? (
+        <Text c="dimmed">正在校验…</Text>
+      ) : query.data && !lists.length ? (
+        <Card withBorder padding="lg">
+          <Text>
+            {year} 年{who}的报告都没有错误或未说明的警告。
+          </Text>
+        </Card>
+      ) : (
+        <>
+          {scope === 'all' && lists.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {year} 年{who}中有 {lists.length} 个单位的报告有错误或未说明的警告。
+            </Text>
+          )}
+          {lists.map((l) => (
+            <UnitErrorsCard key={l.unit} list={l} onOpen={() => openReport(l.unit, l.year)} />
+          ))}
+        </>
+      )}
+
+      {printing && lists.length > 0 && (
+        <PagePrint title={lists.length === 1 ? ERRORS_TITLE(lists[0]) : `${year}年${who}差错清单`} onClose={closePrint}>
+          {lists.map((l) => (
+            <UnitErrorsSheet key={l.unit} list={l} today={localDate(new Date())} />
+          ))}
+        </PagePrint>
+      )}
     </Stack>
   );
 }
