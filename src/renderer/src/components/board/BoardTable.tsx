@@ -1,0 +1,198 @@
+// Every child unit of the board, one row each. Rows are virtualised (a province parent has 2,000 children); a row
+// is focusable: Enter or a click on the name opens the report, ↑/↓ move between rows.
+import { Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent } from 'react';
+import { BOARD_STATE_LABELS, type BoardRowView, type ExchangeBoardView } from '../../../../shared/api';
+import { UNIT_KIND_LABELS } from '../../../../shared/report';
+import { STATE_COLORS } from './BoardCounts';
+import './board.css';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = 'minmax(180px, 2.4fr) 78px 118px 92px minmax(110px, 1fr) 112px 120px 96px';
+const HEADERS = ['单位', '类型', '状态', '错误/警告', '异常值', '报送包', '公布期限', ''];
+
+/** 已接收 / 已退回 / 已报送未接收, as the office reads its exchange with a unit. */
+const EXCHANGE_LABELS: Record<ExchangeBoardView['direction'], { label: string; color: string }> = {
+  received: { label: '已接收', color: 'green' },
+  returned: { label: '已退回', color: 'red' },
+  sent: { label: '已报送未接收', color: 'yellow' },
+};
+
+interface Props {
+  rows: BoardRowView[];
+  exchange: Map<string, ExchangeBoardView>;
+  height: string;
+  onOpen(row: BoardRowView): void;
+  onErrors(row: BoardRowView): void;
+}
+
+export function BoardTable({ rows, exchange, height, onOpen, onErrors }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  const focusRow = (index: number) => {
+    const i = Math.max(0, Math.min(rows.length - 1, index));
+    virtualizer.scrollToIndex(i);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') onOpen(rows[index]);
+    else if (e.key === 'ArrowDown') focusRow(index + 1);
+    else if (e.key === 'ArrowUp') focusRow(index - 1);
+    else if (e.key === 'Home') focusRow(0);
+    else if (e.key === 'End') focusRow(rows.length - 1);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="board-table" role="table" aria-label="下级单位报送情况" aria-rowcount={rows.length + 1}>
+      <div role="rowgroup">
+        <div role="row" className="board-row board-head" style={{ gridTemplateColumns: COLUMNS }}>
+          {HEADERS.map((h, i) => (
+            <div role="columnheader" key={i}>
+              {h}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scroller} role="rowgroup" className="board-body" style={{ height }}>
+        {!rows.length && (
+          <Text c="dimmed" ta="center" py="xl">
+            没有符合筛选条件的单位
+          </Text>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rows[v.index];
+            const ex = exchange.get(r.unit.name);
+            return (
+              <div
+                key={r.unit.id}
+                role="row"
+                aria-rowindex={v.index + 2}
+                data-index={v.index}
+                data-unit={r.unit.name}
+                data-state={r.state}
+                tabIndex={0}
+                className="board-row"
+                onKeyDown={(e) => onKey(e, v.index)}
+                style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+              >
+                <div role="cell">
+                  <UnstyledButton
+                    tabIndex={-1}
+                    className="board-unit"
+                    onClick={() => onOpen(r)}
+                    aria-label={`打开${r.unit.name}的报告`}
+                    title={r.state === 'missing' ? '还没有收到报告：点击新建' : '打开报告'}
+                  >
+                    {r.unit.name}
+                  </UnstyledButton>
+                </div>
+                <div role="cell">
+                  <Text size="sm">{UNIT_KIND_LABELS[r.unit.kind]}</Text>
+                </div>
+                <div role="cell">
+                  <Badge color={STATE_COLORS[r.state]} variant={r.state === 'final' ? 'filled' : 'light'}>
+                    {BOARD_STATE_LABELS[r.state]}
+                  </Badge>
+                </div>
+                <div role="cell">
+                  {r.state === 'missing' ? (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  ) : (
+                    <Text size="sm">
+                      <Text span c={r.errors ? 'red.8' : 'dimmed'} fw={r.errors ? 700 : undefined}>
+                        {r.errors}
+                      </Text>
+                      {' / '}
+                      <Text span c={r.warnings ? 'orange.8' : 'dimmed'}>
+                        {r.warnings}
+                      </Text>
+                    </Text>
+                  )}
+                </div>
+                <div role="cell">
+                  <Outliers row={r} />
+                </div>
+                <div role="cell">
+                  {ex ? (
+                    <Tooltip label={`第 ${ex.revision} 版 · ${new Date(ex.createdAt).toLocaleString('zh-CN')}`}>
+                      <Badge variant="outline" color={EXCHANGE_LABELS[ex.direction].color}>
+                        {EXCHANGE_LABELS[ex.direction].label}
+                      </Badge>
+                    </Tooltip>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </div>
+                <div role="cell">
+                  <Deadline row={r} />
+                </div>
+                <div role="cell">
+                  {r.reportId !== null && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => onErrors(r)} aria-label={`${r.unit.name}的差错清单`}>
+                      差错清单
+                    </Button>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Outliers as a count; their explanations on hover or when the row's badge has focus. */
+function Outliers({ row }: { row: BoardRowView }) {
+  if (!row.outliers.length)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  const label = (
+    <div>
+      {row.outliers.map((o, i) => (
+        <div key={i}>{o.message}</div>
+      ))}
+    </div>
+  );
+  return (
+    <Tooltip label={label} multiline maw={460} events={{ hover: true, focus: true, touch: true }} withinPortal>
+      <Badge color="grape" variant="light" tabIndex={0} aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}>
+        异常值 {row.outliers.length}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function Deadline({ row }: { row: BoardRowView }) {
+  if (!row.deadline || row.daysLeft === null)
+    return (
+      <Text size="sm" c="dimmed">
+        无法定期限
+      </Text>
+    );
+  const done = row.state === 'final';
+  const late = row.daysLeft < 0;
+  return (
+    <Text size="sm" c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined} title={`公布期限 ${row.deadline}`}>
+      {row.deadline.slice(5).replace('-', '月')}日 · {late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}
+    </Text>
+  );
+}
