@@ -1,7 +1,7 @@
 // 报送情况: for a year and a parent, every child unit with its state, counts that filter, the legal deadline by
 // kind with days left, outliers among peers and years, the exchange state, and the 催报单.
 import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardRowView, type BoardState } from '../../../shared/api';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/report';
 import { daysBetween, publicationDeadline } from '../../../shared/validation';
@@ -9,7 +9,7 @@ import { BoardCounts } from '../components/board/BoardCounts';
 import { BoardTable } from '../components/board/BoardTable';
 import { ScopePicker, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
-import { notifyDone, useApiMutation, useApiQuery } from '../data/query';
+import { invalidate, notifyDone, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 
 export function BoardPage({ params }: { params: PageParams }) {
@@ -18,6 +18,10 @@ export function BoardPage({ params }: { params: PageParams }) {
   const nav = useNavigation();
   const board = useApiQuery('board.get', parent ? { year, parent } : null);
   const exchange = useApiQuery('exchange.board', { year });
+  // Reports saved, imported or set to 定稿 elsewhere change the board: ask again when the archive overview changes.
+  useEffect(() => {
+    if (scope.archiveChanged) void invalidate('board.get', 'exchange.board');
+  }, [scope.archiveChanged]);
   const [state, setState] = useState<BoardState | null>(null);
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
@@ -51,7 +55,7 @@ export function BoardPage({ params }: { params: PageParams }) {
   const errors = (r: BoardRowView) => nav.goTo('errors', { unit: r.unit.name, year });
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" className="board-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
           <Title order={2}>报送情况</Title>
@@ -111,9 +115,9 @@ export function BoardPage({ params }: { params: PageParams }) {
               显示 {rows.length} / {view.rows.length} 个单位
             </Text>
           </Group>
-          <BoardTable rows={rows} exchange={exchangeByUnit} height="max(240px, calc(100vh - 390px))" onOpen={open} onErrors={errors} />
+          <BoardTable rows={rows} exchange={exchangeByUnit} onOpen={open} onErrors={errors} />
           <Text size="xs" c="dimmed">
-            点击单位名称或选中一行按 Enter 打开报告；↑/↓ 在行间移动。警告数不含已说明理由的警告。
+            点击一行或选中后按 Enter 打开报告；↑/↓ 在行间移动。警告数不含已说明理由的警告。
           </Text>
         </>
       )}

@@ -8,7 +8,7 @@ import { SavedFile } from '../components/SavedFile';
 import { DrillDown } from '../components/summary/DrillDown';
 import { SummaryTables } from '../components/summary/SummaryTables';
 import { SummaryUnits } from '../components/summary/SummaryUnits';
-import { notifyDone, useApiMutation, useApiQuery } from '../data/query';
+import { invalidate, notifyDone, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 import '../components/summary/summary.css';
 
@@ -26,13 +26,18 @@ export function SummaryPage({ params }: { params: PageParams }) {
     const ids = new Set((overview.data?.reports ?? []).filter((r) => r.year === year).map((r) => r.unit_id));
     return scope.units.filter((u) => ids.has(u.id)).map((u) => u.name);
   }, [overview.data, scope.units, year]);
-  const [compare, setCompare] = useState<string | null>(null);
-  useEffect(() => {
-    setCompare(parent && reported.includes(parent) ? parent : NO_COMPARE);
-  }, [parent, year, reported]);
+  // The person's choice holds for the parent and year it was made for; otherwise the default.
+  const [chosen, setChosen] = useState<{ for: string; unit: string } | null>(null);
+  const scopeKey = `${parent}|${year}`;
+  const compare = parent === null ? null : chosen?.for === scopeKey ? chosen.unit : reported.includes(parent) ? parent : NO_COMPARE;
+  const setCompare = (unit: string) => setChosen({ for: scopeKey, unit });
 
   const ready = parent !== null && compare !== null;
   const summary = useApiQuery('summary.get', ready ? { year, parent, compare: compare || null } : null, { meta: { quiet: true } });
+  // Reports saved or imported elsewhere change the sums: ask again when the archive overview changes.
+  useEffect(() => {
+    if (scope.archiveChanged) void invalidate('summary.get');
+  }, [scope.archiveChanged]);
   const view = summary.data;
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

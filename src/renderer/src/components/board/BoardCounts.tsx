@@ -47,7 +47,7 @@ export function BoardCounts({ counts, total, filter, onFilter }: Props) {
   };
   return (
     <Group gap="sm" wrap="nowrap" role="group" aria-label="各状态单位数（点击筛选）">
-      {card(null, '全部单位', total, 'dark')}
+      {card(null, '全部单位', total, 'indigo')}
       {BOARD_STATES.map((s) => card(s, BOARD_STATE_LABELS[s], counts[s], STATE_COLORS[s]))}
     </Group>
   );

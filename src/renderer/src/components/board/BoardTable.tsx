@@ -1,6 +1,6 @@
 // Every child unit of the board, one row each. Rows are virtualised (a province parent has 2,000 children); a row
-// is focusable: Enter or a click on the name opens the report, ↑/↓ move between rows.
-import { Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+// is focusable: Enter or a click on the row opens the report, ↑/↓ move between rows.
+import { Badge, Button, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { BOARD_STATE_LABELS, type BoardRowView, type ExchangeBoardView } from '../../../../shared/api';
@@ -10,7 +10,7 @@ import './board.css';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = 'minmax(180px, 2.4fr) 78px 118px 92px minmax(110px, 1fr) 112px 120px 96px';
-const HEADERS = ['单位', '类型', '状态', '错误/警告', '异常值', '报送包', '公布期限', ''];
+const HEADERS = ['单位', '类型', '状态', '错误/警告', '异常值', '报送包', '距公布期限', ''];
 
 /** 已接收 / 已退回 / 已报送未接收, as the office reads its exchange with a unit. */
 const EXCHANGE_LABELS: Record<ExchangeBoardView['direction'], { label: string; color: string }> = {
@@ -22,13 +22,14 @@ const EXCHANGE_LABELS: Record<ExchangeBoardView['direction'], { label: string; c
 interface Props {
   rows: BoardRowView[];
   exchange: Map<string, ExchangeBoardView>;
-  height: string;
   onOpen(row: BoardRowView): void;
   onErrors(row: BoardRowView): void;
 }
 
-export function BoardTable({ rows, exchange, height, onOpen, onErrors }: Props) {
+export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The virtualiser keeps its own state; the React compiler leaves this component alone, which is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -63,7 +64,7 @@ export function BoardTable({ rows, exchange, height, onOpen, onErrors }: Props) 
           ))}
         </div>
       </div>
-      <div ref={scroller} role="rowgroup" className="board-body" style={{ height }}>
+      <div ref={scroller} role="rowgroup" className="board-body">
         {!rows.length && (
           <Text c="dimmed" ta="center" py="xl">
             没有符合筛选条件的单位
@@ -83,19 +84,18 @@ export function BoardTable({ rows, exchange, height, onOpen, onErrors }: Props) 
                 data-state={r.state}
                 tabIndex={0}
                 className="board-row"
+                aria-label={`${r.unit.name}：${BOARD_STATE_LABELS[r.state]}（按 Enter 打开报告）`}
                 onKeyDown={(e) => onKey(e, v.index)}
+                // One click anywhere on the row opens the report, except on the row's own buttons.
+                onClick={(e) => {
+                  if (!(e.target as HTMLElement).closest('[data-no-open]')) onOpen(r);
+                }}
                 style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               >
                 <div role="cell">
-                  <UnstyledButton
-                    tabIndex={-1}
-                    className="board-unit"
-                    onClick={() => onOpen(r)}
-                    aria-label={`打开${r.unit.name}的报告`}
-                    title={r.state === 'missing' ? '还没有收到报告：点击新建' : '打开报告'}
-                  >
+                  <Text span className="board-unit" title={r.state === 'missing' ? '还没有收到报告：点击新建' : '点击打开报告'}>
                     {r.unit.name}
-                  </UnstyledButton>
+                  </Text>
                 </div>
                 <div role="cell">
                   <Text size="sm">{UNIT_KIND_LABELS[r.unit.kind]}</Text>
@@ -143,7 +143,7 @@ export function BoardTable({ rows, exchange, height, onOpen, onErrors }: Props) 
                 </div>
                 <div role="cell">
                   {r.reportId !== null && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => onErrors(r)} aria-label={`${r.unit.name}的差错清单`}>
+                    <Button data-no-open size="compact-xs" variant="subtle" onClick={() => onErrors(r)} aria-label={`${r.unit.name}的差错清单`}>
                       差错清单
                     </Button>
                   )}
@@ -174,7 +174,7 @@ function Outliers({ row }: { row: BoardRowView }) {
   );
   return (
     <Tooltip label={label} multiline maw={460} events={{ hover: true, focus: true, touch: true }} withinPortal>
-      <Badge color="grape" variant="light" tabIndex={0} aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}>
+      <Badge data-no-open color="grape" variant="light" tabIndex={0} aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}>
         异常值 {row.outliers.length}
       </Badge>
     </Tooltip>
@@ -191,8 +191,8 @@ function Deadline({ row }: { row: BoardRowView }) {
   const done = row.state === 'final';
   const late = row.daysLeft < 0;
   return (
-    <Text size="sm" c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined} title={`公布期限 ${row.deadline}`}>
-      {row.deadline.slice(5).replace('-', '月')}日 · {late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}
+    <Text size="sm" c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined} title={`公布期限 ${row.deadline}`} aria-label={`公布期限 ${row.deadline}，${late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}`}>
+      {late ? `已过 ${-row.daysLeft} 天` : row.daysLeft === 0 ? '今天截止' : `剩 ${row.daysLeft} 天`}
     </Text>
   );
 }

@@ -1,7 +1,7 @@
 // The year and the parent unit a collecting-office page looks at (报送情况, 全区汇总). Defaults: last year and the
 // top unit that has children; parameters from another page (goTo) win.
 import { Group, Select } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { UnitView } from '../../../../shared/api';
 import { useApiQuery } from '../../data/query';
 import type { PageParams } from '../../lib/navigation';
@@ -16,19 +16,25 @@ export interface Scope {
   years: number[];
   units: UnitView[];
   loading: boolean;
+  /** When the archive overview was last fetched: reports saved or imported elsewhere in the app change it. */
+  archiveChanged: number;
 }
 
 const lastYear = () => new Date().getFullYear() - 1;
 
 export function useScope(params: PageParams): Scope {
   const units = useApiQuery('units.list', {});
-  const overview = useApiQuery('archive.overview', {});
+  // Asked afresh when a page opens: reports may have been saved through paths that do not invalidate it.
+  const overview = useApiQuery('archive.overview', {}, { refetchOnMount: 'always' });
   const [year, setYear] = useState(params.year ?? lastYear());
-  const [parent, setParent] = useState<string | null>(params.parent ?? null);
-  useEffect(() => {
+  const [chosenParent, setParent] = useState<string | null>(params.parent ?? null);
+  // New parameters from another page (goTo) replace the choice; compared by value, as the page gets a fresh {}.
+  const [seen, setSeen] = useState({ year: params.year, parent: params.parent });
+  if (seen.year !== params.year || seen.parent !== params.parent) {
+    setSeen({ year: params.year, parent: params.parent });
     if (params.year) setYear(params.year);
     if (params.parent) setParent(params.parent);
-  }, [params]);
+  }
 
   const parents = useMemo(() => {
     const list = units.data ?? [];
@@ -37,17 +43,25 @@ export function useScope(params: PageParams): Scope {
       .filter((u) => withChildren.has(u.name))
       .sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null) || a.name.localeCompare(b.name, 'zh-CN'));
   }, [units.data]);
-  // The default parent once the units are known: the first top unit with children.
-  useEffect(() => {
-    if (parent === null && parents.length) setParent(parents[0].name);
-  }, [parent, parents]);
+  // Until the person picks one: the first top unit with children.
+  const parent = chosenParent ?? parents[0]?.name ?? null;
 
   const years = useMemo(() => {
     const set = new Set([...(overview.data?.years ?? []), lastYear(), year]);
     return [...set].sort((a, b) => b - a);
   }, [overview.data, year]);
 
-  return { year, setYear, parent, setParent, parents, years, units: units.data ?? [], loading: units.isPending };
+  return {
+    year,
+    setYear,
+    parent,
+    setParent,
+    parents,
+    years,
+    units: units.data ?? [],
+    loading: units.isPending,
+    archiveChanged: overview.dataUpdatedAt,
+  };
 }
 
 /** The two selectors, side by side. */
