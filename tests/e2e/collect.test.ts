@@ -124,7 +124,9 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       const errorsCount = expected('errors');
       await page.getByRole('button', { name: `有错误 ${errorsCount} 个` }).click();
       await page.getByText(`显示 ${errorsCount} / 40 个单位`).waitFor();
-      const shownStates = await page.locator('.board-body [role="row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+      const shownStates = await page
+        .locator('.board-body [role="row"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
       expect(shownStates.length).toBeGreaterThan(0);
       expect(new Set(shownStates)).toEqual(new Set(['errors']));
       await page.getByRole('button', { name: `有错误 ${errorsCount} 个` }).click();
@@ -161,7 +163,8 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       });
       expect(header).toBeGreaterThan(0);
       const listed = new Map<string, string>();
-      for (let n = header + 1; n <= ws.rowCount; n++) listed.set(String(ws.getRow(n).getCell(2).value), String(ws.getRow(n).getCell(4).value));
+      for (let n = header + 1; n <= ws.rowCount; n++)
+        listed.set(String(ws.getRow(n).getCell(2).value), String(ws.getRow(n).getCell(4).value));
       const due = [...states].filter(([, s]) => s === 'missing' || s === 'errors' || s === 'warnings');
       expect([...listed.keys()].sort()).toEqual(due.map(([u]) => u).sort());
       const LABEL = { missing: '未收到', errors: '有错误', warnings: '有未说明的警告' } as Record<string, string>;
@@ -215,7 +218,9 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       await page.keyboard.press('Enter');
       const why = drill.getByLabel('与全区报告的差异');
       await why.waitFor();
-      expect(await why.textContent()).toContain(`${PARENT}的全区报告填 ${sums[PLANT] - culpritValue}，汇总为 ${sums[PLANT]}，差额 -${culpritValue}`);
+      expect(await why.textContent()).toContain(
+        `${PARENT}的全区报告填 ${sums[PLANT] - culpritValue}，汇总为 ${sums[PLANT]}，差额 -${culpritValue}`,
+      );
       expect(await why.textContent()).toContain(`${culprit}：该单位的 ${culpritValue} 与差额相同：全区报告可能漏计了该单位`);
       await page.screenshot({ path: `${SCREENSHOTS}/summary-drill-1366.png` });
       await page.setViewportSize({ width: 1920, height: 1080 });
@@ -260,7 +265,10 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       expect(await last.getAttribute('data-state')).not.toBe('missing');
       await page.screenshot({ path: `${SCREENSHOTS}/board-2000-1366.png` });
       await page.keyboard.press('Enter');
-      await page.getByRole('navigation').getByLabel(`回到正在编辑的${name(2000)}${YEAR}年报告`).waitFor();
+      await page
+        .getByRole('navigation')
+        .getByLabel(`回到正在编辑的${name(2000)}${YEAR}年报告`)
+        .waitFor();
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -87,7 +87,8 @@ export function BoardPage({ params }: { params: PageParams }) {
             </Text>
             {deadlines.map((d) => (
               <Text size="sm" key={d.kind} c={d.days < 0 ? 'red.8' : d.days <= 7 ? 'orange.8' : undefined}>
-                {UNIT_KIND_LABELS[d.kind]}：{d.date}（{d.days < 0 ? `已过 ${-d.days} 天` : d.days === 0 ? '今天截止' : `还有 ${d.days} 天`}）
+                {UNIT_KIND_LABELS[d.kind]}：{d.date}（{d.days < 0 ? `已过 ${-d.days} 天` : d.days === 0 ? '今天截止' : `还有 ${d.days} 天`}
+                ）
               </Text>
             ))}
             <Text size="sm" c="dimmed">

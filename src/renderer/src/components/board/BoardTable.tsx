@@ -143,7 +143,13 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
                 </div>
                 <div role="cell">
                   {r.reportId !== null && (
-                    <Button data-no-open size="compact-xs" variant="subtle" onClick={() => onErrors(r)} aria-label={`${r.unit.name}的差错清单`}>
+                    <Button
+                      data-no-open
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onErrors(r)}
+                      aria-label={`${r.unit.name}的差错清单`}
+                    >
                       差错清单
                     </Button>
                   )}
@@ -174,7 +180,13 @@ function Outliers({ row }: { row: BoardRowView }) {
   );
   return (
     <Tooltip label={label} multiline maw={460} events={{ hover: true, focus: true, touch: true }} withinPortal>
-      <Badge data-no-open color="grape" variant="light" tabIndex={0} aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}>
+      <Badge
+        data-no-open
+        color="grape"
+        variant="light"
+        tabIndex={0}
+        aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}
+      >
         异常值 {row.outliers.length}
       </Badge>
     </Tooltip>
@@ -191,7 +203,12 @@ function Deadline({ row }: { row: BoardRowView }) {
   const done = row.state === 'final';
   const late = row.daysLeft < 0;
   return (
-    <Text size="sm" c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined} title={`公布期限 ${row.deadline}`} aria-label={`公布期限 ${row.deadline}，${late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}`}>
+    <Text
+      size="sm"
+      c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined}
+      title={`公布期限 ${row.deadline}`}
+      aria-label={`公布期限 ${row.deadline}，${late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}`}
+    >
       {late ? `已过 ${-row.daysLeft} 天` : row.daysLeft === 0 ? '今天截止' : `剩 ${row.daysLeft} 天`}
     </Text>
   );

@@ -59,7 +59,9 @@ export function SummaryTables({ template, cells, selected, differing, onSelect }
               return {
                 tabIndex: 0,
                 className: classes || undefined,
-                title: c ? `${c.name}：${c.reported} 个单位填了数字${differing.has(key) ? '；与全区报告不一致' : ''}（点击查看明细）` : undefined,
+                title: c
+                  ? `${c.name}：${c.reported} 个单位填了数字${differing.has(key) ? '；与全区报告不一致' : ''}（点击查看明细）`
+                  : undefined,
                 'aria-selected': selected === key,
                 onClick: () => onSelect(key),
                 onKeyDown: (e) => onKey(e, key, ti),

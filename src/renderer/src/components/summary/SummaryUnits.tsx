@@ -76,7 +76,15 @@ function NameList({ label, names, color, onOpen }: { label: string; names: strin
   );
 }
 
-function Differences({ comparison, onSelect, onOpen }: { comparison: ComparisonView; onSelect(key: string): void; onOpen(unit: string): void }) {
+function Differences({
+  comparison,
+  onSelect,
+  onOpen,
+}: {
+  comparison: ComparisonView;
+  onSelect(key: string): void;
+  onOpen(unit: string): void;
+}) {
   if (!comparison.differences.length)
     return (
       <Text size="sm" c="green.8">
