@@ -159,6 +159,7 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
         await page.getByText('显示 1 / 40 个单位').waitFor();
         await page.locator(`.board-body [role="row"][data-unit="${unit}"]`).getByText(label, { exact: true }).waitFor();
       }
+      await page.screenshot({ path: `${SCREENSHOTS}/board-returned-1366.png` });
 
       // The outlier among the years, explained on hover; the row opens its report with Enter.
       await page.getByLabel('按单位名称筛选').fill(jumpUnit);
@@ -168,6 +169,7 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       const tip = page.getByRole('tooltip');
       await tip.waitFor();
       expect(await tip.textContent()).toMatch(/本年 \d+，上年 \d+，只有上年的 \d+%/);
+      await page.screenshot({ path: `${SCREENSHOTS}/board-outlier-1366.png` });
       await row.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('navigation').getByLabel(`回到正在编辑的${jumpUnit}${YEAR}年报告`).waitFor();
@@ -254,6 +256,21 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.screenshot({ path: `${SCREENSHOTS}/summary-1920.png` });
 
+      // The 汇总 as the official workbook, with the drill-down sheet: its 合计 row holds the sums.
+      await page.getByRole('button', { name: '导出汇总表' }).click();
+      const summaryWhere = summaryPage.getByLabel('保存位置');
+      await summaryWhere.waitFor();
+      const summaryFile = (await summaryWhere.textContent())!.replace(/^已保存到\s*/, '').trim();
+      const swb = new ExcelJS.Workbook();
+      await swb.xlsx.readFile(summaryFile);
+      const detail = swb.getWorksheet('汇总明细')!;
+      const heads = detail.getRow(1).values as unknown[];
+      const plantedName = (await planted.locator('td').first().textContent())!.trim();
+      const col = heads.indexOf(plantedName);
+      expect(col).toBeGreaterThan(1);
+      expect(detail.getRow(2).getCell(col).value).toBe(sums[PLANT]);
+      expect(detail.rowCount).toBe(2 + included.length + 4);
+
       // The unit in the drill-down opens its report.
       await why.getByRole('button', { name: `打开${culprit}的报告` }).click();
       await page.getByRole('navigation').getByLabel(`回到正在编辑的${culprit}${YEAR}年报告`).waitFor();
@@ -277,7 +294,8 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
     );
     const { page } = app;
     try {
-      await nav(page, '报送情况');
+      // The archive page draws all 2,000 units first; on a loaded machine that can take a while.
+      await page.getByRole('navigation').getByText('报送情况', { exact: true }).click({ timeout: 120_000 });
       const boardPage = page.locator('[data-page="board"]');
       await boardPage.getByLabel('年度').click();
       await page.getByRole('option', { name: `${YEAR} 年` }).click();

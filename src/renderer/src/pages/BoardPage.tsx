@@ -1,6 +1,6 @@
 // 报送情况: for a year and a parent, every child unit with its state, counts that filter, the legal deadline by
 // kind with days left, outliers among peers and years, the exchange state, and the 催报单.
-import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardRowView, type BoardState } from '../../../shared/api';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/report';
@@ -11,6 +11,19 @@ import { ScopePicker, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
 import { invalidate, notifyDone, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
+
+// Names in the order a Chinese reader expects (拼音), not the archive's byte order.
+const collator = new Intl.Collator('zh-CN');
+const byName = (a: BoardRowView, b: BoardRowView) => collator.compare(a.unit.name, b.unit.name);
+/** The units to chase first: missing, then failing, then drafts, then 定稿. */
+const STATE_RANK: Record<BoardState, number> = { missing: 0, errors: 1, warnings: 2, draft: 3, final: 4 };
+const ORDERS = {
+  name: byName,
+  state: (a: BoardRowView, b: BoardRowView) => STATE_RANK[a.state] - STATE_RANK[b.state] || byName(a, b),
+  problems: (a: BoardRowView, b: BoardRowView) =>
+    b.errors - a.errors || b.warnings - a.warnings || b.outliers.length - a.outliers.length || byName(a, b),
+};
+type Order = keyof typeof ORDERS;
 
 export function BoardPage({ params }: { params: PageParams }) {
   const scope = useScope(params);
@@ -35,10 +48,12 @@ export function BoardPage({ params }: { params: PageParams }) {
   });
 
   const view = board.data;
+  const [order, setOrder] = useState<Order>('name');
   const rows = useMemo(() => {
     const q = name.trim();
-    return (view?.rows ?? []).filter((r) => (!state || r.state === state) && (!q || r.unit.name.includes(q)));
-  }, [view, state, name]);
+    const shown = (view?.rows ?? []).filter((r) => (!state || r.state === state) && (!q || r.unit.name.includes(q)));
+    return shown.sort(ORDERS[order]);
+  }, [view, state, name, order]);
   const exchangeByUnit = useMemo(() => new Map((exchange.data ?? []).map((e) => [e.unit, e])), [exchange.data]);
 
   // The legal deadline of each kind of unit on the board, counted from the board's local date.
@@ -111,6 +126,19 @@ export function BoardPage({ params }: { params: PageParams }) {
               aria-label="按单位名称筛选"
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
+            />
+            <Select
+              size="xs"
+              w={150}
+              aria-label="排序"
+              allowDeselect={false}
+              value={order}
+              onChange={(v) => v && setOrder(v as Order)}
+              data={[
+                { value: 'name', label: '按单位名称排序' },
+                { value: 'state', label: '按状态排序' },
+                { value: 'problems', label: '按错误、警告数排序' },
+              ]}
             />
             <Text size="sm" c="dimmed" aria-live="polite">
               显示 {rows.length} / {view.rows.length} 个单位
