@@ -171,11 +171,14 @@ function Outliers({ row }: { row: BoardRowView }) {
         —
       </Text>
     );
+  // A long list would run off the screen: the first few, and how many more.
+  const SHOWN = 8;
   const label = (
     <div>
-      {row.outliers.map((o, i) => (
+      {row.outliers.slice(0, SHOWN).map((o, i) => (
         <div key={i}>{o.message}</div>
       ))}
+      {row.outliers.length > SHOWN && <div>…… 另有 {row.outliers.length - SHOWN} 处</div>}
     </div>
   );
   return (
