@@ -170,6 +170,15 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       await tip.waitFor();
       expect(await tip.textContent()).toMatch(/本年 \d+，上年 \d+，只有上年的 \d+%/);
       await page.screenshot({ path: `${SCREENSHOTS}/board-outlier-1366.png` });
+      // A click lists them all, without opening the report.
+      await row.getByRole('button', { name: /^异常值 \d+ 处/ }).click();
+      const all = page.getByLabel(`${jumpUnit}的异常值`);
+      await all.waitFor();
+      const outlierCount = num((await row.getByRole('button', { name: /^异常值 \d+ 处/ }).textContent())!.replace('异常值', ''));
+      expect(await all.locator('[data-outlier]').count()).toBe(outlierCount);
+      await page.screenshot({ path: `${SCREENSHOTS}/board-outlier-list-1366.png` });
+      await page.keyboard.press('Escape');
+      await all.waitFor({ state: 'hidden' });
       await row.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('navigation').getByLabel(`回到正在编辑的${jumpUnit}${YEAR}年报告`).waitFor();

@@ -1,6 +1,6 @@
 // Every child unit of the board, one row each. Rows are virtualised (a province parent has 2,000 children); a row
 // is focusable: Enter or a click on the row opens the report, ↑/↓ move between rows.
-import { Badge, Button, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Popover, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { BOARD_STATE_LABELS, type BoardRowView, type ExchangeBoardView } from '../../../../shared/api';
@@ -163,7 +163,7 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
   );
 }
 
-/** Outliers as a count; their explanations on hover or when the row's badge has focus. */
+/** Outliers as a count; the first few explained on hover or focus, all of them in a list on click (or Enter). */
 function Outliers({ row }: { row: BoardRowView }) {
   if (!row.outliers.length)
     return (
@@ -178,21 +178,39 @@ function Outliers({ row }: { row: BoardRowView }) {
       {row.outliers.slice(0, SHOWN).map((o, i) => (
         <div key={i}>{o.message}</div>
       ))}
-      {row.outliers.length > SHOWN && <div>…… 另有 {row.outliers.length - SHOWN} 处</div>}
+      {row.outliers.length > SHOWN && <div>…… 另有 {row.outliers.length - SHOWN} 处，点击查看全部</div>}
     </div>
   );
   return (
-    <Tooltip label={label} multiline maw={460} events={{ hover: true, focus: true, touch: true }} withinPortal>
-      <Badge
-        data-no-open
-        color="grape"
-        variant="light"
-        tabIndex={0}
-        aria-label={`异常值 ${row.outliers.length} 处：${row.outliers.map((o) => o.message).join('；')}`}
-      >
-        异常值 {row.outliers.length}
-      </Badge>
-    </Tooltip>
+    <Popover width={480} position="bottom-start" shadow="md" withinPortal trapFocus returnFocus>
+      <Popover.Target>
+        <Tooltip label={label} multiline maw={460} events={{ hover: true, focus: true, touch: false }} withinPortal>
+          <Badge
+            component="button"
+            type="button"
+            data-no-open
+            color="grape"
+            variant="light"
+            style={{ cursor: 'pointer' }}
+            aria-label={`异常值 ${row.outliers.length} 处（点击查看全部）`}
+          >
+            异常值 {row.outliers.length}
+          </Badge>
+        </Tooltip>
+      </Popover.Target>
+      <Popover.Dropdown data-no-open aria-label={`${row.unit.name}的异常值`}>
+        <Text size="sm" fw={600} mb={4}>
+          {row.unit.name}：异常值 {row.outliers.length} 处
+        </Text>
+        <ScrollArea.Autosize mah={320} type="auto">
+          {row.outliers.map((o, i) => (
+            <Text size="sm" key={i} py={2} data-outlier>
+              {o.message}
+            </Text>
+          ))}
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
 
