@@ -69,6 +69,8 @@ export function SummaryPage({ params }: { params: PageParams }) {
             label="与全区报告比较"
             w={240}
             searchable
+            limit={200}
+            nothingFoundMessage="这一年没有这个单位的报告"
             allowDeselect={false}
             data={[{ value: NO_COMPARE, label: '不比较' }, ...reported.map((u) => ({ value: u, label: u }))]}
             value={compare}

@@ -81,6 +81,7 @@ export function ScopePicker({ scope }: { scope: Scope }) {
         w={260}
         searchable
         allowDeselect={false}
+        limit={200}
         nothingFoundMessage="没有这个单位"
         placeholder={scope.parents.length ? '选择上级单位' : '还没有设置上级单位'}
         data={scope.parents.map((u) => u.name)}
