@@ -1,6 +1,6 @@
 // 报送情况: for a year and a parent, every child unit with its state, counts that filter, the legal deadline by
 // kind with days left, outliers among peers and years, the exchange state, and the 催报单.
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardRowView, type BoardState } from '../../../shared/api';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/report';
@@ -93,6 +93,12 @@ export function BoardPage({ params }: { params: PageParams }) {
         </Alert>
       )}
 
+      {board.isFetching && !view && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text size="sm">正在读取报送情况……</Text>
+        </Group>
+      )}
       {view && (
         <>
           <BoardCounts counts={view.counts} total={view.rows.length} filter={state} onFilter={setState} />

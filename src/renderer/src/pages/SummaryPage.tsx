@@ -1,6 +1,6 @@
 // 全区汇总: for a parent and a year, the sum of its units' tables in the official layout, each number with its
 // drill-down; the comparison with a 全区 report cell by cell; the export to the official workbook.
-import { Alert, Box, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { getTemplate, type TemplateId } from '../../../shared/template';
 import { ScopePicker, useScope } from '../components/board/scope';
@@ -87,6 +87,12 @@ export function SummaryPage({ params }: { params: PageParams }) {
         <Alert color="blue" title="还没有下级单位">
           全区汇总把一个上级单位的下级单位的报告逐格相加。请先在“单位”页导入单位名单，或为单位设置上级单位。
         </Alert>
+      )}
+      {summary.isFetching && !view && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text size="sm">正在汇总……</Text>
+        </Group>
       )}
       {summary.error && (
         <Alert color="red" title="无法汇总">
