@@ -262,6 +262,16 @@ describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
       );
       expect(await why.textContent()).toContain(`${culprit}：该单位的 ${culpritValue} 与差额相同：全区报告可能漏计了该单位`);
       await page.screenshot({ path: `${SCREENSHOTS}/summary-drill-1366.png` });
+      // Arrow keys move between numbers as in the editor, and the drill-down follows.
+      await page.keyboard.press('ArrowRight');
+      const next = await page.evaluate(() => document.activeElement?.getAttribute('data-key') ?? null);
+      expect(next).not.toBeNull();
+      expect(next).not.toBe(PLANT);
+      const nextShown = num(await page.locator(`.summary-table td[data-key="${next}"]`).textContent());
+      await expect.poll(async () => num(await drill.getByTestId('drill-sum').textContent())).toBe(nextShown);
+      expect(nextShown).toBe(sums[next!]);
+      await plantedCell.focus();
+      await page.keyboard.press('Enter');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.screenshot({ path: `${SCREENSHOTS}/summary-1920.png` });
 
