@@ -192,7 +192,9 @@ export function describeSource(
     const label = rest.includes('一行') ? q[0] : undefined;
     const labels = label ? [label] : d.cells[0] ? rowLabels(template, d.cells[0]) : [];
     const pattern = printed ? printedPattern(printed) : q.length > 1 ? new RegExp(escape(q[q.length - 1]), 'g') : null;
-    return { ...d, excerpt: excerptAt(place, where, pattern, labels) };
+    // A single cell's doubt (“无” where a number belongs) is the cell's column of its row.
+    const column = d.cells.length === 1 && !printed ? columnOf(template, d.cells[0]) : undefined;
+    return { ...d, excerpt: excerptAt(place, where, pattern, labels, column) };
   });
   return { excerpts, doubtList };
 }
