@@ -136,7 +136,15 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await preview.scrollIntoViewIfNeeded();
       await doubts.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOTS}/wizard-199-doubts-1366.png` });
-      // 无 is not a number, so each is a doubt; the person sees the town had none of these: all at once.
+      // From the keyboard: Enter in the list goes to the first open doubt, 0 answers it and moves on.
+      await press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt'))).toBe('0');
+      await press('0');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt'))).toBe('1');
+      await press('0');
+      await doubts.getByText('未处理 197').waitFor();
+      expect(await doubts.locator('tr.doubt-row.answered').count()).toBe(2);
+      // 无 is not a number, so each is a doubt; the person sees the town had none of these: the rest at once.
       await click(doubts.getByRole('button', { name: '全部填 0' }));
       await doubts.getByText('已全部处理', { exact: true }).waitFor();
       await expect.poll(() => listRow(page, '柳河镇2024.txt').textContent(), { timeout: 30_000 }).toContain('可以导入');

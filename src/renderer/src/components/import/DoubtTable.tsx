@@ -1,7 +1,7 @@
 // The doubts of one report as one dense table, grouped by the table of the form they are in: each doubt on one
 // line with the source text around the number, the readings the solver offers as choices, and what the person
 // answered. A file with a hundred and more doubts stays workable from the keyboard: ↑↓ move, 1–9 take a
-// reading, Delete leaves the cells blank, / marks them 不适用, Backspace takes an answer back, Enter shows it.
+// reading, 0 fills 0, Delete leaves the cells blank, / marks them 不适用, Backspace takes an answer back, Enter shows it.
 import { ActionIcon, Badge, Button, Group, Kbd, Table, Text, Tooltip } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { DoubtView, SourceExcerpt } from '../../../../shared/api';
@@ -121,6 +121,9 @@ export function DoubtTable({ doubts, template, given, onAnswer, onUnanswer, onSh
         e.preventDefault();
         answer(i, readingValues(d, r));
       }
+    } else if (key === '0') {
+      e.preventDefault();
+      answer(i, restValues(d, given, 0));
     } else if (key === 'Delete') {
       e.preventDefault();
       answer(i, restValues(d, given, null));
@@ -163,7 +166,7 @@ export function DoubtTable({ doubts, template, given, onAnswer, onUnanswer, onSh
         </Group>
         <Text size="xs" c="dimmed">
           <Kbd size="xs">↑</Kbd>
-          <Kbd size="xs">↓</Kbd> 移动 · <Kbd size="xs">1</Kbd>–<Kbd size="xs">9</Kbd> 选读法 · <Kbd size="xs">Delete</Kbd> 留空 ·{' '}
+          <Kbd size="xs">↓</Kbd> 移动 · <Kbd size="xs">1</Kbd>–<Kbd size="xs">9</Kbd> 选读法 · <Kbd size="xs">0</Kbd> 填 0 · <Kbd size="xs">Delete</Kbd> 留空 ·{' '}
           <Kbd size="xs">/</Kbd> 不适用 · <Kbd size="xs">Backspace</Kbd> 撤销 · <Kbd size="xs">Enter</Kbd> 在表中显示
         </Text>
       </Group>
@@ -172,9 +175,9 @@ export function DoubtTable({ doubts, template, given, onAnswer, onUnanswer, onSh
           <colgroup>
             <col style={{ width: 36 }} />
             <col style={{ width: '20%' }} />
-            <col style={{ width: '30%' }} />
+            <col style={{ width: '28%' }} />
             <col />
-            <col style={{ width: 170 }} />
+            <col style={{ width: 210 }} />
           </colgroup>
           <Table.Thead>
             <Table.Tr>
@@ -332,15 +335,13 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
         ) : (
           <Group gap={2} wrap="wrap">
             {done > 0 && (
-              <>
-                <Text size="xs" fw={600}>
-                  已填 {done} / {d.cells.length} 格
-                </Text>
-                <Button size="compact-xs" variant="light" color="red" tabIndex={-1} onClick={() => onAnswer(restValues(d, given, 0))}>
-                  其余 {d.cells.length - done} 格填 0
-                </Button>
-              </>
+              <Text size="xs" fw={600}>
+                已填 {done} / {d.cells.length} 格
+              </Text>
             )}
+            <Button size="compact-xs" variant="subtle" color="gray" tabIndex={-1} onClick={() => onAnswer(restValues(d, given, 0))}>
+              {done ? `其余 ${d.cells.length - done} 格填 0` : '填 0'}
+            </Button>
             <Button size="compact-xs" variant="subtle" color="gray" tabIndex={-1} onClick={() => onAnswer(restValues(d, given, null))}>
               {done ? '其余留空' : '留空'}
             </Button>
