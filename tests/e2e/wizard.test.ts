@@ -95,9 +95,13 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
         '2021-county-city-office.no-separators.txt',
         '2021-county-city-office.crlf.txt',
       ];
-      for (const name of unnamed) await click(page.getByRole('checkbox', { name: `选择 ${name}` }));
+      // They are next to each other in the list: a click on the first, Shift+click on the last.
+      await click(listRow(page, unnamed[0]).getByText(unnamed[0]));
+      await click(listRow(page, unnamed[2]).getByText(unnamed[2]), { modifiers: ['Shift'] });
       const bar = page.getByLabel('批量设置');
       await bar.getByText('已选 3 份，统一设置：').waitFor();
+      for (const name of unnamed) await expect(page.getByRole('checkbox', { name: `选择 ${name}` }).isChecked()).resolves.toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/wizard-batch-bar.png` });
       await fill(bar.getByLabel('单位', { exact: true }), '某区人民政府办公室');
       await click(bar.getByLabel('新单位的类型', { exact: true }));
       await click(page.getByRole('option', { name: '人民政府' }));
@@ -144,6 +148,12 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await press('0');
       await doubts.getByText('未处理 197').waitFor();
       expect(await doubts.locator('tr.doubt-row.answered').count()).toBe(2);
+      // Groups fold: 表三's 175 rows out of the way, and back.
+      const group = doubts.locator('tr.doubt-group').filter({ hasText: '三、收到和处理政府信息公开申请情况' });
+      await group.click();
+      await expect.poll(() => doubts.locator('tr.doubt-row').count()).toBe(199 - 175);
+      await group.press('Enter');
+      await expect.poll(() => doubts.locator('tr.doubt-row').count()).toBe(199);
       // 无 is not a number, so each is a doubt; the person sees the town had none of these: the rest at once.
       await click(doubts.getByRole('button', { name: '全部填 0' }));
       await doubts.getByText('已全部处理', { exact: true }).waitFor();

@@ -1,6 +1,7 @@
 // The source text around each number in the import plan view: the line a number was read from with the number
 // marked (text files, one-line reports, run-together rows, Word tables), the solver's readings on each doubt,
 // and no mark where the place is not certain.
+import ExcelJS from 'exceljs';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,9 @@ import type { ParsedReport } from '../../src/main/importers/types';
 import { describeSource } from '../../src/main/services/import-context';
 import { previewFile } from '../../src/main/services/import-preview';
 import { emptyReport } from '../../src/shared/report';
+import { writeReportFile } from '../../src/main/excel/write-report';
 import { tempDir, tempStore } from '../helpers/archive';
+import { consistentReport } from '../helpers/random-report';
 import { FIXTURES } from '../importers/helpers';
 
 const VARIANTS = fileURLToPath(new URL('../fixtures/variants/', import.meta.url));
@@ -70,9 +73,7 @@ describe('the plan view’s source excerpts', () => {
     const file = join(VARIANTS, '2021-county-city-office.no-separators.txt');
     const first = (await previewFile(store.archive, file)).plans[0]!;
     const d = first.doubtList![0];
-    const answered = (
-      await previewFile(store.archive, file, [{ values: Object.fromEntries(d.cells.map((k) => [k, null])) }])
-    ).plans[0]!;
+    const answered = (await previewFile(store.archive, file, [{ values: Object.fromEntries(d.cells.map((k) => [k, null])) }])).plans[0]!;
     expect(answered.report.doubts).toHaveLength(first.doubtList!.length - 1);
     expect(answered.doubtList).toHaveLength(first.doubtList!.length);
   });
@@ -109,5 +110,23 @@ describe('the plan view’s source excerpts', () => {
     expect(marked(twice)).toBe('行政许可 [0] 0');
     const other = describeSource(parsed, () => ({ text: '许可 0 0' })).excerpts!['proactive.licensing.decisions'];
     expect(other.mark).toBe('');
+  });
+});
+
+describe('a workbook’s doubts', () => {
+  it('name the sheet and cell address', async () => {
+    const file = join(dir, 'book.xlsx');
+    await writeReportFile({ ...consistentReport('gov2021', 2, 2024), unit: '某县财政局' }, file, { appVersion: 'test' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('二、主动公开政府信息情况')!.getCell('B3').value = '十二';
+    // Without our hidden cell map the workbook is read by its labels, as a hand-made one.
+    const map = wb.worksheets.find((w) => w.state !== 'visible');
+    if (map) wb.removeWorksheet(map.id);
+    await wb.xlsx.writeFile(file);
+    const p = await plan(file);
+    const d = p.doubtList!.find((x) => x.cells.includes('proactive.regulations.issued'));
+    expect(d?.excerpt).toEqual({ where: '工作表“二、主动公开政府信息情况”B3 单元格', before: '', mark: '', after: '' });
+    expect(p.excerpts).toBeUndefined();
   });
 });

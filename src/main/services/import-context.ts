@@ -162,6 +162,12 @@ function columnOf(template: Template, key: string): number | undefined {
 const quoted = (s: string) => [...s.matchAll(/“([^”]*)”/g)].map((m) => m[1]);
 const NUMBERS = /^[\d\s.,+-]+$/;
 
+/** A workbook's doubt names its cell first (`Sheet1!D7（…）…`): the sheet and the address, no text around it. */
+function workbookPlace(message: string): SourceExcerpt | null {
+  const m = /^(.+)!(\$?[A-Z]{1,3}\$?\d+)(?::\$?[A-Z]{1,3}\$?\d+)?（/.exec(message);
+  return m ? { where: `工作表“${m[1].replace(/^'|'$/g, '')}”${m[2].replace(/\$/g, '')} 单元格`, before: '', mark: '', after: '' } : null;
+}
+
 /** Excerpts and the doubt list of one parsed report; `lookup` null for workbooks. */
 export function describeSource(
   parsed: ParsedReport,
@@ -169,7 +175,7 @@ export function describeSource(
 ): { excerpts?: Record<string, SourceExcerpt>; doubtList: DoubtView[] } {
   const template = getTemplate(parsed.report.template);
   const doubts = parsed.report.doubts ?? [];
-  if (!lookup) return { doubtList: doubts.map((d) => ({ ...d, excerpt: null })) };
+  if (!lookup) return { doubtList: doubts.map((d) => ({ ...d, excerpt: workbookPlace(d.message) })) };
   const excerpts: Record<string, SourceExcerpt> = {};
   for (const [key, prov] of Object.entries(parsed.provenance)) {
     const where = (LINES.exec(prov) ?? HTML_PLACE.exec(prov))?.[0];

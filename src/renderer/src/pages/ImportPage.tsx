@@ -15,6 +15,7 @@ import {
   doubtsOf,
   isAnswered,
   shortPaths,
+  suggestionOf,
   type DoubtAnswer,
   type FileEntry,
   type Row,
@@ -148,9 +149,8 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       return Object.keys(add).length ? { ...old, values: { ...given, ...add } } : null;
     });
   const pickedRows = rows.filter((r) => picked.has(r.id));
-  const openInPicked = pickedRows.reduce(
-    (n, r) => n + (r.plan ? doubtsOf(r.plan).filter((d) => !isAnswered(d, r.entry.overrides[r.index]?.values ?? {})).length : 0),
-    0,
+  const openInPicked = pickedRows.flatMap((r) =>
+    r.plan ? doubtsOf(r.plan).filter((d) => !isAnswered(d, r.entry.overrides[r.index]?.values ?? {})) : [],
   );
 
   const toggle = (row: Row, include: boolean) =>
@@ -307,7 +307,8 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       {picked.size > 0 && (
         <BatchBar
           count={pickedRows.length}
-          openDoubts={openInPicked}
+          openDoubts={openInPicked.length}
+          suggested={openInPicked.filter((d) => suggestionOf(d)).length}
           units={units}
           busy={!!progress || committing}
           onApply={applyToPicked}

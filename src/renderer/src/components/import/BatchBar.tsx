@@ -9,8 +9,9 @@ import { DOUBT_ANSWERS, type DoubtAnswer } from './model';
 
 interface Props {
   count: number;
-  /** Open doubts in the selected files. */
+  /** Open doubts in the selected files, and how many of them have a single suggested reading. */
   openDoubts: number;
+  suggested: number;
   units: UnitView[];
   busy: boolean;
   onApply: (o: PlanOverridesArg) => void;
@@ -20,7 +21,7 @@ interface Props {
 
 const validYear = (y: number | string) => typeof y === 'number' && Number.isInteger(y) && y >= 1990 && y <= 2100;
 
-export function BatchBar({ count, openDoubts, units, busy, onApply, onAnswer, onClear }: Props) {
+export function BatchBar({ count, openDoubts, suggested, units, busy, onApply, onAnswer, onClear }: Props) {
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState<number | string>('');
   const [kind, setKind] = useState<UnitKind | null>(null);
@@ -90,10 +91,11 @@ export function BatchBar({ count, openDoubts, units, busy, onApply, onAnswer, on
               size="compact-xs"
               variant="light"
               color={how === 'suggested' ? 'blue' : 'gray'}
-              disabled={!openDoubts || busy}
+              disabled={!openDoubts || busy || (how === 'suggested' && !suggested)}
               onClick={() => onAnswer(how)}
             >
               {DOUBT_ANSWERS[how]}
+              {how === 'suggested' ? `（${suggested}）` : ''}
             </Button>
           ))}
         </Group>

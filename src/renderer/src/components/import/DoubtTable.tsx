@@ -166,8 +166,9 @@ export function DoubtTable({ doubts, template, given, onAnswer, onUnanswer, onSh
         </Group>
         <Text size="xs" c="dimmed">
           <Kbd size="xs">↑</Kbd>
-          <Kbd size="xs">↓</Kbd> 移动 · <Kbd size="xs">1</Kbd>–<Kbd size="xs">9</Kbd> 选读法 · <Kbd size="xs">0</Kbd> 填 0 · <Kbd size="xs">Delete</Kbd> 留空 ·{' '}
-          <Kbd size="xs">/</Kbd> 不适用 · <Kbd size="xs">Backspace</Kbd> 撤销 · <Kbd size="xs">Enter</Kbd> 在表中显示
+          <Kbd size="xs">↓</Kbd> 移动 · <Kbd size="xs">1</Kbd>–<Kbd size="xs">9</Kbd> 选读法 · <Kbd size="xs">0</Kbd> 填 0 ·{' '}
+          <Kbd size="xs">Delete</Kbd> 留空 · <Kbd size="xs">/</Kbd> 不适用 · <Kbd size="xs">Backspace</Kbd> 撤销 ·{' '}
+          <Kbd size="xs">Enter</Kbd> 在表中显示
         </Text>
       </Group>
       <div className="doubt-scroll">

@@ -7,7 +7,7 @@ import { counts, rowName, STATUS_COLORS, STATUS_LABELS, type Row, type RowStatus
 export type Filter = 'all' | Exclude<RowStatus, 'reading'>;
 const FILTERS: Filter[] = ['all', 'attention', 'ready', 'unchanged', 'unreadable'];
 // 选择, 导入, 文件, 单位, 年度, 状态, 校验, 说明 (the rest).
-const WIDTHS = [44, 48, '25%', '17%', 60, 96, 136, undefined];
+const WIDTHS = [78, 48, '23%', '16%', 64, 96, 136, undefined];
 
 interface Props {
   rows: Row[];
@@ -119,6 +119,8 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
                 <Checkbox
                   aria-label="全选"
                   title="全选（Ctrl+A）"
+                  label="选择"
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
                   size="xs"
                   checked={allPicked}
                   indeterminate={!allPicked && shown.some((r) => picked.has(r.id))}
@@ -151,6 +153,8 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
                   aria-selected={r.id === selected}
                   tabIndex={i === at ? 0 : -1}
                   className={`import-row${r.id === selected ? ' selected' : ''}${picked.has(r.id) ? ' picked' : ''}`}
+                  // Shift/Ctrl+click selects rows, not the text in them.
+                  onMouseDown={(e) => (e.shiftKey || e.ctrlKey || e.metaKey) && e.preventDefault()}
                   onClick={(e) => click(e, r)}
                   onKeyDown={(e) => key(e, i)}
                 >
