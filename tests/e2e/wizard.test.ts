@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       expect(a.get('鄂伦春自治旗', 2024).report.values).toEqual(banner.report.values);
       const county = a.get('某区人民政府办公室', 2020).report.values;
       expect(county['requests.new.total']).toBeNull();
-      for (const w of workbooks) expect(a.get(w.unit, w.year).report.values).toEqual(w.values);
+      for (const w of workbooks) expect(a.get(w.unit, w.year!).report.values).toEqual(w.values);
 
       console.log(`wizard: ${actions} clicks and keys for ${files.length} files (${(actions / files.length).toFixed(1)} per file)`);
       expect(actions / files.length).toBeLessThan(3);
