@@ -1,7 +1,8 @@
 // The doubts of one report as one dense table, grouped by the table of the form they are in: each doubt on one
-// line with the source text around the number, the readings the solver offers as choices, and what the person
-// answered. A file with a hundred and more doubts stays workable from the keyboard: ↑↓ move, 1–9 take a
-// reading, 0 fills 0, Delete leaves the cells blank, / marks them 不适用, Backspace takes an answer back, Enter shows it.
+// line with the source text around the number, the readings the solver offers as choices (every reading is a
+// button, the first nine also a key), and what the person answered. A file with a hundred and more doubts stays
+// workable from the keyboard: ↑↓ move, 1–9 take a reading, 0 fills 0, Delete leaves the cells blank, / marks them
+// 不适用, Backspace takes an answer back, Enter shows the cells in the table.
 import { ActionIcon, Badge, Button, Group, Kbd, Table, Text, Tooltip } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { DoubtView, SourceExcerpt } from '../../../../shared/api';
@@ -292,7 +293,7 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
       <Table.Td>
         {d.candidates?.length ? (
           <Group gap={4}>
-            {d.candidates.slice(0, 9).map((r, j) => (
+            {d.candidates.map((r, j) => (
               <Tooltip key={j} label={readingTitle(d, r, template)} multiline maw={360} openDelay={300} style={{ whiteSpace: 'pre-line' }}>
                 <Button
                   size="compact-xs"
@@ -305,11 +306,6 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
                 </Button>
               </Tooltip>
             ))}
-            {d.candidates.length > 9 && (
-              <Text size="xs" c="dimmed">
-                另有 {d.candidates.length - 9} 种，请在下表中填写
-              </Text>
-            )}
           </Group>
         ) : (
           <Text size="xs" c="dimmed" lineClamp={2} title={full}>
