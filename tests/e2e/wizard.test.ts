@@ -37,6 +37,8 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       actions++;
       await page.keyboard.press(key);
     };
+    // The machine is shared and slow: answers may take a while.
+    const slow = { timeout: 15_000 };
     const idle = () => page.getByLabel('读取进度').waitFor({ state: 'detached', timeout: 120_000 });
     try {
       const dir = tempDir('nianbao-wizard-');
@@ -107,7 +109,7 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await click(page.getByRole('option', { name: '人民政府' }));
       await click(bar.getByRole('button', { name: '应用到所选 3 份' }));
       await idle();
-      for (const name of unnamed) await expect.poll(() => listRow(page, name).textContent()).toContain('某区人民政府办公室');
+      for (const name of unnamed) await expect.poll(() => listRow(page, name).textContent(), slow).toContain('某区人民政府办公室');
       // 2. The doubts of the selected files (five in one, the 表四 row in another) in one action: left blank.
       await bar.getByText('所选文件的存疑 6 处：').waitFor();
       await click(bar.getByRole('button', { name: '全部留空' }));
@@ -124,12 +126,14 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       const preview = page.getByLabel('导入预览');
       await fill(preview.getByLabel('年度', { exact: true }), '2020');
       await press('Enter');
-      await expect.poll(() => listRow(page, '2021-county-city-office.no-separators.txt').textContent()).toContain('2020');
+      await expect.poll(() => listRow(page, '2021-county-city-office.no-separators.txt').textContent(), slow).toContain('2020');
 
       const doubts = preview.getByLabel('存疑列表');
       await doubts.getByText('存疑 5 处').waitFor();
       await doubts.getByText('已全部处理', { exact: true }).waitFor();
-      await expect.poll(() => listRow(page, '2021-county-city-office.no-separators.txt').textContent()).toContain('可以导入');
+      await expect.poll(() => listRow(page, '2021-county-city-office.no-separators.txt').textContent(), slow).toContain('可以导入');
+      await doubts.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}/wizard-readings-answered.png` });
 
       // 3. One file's doubts in one action. The 199-doubt file: one dense table that scrolls; the source text around each number.
       await click(listRow(page, '柳河镇2024.txt').getByText('柳河镇2024.txt'));
@@ -142,18 +146,18 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await page.screenshot({ path: `${SCREENSHOTS}/wizard-199-doubts-1366.png` });
       // From the keyboard: Enter in the list goes to the first open doubt, 0 answers it and moves on.
       await press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt'))).toBe('0');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt')), slow).toBe('0');
       await press('0');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt'))).toBe('1');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt')), slow).toBe('1');
       await press('0');
       await doubts.getByText('未处理 197').waitFor();
       expect(await doubts.locator('tr.doubt-row.answered').count()).toBe(2);
       // Groups fold: 表三's 175 rows out of the way, and back.
       const group = doubts.locator('tr.doubt-group').filter({ hasText: '三、收到和处理政府信息公开申请情况' });
       await group.click();
-      await expect.poll(() => doubts.locator('tr.doubt-row').count()).toBe(199 - 175);
+      await expect.poll(() => doubts.locator('tr.doubt-row').count(), slow).toBe(199 - 175);
       await group.press('Enter');
-      await expect.poll(() => doubts.locator('tr.doubt-row').count()).toBe(199);
+      await expect.poll(() => doubts.locator('tr.doubt-row').count(), slow).toBe(199);
       // 无 is not a number, so each is a doubt; the person sees the town had none of these: the rest at once.
       await click(doubts.getByRole('button', { name: '全部填 0' }));
       await doubts.getByText('已全部处理', { exact: true }).waitFor();
@@ -164,7 +168,7 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await click(listRow(page, '2024-elunchun-banner.no-separators.txt').getByText('2024-elunchun-banner.no-separators.txt'));
       await press('Enter');
       const row = doubts.locator('tr.doubt-row').first();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt'))).toBe('0');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt')), slow).toBe('0');
       expect(await row.locator('mark').textContent()).toBe('1318');
       expect(await row.textContent()).toContain('1. 1·3·18');
       await row.locator('.doubt-excerpt').hover();
@@ -172,7 +176,7 @@ describe.skipIf(!browserAvailable)('the import wizard on a batch of mixed files'
       await page.screenshot({ path: `${SCREENSHOTS}/wizard-excerpt.png` });
       await press('1');
       await doubts.getByText('已全部处理', { exact: true }).waitFor();
-      await expect.poll(() => listRow(page, '2024-elunchun-banner.no-separators.txt').textContent()).toContain('可以导入');
+      await expect.poll(() => listRow(page, '2024-elunchun-banner.no-separators.txt').textContent(), slow).toContain('可以导入');
       // A number read from a text file shows its line on hover in the table.
       const cell = preview.locator('td[data-key="proactive.licensing.decisions"]');
       expect(await cell.getAttribute('title')).toMatch(/来源：第 \d+ 行\n原文：行政许可【\d+】/);

@@ -176,8 +176,8 @@ export function DoubtTable({ doubts, template, given, onAnswer, onUnanswer, onSh
         <Table stickyHeader layout="fixed" fz="xs" verticalSpacing={2} horizontalSpacing={6} withTableBorder className="doubt-table">
           <colgroup>
             <col style={{ width: 36 }} />
-            <col style={{ width: '20%' }} />
-            <col style={{ width: '28%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '22%' }} />
             <col />
             <col style={{ width: 210 }} />
           </colgroup>
@@ -292,7 +292,13 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
       </Table.Td>
       <Table.Td>
         {d.candidates?.length ? (
-          <Group gap={4}>
+          <Group gap={4} title={full}>
+            {/* The printed table does not add up itself: say so, the readings are the least wrong ones. */}
+            {/不满足/.test(full) && (
+              <Text size="xs" c="orange.8" w="100%">
+                原表本身不平，以下是违反勾稽关系最少的读法：
+              </Text>
+            )}
             {d.candidates.map((r, j) => (
               <Tooltip key={j} label={readingTitle(d, r, template)} multiline maw={360} openDelay={300} style={{ whiteSpace: 'pre-line' }}>
                 <Button

@@ -87,13 +87,13 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
     } else if (e.key === 'Enter') {
       e.preventDefault();
       onSelect(r.id);
-      // The preview is drawn for this row; its doubts (or its first field) take the focus.
-      setTimeout(() => {
+      // Once the preview is drawn for this row, its first open doubt (or its first field) takes the focus.
+      requestAnimationFrame(() => {
         const target =
           document.querySelector<HTMLElement>('[aria-label="存疑列表"] tr[tabindex="0"]') ??
           document.querySelector<HTMLElement>('[aria-label="导入预览"] input');
         target?.focus();
-      }, 50);
+      });
     }
   };
   return (
