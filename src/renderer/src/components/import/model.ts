@@ -170,13 +170,14 @@ export const showReadingShort = (r: readonly (number | null)[]) => r.map((v) => 
 export const excerptText = (e: SourceExcerpt, marks: [string, string] = ['【', '】']) =>
   `${e.before}${e.mark ? `${marks[0]}${e.mark}${marks[1]}` : ''}${e.after}`.replace(/\r?\n/g, ' ⏎ ');
 
-/** A row's label as the form prints it (the innermost row heading of the cell). */
+/** A row's label as the form prints it (the innermost row heading of the cell); 表四's one row has none. */
 export function rowLabelOf(template: Template, key: string): string {
   const cell = template.cellByKey.get(key);
   const table = cell && template.tables.find((t) => t.id === cell.table);
   if (!cell || !table) return key;
+  if (!table.layout.cells.some((c) => c.role === 'row')) return '整行';
   const row = table.layout.cells
     .filter((c) => c.role === 'row' && c.row <= cell.row && cell.row < c.row + c.rowSpan)
     .sort((a, b) => b.col - a.col)[0];
-  return row?.text ?? cell.name;
+  return row?.text ?? '整行';
 }
