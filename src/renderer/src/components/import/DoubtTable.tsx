@@ -323,13 +323,7 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
         {answered ? (
           <Group gap={4} wrap="nowrap">
             <Text size="xs" c="teal" truncate title={chosen.map(show).join('、')}>
-              {picked >= 0
-                ? `已选第 ${picked + 1} 种`
-                : chosen.every((v) => v === null)
-                  ? '留空'
-                  : chosen.every((v) => v === NOT_APPLICABLE)
-                    ? '不适用'
-                    : '已填写'}
+              {picked >= 0 ? `已选第 ${picked + 1} 种` : answerName(chosen)}
             </Text>
             <Button size="compact-xs" variant="subtle" color="gray" tabIndex={-1} onClick={onUnanswer}>
               撤销
@@ -365,6 +359,14 @@ function DoubtRow({ line, n, d, template, given, active, short, onFocus, onKeyDo
       </Table.Td>
     </Table.Tr>
   );
+}
+
+/** What the person answered, in a word. */
+function answerName(values: CellValue[]): string {
+  if (values.every((v) => v === null)) return '留空';
+  if (values.every((v) => v === 0)) return '填 0';
+  if (values.every((v) => v === NOT_APPLICABLE)) return '不适用';
+  return '已填写';
 }
 
 const k = (v: CellValue | undefined) => (v === undefined ? null : v);
