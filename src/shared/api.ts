@@ -3,7 +3,7 @@
 // services and are not re-validated at run time, hence z.custom).
 import { z } from 'zod';
 import './zod-zh';
-import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Report } from './report';
+import { cellValueSchema, reportSchema, UNIT_KINDS, type CellValue, type Doubt, type Report } from './report';
 import { RULE_IDS, type DismissedFinding, type Finding } from './validation';
 import type { TemplateId } from './template';
 
@@ -75,6 +75,19 @@ export interface SearchResultView {
   capped: boolean;
 }
 
+/** The source text around a number, for the import wizard: `before` + `mark` (the number as printed) + `after`. */
+export interface SourceExcerpt {
+  /** '第 33 行', '第 33–35 行', '表格 2 第 5 行第 3 格'. */
+  where: string;
+  before: string;
+  /** Empty when the number could not be found with certainty in the text (then no place is marked). */
+  mark: string;
+  after: string;
+}
+/** A doubt of the file as read (before the person's answers), with the text it was read from. */
+export interface DoubtView extends Doubt {
+  excerpt: SourceExcerpt | null;
+}
 export interface PlanView {
   report: Report;
   provenance: Record<string, string>;
@@ -86,6 +99,10 @@ export interface PlanView {
   status: 'ready' | 'needs_attention';
   /** True when the archive already holds exactly this. */
   unchanged: boolean;
+  /** Text, HTML and Word sources: per cell read, the source text around its number. */
+  excerpts?: Record<string, SourceExcerpt>;
+  /** Every doubt of the file, including those the person has answered (`report.doubts` keeps the open ones). */
+  doubtList?: DoubtView[];
 }
 export interface ImportFileView {
   file: string;

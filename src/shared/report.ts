@@ -27,7 +27,12 @@ const legacyRowSchema = z.object({
   cumulative: z.number().nullable().default(null),
 });
 
-const doubtSchema = z.object({ cells: z.array(z.string()), message: z.string() });
+const doubtSchema = z.object({
+  cells: z.array(z.string()),
+  message: z.string(),
+  /** The readings the table solver offers, one value per cell of `cells` (null: blank); a person picks one. */
+  candidates: z.array(z.array(z.number().nullable())).optional(),
+});
 
 /** Structure only; template-dependent checks are in parseReport. Unknown top-level keys are dropped. */
 export const reportSchema = z.object({

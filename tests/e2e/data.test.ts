@@ -242,10 +242,10 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     await preview.getByLabel('单位', { exact: true }).press('Enter');
     await preview.getByLabel('年度', { exact: true }).fill('2021');
     await preview.getByLabel('年度', { exact: true }).press('Enter');
-    const doubt = preview.getByRole('alert', { name: /^存疑 1：/ });
+    const doubt = preview.getByLabel('存疑列表').locator('tr.doubt-row').first();
     await doubt.waitFor();
-    await doubt.getByRole('button', { name: /^其余 \d+ 格填 0$/ }).click();
-    await doubt.waitFor({ state: 'detached' });
+    await doubt.getByRole('button', { name: '填 0', exact: true }).click();
+    await preview.getByLabel('存疑列表').getByText('已全部处理', { exact: true }).waitFor();
     await listRow('2021-county-city-office.txt').getByText('可以导入').waitFor();
     await page.getByRole('button', { name: '导入所选 3 份' }).waitFor();
 
@@ -258,7 +258,7 @@ describe.skipIf(!browserAvailable)('the data layer in Chromium at 1366×768', ()
     for (const name of ['2021-county-city-office.txt', '某县财政局2024.xlsx', '某县民政局2024.xlsx'])
       await listRow(name).getByText('可以导入').waitFor({ timeout: 2000 });
     await expect(preview.getByLabel('单位', { exact: true }).inputValue()).resolves.toBe('某市某局');
-    await expect(preview.getByRole('alert', { name: /^存疑/ }).count()).resolves.toBe(0);
+    await expect(preview.getByLabel('存疑列表').getByText('已全部处理', { exact: true }).count()).resolves.toBe(1);
     await expect(preview.locator('td[data-key="appeals.review.total"]').textContent()).resolves.toBe('0');
     await page.screenshot({ path: `${SCREENSHOTS}/data-import-kept.png` });
     expect(bridge.store.archive.listUnits()).toEqual([]);

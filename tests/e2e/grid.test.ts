@@ -398,8 +398,8 @@ describe.skipIf(!browserAvailable)('the import preview uses the same grid', () =
       await p.getByLabel('单位', { exact: true }).press('Enter');
       await p.getByLabel('年度', { exact: true }).fill('2021');
       await p.getByLabel('年度', { exact: true }).press('Enter');
-      const doubt = p.getByRole('alert', { name: /^存疑 1：/ });
-      await doubt.getByText('已填 0 / 15 格').waitFor();
+      const doubts = p.getByLabel('存疑列表');
+      await doubts.locator('tr.doubt-row').filter({ hasText: '（15 格）' }).waitFor();
 
       await p.locator('td[data-key="appeals.review.upheld"]').click();
       const typed = ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'];
@@ -410,7 +410,7 @@ describe.skipIf(!browserAvailable)('the import preview uses the same grid', () =
         if (i < typed.length - 1) expect(await focused(page)).toBe(appeals.cells[i + 1].key);
         if (i === 6) await page.screenshot({ path: `${SCREENSHOTS}/grid-import-preview.png` });
       }
-      await doubt.waitFor({ state: 'detached' });
+      await doubts.getByText('已全部处理', { exact: true }).waitFor();
       // A number read from the file is not changed by typing over it; the reason is given.
       await p.locator('td[data-key="requests.new.natural_person"]').click();
       await page.keyboard.type('5');

@@ -116,8 +116,8 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       await problems.getByText('文件中没有写明年度，请指定年度').waitFor({ state: 'detached' });
       await problems.getByText('1 处数字无法确定位置或读法，需要人工确认').waitFor();
 
-      const doubt = p.getByRole('alert', { name: /^存疑 1：/ });
-      expect(await doubt.textContent()).toMatch(/第 155–158 行：表四的数据行有 15 个单元格，只读到 4 个数字（1、1、2、2）/);
+      const doubt = p.getByLabel('存疑列表').locator('tr.doubt-row').first();
+      expect(await doubt.textContent()).toMatch(/第 155–158 行.*有 15 个单元格，只读到 4 个数字（1、1、2、2）/);
       const cell = (key: string) => p.locator(`td[data-key="${key}"]`);
       const appeals = p.locator('td[data-key^="appeals."]');
       expect(await appeals.count()).toBe(15);
@@ -125,7 +125,7 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       await expect(cell('requests.new.natural_person').getAttribute('class')).resolves.not.toContain('flagged');
       expect(await cell('requests.new.natural_person').getAttribute('title')).toMatch(/来源：第 \d+ 行/);
       await page.screenshot({ path: `${SCREENSHOTS}/import-doubt.png`, fullPage: true });
-      await doubt.getByRole('button', { name: '在表中显示' }).click();
+      await doubt.getByRole('button', { name: '定位' }).click();
       await page.waitForTimeout(600);
       await page.screenshot({ path: `${SCREENSHOTS}/import-doubt-table.png` });
 
@@ -150,7 +150,7 @@ describe.skipIf(!browserAvailable)('the import wizard in Chromium', () => {
       await type('appeals.litigation_direct.total', '2');
       await doubt.getByText('已填 4 / 15 格').waitFor();
       await doubt.getByRole('button', { name: '其余 11 格填 0' }).click();
-      await doubt.waitFor({ state: 'detached' });
+      await p.getByLabel('存疑列表').getByText('已全部处理', { exact: true }).waitFor();
       await problems.waitFor({ state: 'detached' });
       await listRow(page, '2021-county-city-office.txt').getByText('可以导入').waitFor();
       await expect(page.getByRole('checkbox', { name: '导入 2021-county-city-office.txt' }).isChecked()).resolves.toBe(true);

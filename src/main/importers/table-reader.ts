@@ -198,9 +198,11 @@ function applyOutcome(
   } else {
     why = truncated ? `“${printed}”的拆法太多，无法确定` : p.reason || `“${printed}”无法按 ${p.row.cells.length} 个单元格拆分`;
   }
+  const offered = !tooMany && outcome.kind !== 'unreadable' ? outcome.readings.map((r) => [...r]) : [];
   result.doubts.push({
     cells: p.row.cells.map((c) => c.key),
     message: `${ctx.file} ${where}：${ctx.name}${rowName}${why}；这些单元格暂留空，请对照原文选择或填写。`,
+    ...(offered.length ? { candidates: offered } : {}),
   });
 }
 

@@ -8,6 +8,7 @@ import { describeError, InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive } from './archive';
 import { parseFile } from './files';
+import { describeSource, sourceLookup } from './import-context';
 import { commitPlans, isUnchanged, planImport, type ImportPlan } from './import-plan';
 
 const view = (p: ImportPlan): PlanView => ({
@@ -47,7 +48,14 @@ export async function previewFile(archive: Archive, file: string, overrides?: Pl
   }
   // Outside the try: a wrong override (a cell the template lacks) is the caller's mistake, not an unreadable file.
   const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i]));
-  return { file, name: basename(file), error: null, notes: parsed.flatMap((p) => p.notes), plans: plans.map(view) };
+  const lookup = await sourceLookup(file);
+  return {
+    file,
+    name: basename(file),
+    error: null,
+    notes: parsed.flatMap((p) => p.notes),
+    plans: plans.map((p) => ({ ...view(p), ...describeSource(p.parsed, lookup) })),
+  };
 }
 
 export interface CommitItem {

@@ -7,7 +7,19 @@ import { call } from '../api';
 import { clearNotice, notifyDone, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { ImportList, type Filter } from '../components/import/ImportList';
 import { ImportSummary, type Imported } from '../components/import/ImportSummary';
-import { buildRows, cleanOverrides, shortPaths, type FileEntry, type Row } from '../components/import/model';
+import { BatchBar } from '../components/import/BatchBar';
+import {
+  answerAll,
+  buildRows,
+  cleanOverrides,
+  doubtsOf,
+  isAnswered,
+  shortPaths,
+  suggestionOf,
+  type DoubtAnswer,
+  type FileEntry,
+  type Row,
+} from '../components/import/model';
 import { PlanPreview } from '../components/import/PlanPreview';
 import { isPackage, PackageImport } from '../components/import/PackageImport';
 import './ImportPage.css';
@@ -26,6 +38,7 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
   const [picking, setPicking] = useState(false);
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState<Filter>('all');
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<{ rows: Row[]; imported: Imported[] } | null>(null);
@@ -119,6 +132,34 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
       );
   };
 
+  /** New overrides for many rows at once (the same change for all selected), then those files are read again. */
+  const replanRows = (change: (row: Row, o: PlanOverridesArg) => PlanOverridesArg | null) => {
+    const next = new Map<string, PlanOverridesArg[]>();
+    for (const r of rows) {
+      if (!picked.has(r.id) || !r.plan) continue;
+      const o = change(r, r.entry.overrides[r.index] ?? {});
+      if (!o) continue;
+      const list = next.get(r.entry.file) ?? [...r.entry.overrides];
+      for (let i = 0; i < r.index; i++) list[i] ??= {};
+      list[r.index] = o;
+      next.set(r.entry.file, list);
+    }
+    if (!next.size) return;
+    setEntries((es) => es.map((e) => (next.has(e.file) ? { ...e, overrides: next.get(e.file)! } : e)));
+    void readFiles([...next].map(([file, overrides]) => ({ file, overrides })));
+  };
+  const applyToPicked = (o: PlanOverridesArg) => replanRows((_, old) => ({ ...old, ...o }));
+  const answerPicked = (how: DoubtAnswer) =>
+    replanRows((r, old) => {
+      const given = old.values ?? {};
+      const add = answerAll(doubtsOf(r.plan!), given, how);
+      return Object.keys(add).length ? { ...old, values: { ...given, ...add } } : null;
+    });
+  const pickedRows = rows.filter((r) => picked.has(r.id));
+  const openInPicked = pickedRows.flatMap((r) =>
+    r.plan ? doubtsOf(r.plan).filter((d) => !isAnswered(d, r.entry.overrides[r.index]?.values ?? {})) : [],
+  );
+
   const toggle = (row: Row, include: boolean) =>
     setSkipped((s) => {
       const c = new Set(s);
@@ -154,6 +195,7 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
     setPackages([]);
     setSkipped(new Set());
     setSelected(null);
+    setPicked(new Set());
     setFilter('all');
     setDone(null);
   };
@@ -288,8 +330,22 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
           onFilter={setFilter}
           onSelect={setSelected}
           onToggle={toggle}
+          picked={picked}
+          onPicked={setPicked}
         />
       </Card>
+      {picked.size > 0 && (
+        <BatchBar
+          count={pickedRows.length}
+          openDoubts={openInPicked.length}
+          suggested={openInPicked.filter((d) => suggestionOf(d)).length}
+          units={units}
+          busy={!!progress || committing}
+          onApply={applyToPicked}
+          onAnswer={answerPicked}
+          onClear={() => setPicked(new Set())}
+        />
+      )}
       {current && (
         <PlanPreview
           key={current.id}

@@ -30,7 +30,8 @@ import { show } from '../../../../shared/validation/values';
 import { neighbourCell } from '../../lib/grid';
 import { EditableTable } from '../EditableTable';
 import { FindingsPanel } from '../FindingsPanel';
-import { rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
+import { DoubtTable } from './DoubtTable';
+import { doubtsOf, excerptText, rowName, shortPaths, STATUS_COLORS, STATUS_LABELS, type FileEntry, type Row } from './model';
 import { PublishedDateInput } from '../PublishedDateInput';
 
 interface Props {
@@ -89,10 +90,17 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
 
   const doubts = report.doubts ?? [];
+  const allDoubts = doubtsOf(plan);
   const doubtful = new Set(doubts.flatMap((d) => d.cells));
-  const editable = new Set([...doubtful, ...Object.keys(given)]);
+  const editable = new Set([...allDoubts.flatMap((d) => d.cells), ...Object.keys(given)]);
   const values: Record<string, CellValue> = { ...report.values, ...given };
-  const provenance = { ...plan.provenance, ...Object.fromEntries(Object.keys(given).map((k) => [k, HAND])) };
+  // On hover a cell names where it was read and the source text around it.
+  const provenance = {
+    ...Object.fromEntries(
+      Object.entries(plan.provenance).map(([k, p]) => [k, plan.excerpts?.[k] ? `${p}\n原文：${excerptText(plan.excerpts[k])}` : p]),
+    ),
+    ...Object.fromEntries(Object.keys(given).map((k) => [k, HAND])),
+  };
   const changed = new Set(plan.diff?.cells.map((c) => c.key) ?? []);
   const names = new Map(template.cells.map((c) => [c.key, c.name]));
   const known = units.find((u) => u.name === report.unit);
@@ -122,7 +130,12 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
     else setMessage(null);
     if (Object.keys(accepted).length) onOverrides({ ...overrides, values: { ...given, ...accepted } });
   };
-  const fillRest = (cells: string[], v: CellValue) => setValues(Object.fromEntries(cells.filter((k) => !(k in given)).map((k) => [k, v])));
+  const unanswer = (keys: string[]) => {
+    const values = Object.fromEntries(Object.entries(given).filter(([k]) => !keys.includes(k)));
+    const { values: _old, ...rest } = overrides;
+    void _old;
+    onOverrides(Object.keys(values).length ? { ...rest, values } : rest);
+  };
   const clearGiven = () => {
     const next = { ...overrides };
     delete next.values;
@@ -252,31 +265,17 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
           </Alert>
         )}
 
-        {doubts.map((d, i) => {
-          const done = d.cells.filter((k) => k in given).length;
-          return (
-            <Alert key={i} color="red" variant="light" title={`存疑 ${i + 1}：请对照原文，在下表标红的单元格中填写`}>
-              <Text size="sm">{shortPaths(d.message, entries)}</Text>
-              <Group mt="xs" gap="xs">
-                <Text size="sm" fw={600}>
-                  已填 {done} / {d.cells.length} 格
-                </Text>
-                <Button size="compact-xs" variant="light" onClick={() => show(d.cells, false)}>
-                  在表中显示
-                </Button>
-                <Button size="compact-xs" variant="light" color="red" onClick={() => fillRest(d.cells, 0)}>
-                  其余 {d.cells.length - done} 格填 0
-                </Button>
-                <Button size="compact-xs" variant="subtle" color="gray" onClick={() => fillRest(d.cells, null)}>
-                  其余留空
-                </Button>
-              </Group>
-              <Text size="xs" c="dimmed" mt={4}>
-                全部 {d.cells.length} 格都填写（或确认留空）后，这一处存疑才算解决。
-              </Text>
-            </Alert>
-          );
-        })}
+        {allDoubts.length > 0 && (
+          <DoubtTable
+            doubts={allDoubts}
+            template={template}
+            given={given}
+            onAnswer={(v) => setValues(v, true)}
+            onUnanswer={unanswer}
+            onShow={(keys) => show(keys)}
+            short={(m) => shortPaths(m, entries)}
+          />
+        )}
         {Object.keys(given).length > 0 && (
           <Group gap="xs">
             <Text size="sm" c="teal">

@@ -1,6 +1,8 @@
 // The import wizard's list: one row per report found (a flat archive workbook holds many), its status, and
 // whether it is included. Pure functions over the files read so far.
-import type { ImportFileView, PlanOverridesArg, PlanView } from '../../../../shared/api';
+import type { DoubtView, ImportFileView, PlanOverridesArg, PlanView, SourceExcerpt } from '../../../../shared/api';
+import { NOT_APPLICABLE, type CellValue, type Doubt } from '../../../../shared/report';
+import type { Template } from '../../../../shared/template';
 
 export interface FileEntry {
   file: string;
@@ -120,4 +122,62 @@ export function cleanOverrides(o: PlanOverridesArg | undefined): PlanOverridesAr
   if (o.published !== undefined) out.published = o.published;
   if (o.values && Object.keys(o.values).length) out.values = o.values;
   return Object.keys(out).length ? out : undefined;
+}
+
+/** Every doubt of a plan as read, including those answered (older plan views carry the open ones only). */
+export const doubtsOf = (plan: PlanView): DoubtView[] => plan.doubtList ?? (plan.report.doubts ?? []).map((d) => ({ ...d, excerpt: null }));
+
+/** A doubt is answered when the person gave every one of its cells (blank counts: it was chosen). */
+export const isAnswered = (d: Doubt, given: Record<string, CellValue>) => d.cells.every((k) => k in given);
+
+/** The reading to take without looking: only when the solver offers exactly one. */
+export const suggestionOf = (d: Doubt): (number | null)[] | null => (d.candidates?.length === 1 ? d.candidates[0] : null);
+
+/** A candidate reading (or one value for all) as the cells' values. */
+export const readingValues = (d: Doubt, reading: CellValue[] | CellValue): Record<string, CellValue> =>
+  Object.fromEntries(d.cells.map((k, i) => [k, Array.isArray(reading) ? (reading[i] ?? null) : reading]));
+
+/** One value for the cells of a doubt the person has not given yet (what they typed stays). */
+export const restValues = (d: Doubt, given: Record<string, CellValue>, v: CellValue): Record<string, CellValue> =>
+  Object.fromEntries(d.cells.filter((k) => !(k in given)).map((k) => [k, v]));
+
+export type DoubtAnswer = 'suggested' | 'zero' | 'blank' | 'na';
+export const DOUBT_ANSWERS: Record<DoubtAnswer, string> = {
+  suggested: '按建议采用',
+  zero: '全部填 0',
+  blank: '全部留空',
+  na: '全部标为不适用',
+};
+const FILL: Record<Exclude<DoubtAnswer, 'suggested'>, CellValue> = { zero: 0, blank: null, na: NOT_APPLICABLE };
+
+/** One answer for all unanswered doubts of a plan: the values to add to the person's given ones. */
+export function answerAll(doubts: DoubtView[], given: Record<string, CellValue>, how: DoubtAnswer): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const d of doubts) {
+    if (isAnswered(d, given)) continue;
+    if (how === 'suggested') {
+      const s = suggestionOf(d);
+      if (s && !d.cells.some((k) => k in given)) Object.assign(out, readingValues(d, s));
+    } else Object.assign(out, restValues(d, given, FILL[how]));
+  }
+  return out;
+}
+
+/** How a reading is shown: values in cell order, blank as 空. */
+export const showReadingShort = (r: readonly (number | null)[]) => r.map((v) => (v === null ? '空' : String(v))).join('·');
+
+/** An excerpt on one line (line breaks of the source as ⏎), for lists and hover titles. */
+export const excerptText = (e: SourceExcerpt, marks: [string, string] = ['【', '】']) =>
+  `${e.before}${e.mark ? `${marks[0]}${e.mark}${marks[1]}` : ''}${e.after}`.replace(/\r?\n/g, ' ⏎ ');
+
+/** A row's label as the form prints it (the innermost row heading of the cell); 表四's one row has none. */
+export function rowLabelOf(template: Template, key: string): string {
+  const cell = template.cellByKey.get(key);
+  const table = cell && template.tables.find((t) => t.id === cell.table);
+  if (!cell || !table) return key;
+  if (!table.layout.cells.some((c) => c.role === 'row')) return '整行';
+  const row = table.layout.cells
+    .filter((c) => c.role === 'row' && c.row <= cell.row && cell.row < c.row + c.rowSpan)
+    .sort((a, b) => b.col - a.col)[0];
+  return row?.text ?? '整行';
 }
