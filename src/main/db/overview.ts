@@ -1,0 +1,150 @@
+// The 档案 overview as the page asks for it: one page of units (with their parents, in one query), their
+// reports, the number of matching units and the report counts per year. Filters and sort run here, in SQL.
+// Every statement is fixed text (the sort picks one of a few), so the connection's statement cache serves it.
+import type { TemplateId } from '../../shared/template';
+import type { UnitKind } from '../../shared/report';
+import type { Db } from './open';
+import type { ReportStatus } from './reports';
+
+export type OverviewSort = 'name' | 'kind' | 'errors' | 'updated';
+export type OverviewStatus = 'draft' | 'final' | 'errors' | 'warnings' | 'missing';
+
+export interface OverviewFilter {
+  /** Part of the unit's name. */
+  name: string | null;
+  kind: UnitKind | null;
+  /** The parent unit's id. */
+  parentId: number | null;
+  /** Units with a report of this state within [from, to]; 'missing': a year of [from, to] without one. */
+  status: OverviewStatus | null;
+  from: number;
+  to: number;
+}
+
+export interface OverviewUnitRow {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  code: string | null;
+  parent: string | null;
+}
+
+export interface OverviewCellRow {
+  report_id: number;
+  unit_id: number;
+  year: number;
+  template: TemplateId;
+  status: ReportStatus;
+  error_count: number;
+  warning_count: number;
+}
+
+export interface YearCountRow {
+  year: number;
+  reports: number;
+  final: number;
+  with_errors: number;
+  with_warnings: number;
+}
+
+// The unit filter, shared by the page, the total and the counts (u is the unit).
+const MATCHES = `u.deleted_at IS NULL
+  AND (@name IS NULL OR instr(u.name, @name) > 0)
+  AND (@kind IS NULL OR u.kind = @kind)
+  AND (@parentId IS NULL OR u.parent_id = @parentId)
+  AND (@status IS NULL
+    OR (@status = 'missing' AND (SELECT count(*) FROM reports m WHERE m.unit_id = u.id AND m.deleted_at IS NULL
+                                 AND m.year BETWEEN @from AND @to) < @to - @from + 1)
+    OR (@status <> 'missing' AND EXISTS (SELECT 1 FROM reports m WHERE m.unit_id = u.id AND m.deleted_at IS NULL
+          AND m.year BETWEEN @from AND @to
+          AND CASE @status WHEN 'draft' THEN m.status = 'draft' WHEN 'final' THEN m.status = 'final'
+                           WHEN 'errors' THEN m.error_count > 0 ELSE m.warning_count > 0 END)))`;
+
+const PER_UNIT = (what: string) =>
+  `(SELECT ${what} FROM reports s WHERE s.unit_id = u.id AND s.deleted_at IS NULL AND s.year BETWEEN @from AND @to)`;
+
+// Name breaks ties, so a page boundary never splits equal keys unpredictably.
+const ORDER: Record<OverviewSort, (dir: string) => string> = {
+  name: (d) => `u.name ${d}`,
+  kind: (d) => `u.kind ${d}, u.name`,
+  errors: (d) => `${PER_UNIT('coalesce(sum(s.error_count), 0)')} ${d}, u.name`,
+  updated: (d) => `${PER_UNIT('max(s.updated_at)')} ${d}, u.name`,
+};
+
+const params = (f: OverviewFilter) => ({
+  name: f.name,
+  kind: f.kind,
+  parentId: f.parentId,
+  status: f.status,
+  from: f.from,
+  to: f.to,
+});
+
+export function overviewUnits(db: Db, f: OverviewFilter, sort: OverviewSort, desc: boolean, offset: number, limit: number): OverviewUnitRow[] {
+  return db
+    .prepare(
+      `SELECT u.id, u.name, u.kind, u.code, p.name AS parent
+       FROM units u LEFT JOIN units p ON p.id = u.parent_id
+       WHERE ${MATCHES}
+       ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params(f), limit, offset }) as OverviewUnitRow[];
+}
+
+export const overviewTotal = (db: Db, f: OverviewFilter): number =>
+  (db.prepare(`SELECT count(*) AS n FROM units u WHERE ${MATCHES}`).get(params(f)) as { n: number }).n;
+
+/** Reports per year among the matching units (for the column headers). */
+export const overviewYearCounts = (db: Db, f: OverviewFilter): YearCountRow[] =>
+  db
+    .prepare(
+      `SELECT r.year, count(*) AS reports, sum(r.status = 'final') AS final,
+              sum(r.error_count > 0) AS with_errors, sum(r.warning_count > 0) AS with_warnings
+       FROM reports r JOIN units u ON u.id = r.unit_id
+       WHERE r.deleted_at IS NULL AND r.year BETWEEN @from AND @to AND ${MATCHES}
+       GROUP BY r.year ORDER BY r.year`,
+    )
+    .all(params(f)) as YearCountRow[];
+
+/** The live reports of these units, every year (a unit's delete names them all). */
+export const overviewCells = (db: Db, unitIds: number[]): OverviewCellRow[] =>
+  unitIds.length
+    ? (db
+        .prepare(
+          `SELECT id AS report_id, unit_id, year, template, status, error_count, warning_count
+           FROM reports WHERE unit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY unit_id, year`,
+        )
+        .all(JSON.stringify(unitIds)) as OverviewCellRow[])
+    : [];
+
+/** The oldest and newest year with a live report (by the year index: stops at the first live one). */
+export function reportYearRange(db: Db): { first: number; last: number } | null {
+  const first = db.prepare('SELECT year FROM reports WHERE deleted_at IS NULL ORDER BY year LIMIT 1').get() as { year: number } | undefined;
+  const last = db.prepare('SELECT year FROM reports WHERE deleted_at IS NULL ORDER BY year DESC LIMIT 1').get() as
+    | { year: number }
+    | undefined;
+  return first && last ? { first: first.year, last: last.year } : null;
+}
+
+export interface ListedReportRow {
+  unit: string;
+  year: number;
+  template: TemplateId;
+  status: ReportStatus;
+  error_count: number;
+  warning_count: number;
+}
+
+/**
+ * Every live report with its unit's name, in name and year order, read one row at a time (for `nianbao list`).
+ * Units by their name index, each unit's reports by (unit_id, year): rows come in order without a sort.
+ */
+export const iterateListedReports = (db: Db): IterableIterator<ListedReportRow> =>
+  db
+    .prepare(
+      `SELECT u.name AS unit, r.year, r.template, r.status, r.error_count, r.warning_count
+       FROM units u JOIN reports r ON r.unit_id = u.id
+       WHERE r.deleted_at IS NULL ORDER BY u.name, r.year`,
+    )
+    .iterate() as IterableIterator<ListedReportRow>;

@@ -1,0 +1,81 @@
+// The 档案 overview the page asks for: a page of units with their reports, the number of units that match,
+// the columns (years) and the report counts per year. Filtering, sorting and paging happen in SQL.
+import type { OverviewPageView, OverviewQueryArg } from '../../shared/api';
+import * as overviewDb from '../db/overview';
+import type { Db } from '../db/open';
+import * as unitsDb from '../db/units';
+import { NotFoundError } from '../errors';
+
+export type OverviewQuery = OverviewQueryArg;
+
+// Counts per year read every report of the matching units; they change only with the archive, so the last few
+// answers are kept per connection and dropped when this or another connection writes.
+const countsMemo = new WeakMap<Db, { stamp: string; byFilter: Map<string, overviewDb.YearCountRow[]> }>();
+const MEMO_SIZE = 16;
+
+function yearCounts(db: Db, f: overviewDb.OverviewFilter): overviewDb.YearCountRow[] {
+  const stamp = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+  let memo = countsMemo.get(db);
+  if (!memo || memo.stamp !== stamp) countsMemo.set(db, (memo = { stamp, byFilter: new Map() }));
+  const key = JSON.stringify(f);
+  let rows = memo.byFilter.get(key);
+  if (!rows) {
+    rows = overviewDb.overviewYearCounts(db, f);
+    if (memo.byFilter.size >= MEMO_SIZE) memo.byFilter.delete(memo.byFilter.keys().next().value!);
+    memo.byFilter.set(key, rows);
+  }
+  return rows;
+}
+
+/**
+ * The page of the overview. The columns run from the oldest report (or `yearFrom`) to the newest or last year
+ * (or `yearTo`), gaps included, so a missing year shows as a gap to fill. `now` gives "last year" (local time).
+ */
+export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new Date()): OverviewPageView {
+  const lastYear = now.getFullYear() - 1;
+  const range = overviewDb.reportYearRange(db);
+  const from = q.yearFrom ?? Math.min(range?.first ?? lastYear, lastYear);
+  const to = Math.max(q.yearTo ?? Math.max(range?.last ?? lastYear, lastYear), from);
+  let parentId: number | null = null;
+  if (q.parent) {
+    const parent = unitsDb.unitByName(db, q.parent.trim());
+    if (!parent) throw new NotFoundError(`档案中没有上级单位“${q.parent}”`);
+    parentId = parent.id;
+  }
+  const filter: overviewDb.OverviewFilter = {
+    name: q.name?.trim() || null,
+    kind: q.kind ?? null,
+    parentId,
+    status: q.status ?? null,
+    from,
+    to,
+  };
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? OVERVIEW_PAGE;
+  const rows = overviewDb.overviewUnits(db, filter, q.sort ?? 'name', q.desc ?? false, offset, limit);
+  const cells = new Map<number, OverviewPageView['units'][number]['reports']>();
+  for (const c of overviewDb.overviewCells(
+    db,
+    rows.map((u) => u.id),
+  )) {
+    let byYear = cells.get(c.unit_id);
+    if (!byYear) cells.set(c.unit_id, (byYear = {}));
+    byYear[c.year] = { id: c.report_id, template: c.template, status: c.status, errors: c.error_count, warnings: c.warning_count };
+  }
+  return {
+    total: overviewDb.overviewTotal(db, filter),
+    offset,
+    years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
+    counts: yearCounts(db, filter).map((c) => ({
+      year: c.year,
+      reports: c.reports,
+      final: c.final,
+      withErrors: c.with_errors,
+      withWarnings: c.with_warnings,
+    })),
+    units: rows.map((u) => ({ ...u, reports: cells.get(u.id) ?? {} })),
+  };
+}
+
+/** Units per page when the caller does not say. */
+export const OVERVIEW_PAGE = 100;
