@@ -43,18 +43,21 @@ const LIST_CHUNK = 64 * 1024;
 
 /**
  * `nianbao list`: one line per report, written while the rows are read, so the archive's size never becomes one
- * string. Text: a header, the rows, a total; `json`: JSON lines, one object per report (nothing for an empty archive).
+ * string. Text: a header, the rows, a total line; `json`: JSON lines, one object per report (nothing for an empty archive).
  */
-export function writeList(rows: Iterable<ListedReportRow>, json: boolean | undefined, write: (chunk: string) => void): void {
+export function writeList(
+  rows: Iterable<ListedReportRow>,
+  json: boolean | undefined,
+  write: (chunk: string) => void,
+  /** Units in the archive (with reports or not), for the total line. */
+  unitCount: () => number,
+): void {
   let buffer = json ? '' : '单位\t年度\t状态\t表样\t错误\t警告\n';
   let reports = 0;
-  let units = 0;
-  let lastUnit: string | null = null;
   let first = Infinity;
   let last = -Infinity;
   for (const r of rows) {
     reports++;
-    if (r.unit !== lastUnit) (units++, (lastUnit = r.unit));
     first = Math.min(first, r.year);
     last = Math.max(last, r.year);
     buffer += json
@@ -64,7 +67,7 @@ export function writeList(rows: Iterable<ListedReportRow>, json: boolean | undef
   }
   if (!json)
     buffer = reports
-      ? `${buffer}共 ${units} 个单位、${reports} 份报告（${first}–${last} 年）\n`
+      ? `${buffer}共 ${unitCount()} 个单位、${reports} 份报告（${first}–${last} 年）\n`
       : '档案中还没有报告。用 nianbao report put 报告.json 存入第一份报告。\n';
   if (buffer) write(buffer);
 }

@@ -12,6 +12,7 @@ import { registerCollectCommands } from './collect-commands';
 import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
 import { iterateListedReports } from '../db/overview';
+import { countUnits } from '../db/units';
 import { diffText, findingsText, historyText, reportText, searchText, unitsText, writeList } from './format';
 
 /** Exit codes (README “退出码”): 3 another program is writing the archive; 4 the archive file is damaged; 5 an internal error. */
@@ -236,7 +237,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('档案总览：各单位各年度报告的状态与问题数')
     .option('--json', '以 JSON Lines 输出（每行一份报告）')
     .action(async (opts: { json?: boolean }) => {
-      await withStore(false, (s) => writeList(iterateListedReports(s.archive.db), opts.json, (chunk) => io.out(chunk)));
+      await withStore(false, (s) => writeList(
+          iterateListedReports(s.archive.db),
+          opts.json,
+          (chunk) => io.out(chunk),
+          () => countUnits(s.archive.db),
+        ));
     });
 
   unitYear(program.command('history').description('报告的历次版本；--diff 显示两版之间的差别'))

@@ -25,6 +25,9 @@ export const listUnitsWithParents = (db: Db): (UnitRow & { parent: string | null
 export const unitNames = (db: Db): Pick<UnitRow, 'name' | 'kind' | 'deleted_at'>[] =>
   db.prepare('SELECT name, kind, deleted_at FROM units').all() as Pick<UnitRow, 'name' | 'kind' | 'deleted_at'>[];
 
+export const countUnits = (db: Db): number =>
+  (db.prepare('SELECT count(*) AS n FROM units WHERE deleted_at IS NULL').get() as { n: number }).n;
+
 export const deletedUnits = (db: Db): UnitRow[] =>
   db.prepare('SELECT * FROM units WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC').all() as UnitRow[];
 
