@@ -31,7 +31,6 @@ export interface OverviewView {
     status: 'draft' | 'final';
     error_count: number;
     warning_count: number;
-    updated_at: string;
   }[];
 }
 /** One report in the overview matrix (keyed by year in its unit's row). */

@@ -108,8 +108,7 @@ describe('nianbao archive commands', () => {
   it('rejects bad input with exit 2 and a clear message, changing nothing', () => {
     const { dir, db, file, cli } = setup();
     cli('report', 'put', file('ok.json', { ...consistentReport('gov2021', 1, 2024), unit: '甲' }));
-    const snapshot = () =>
-      cli('list', '--json').stdout + cli('history', '--unit', '甲', '--year', '2024').stdout;
+    const snapshot = () => cli('list', '--json').stdout + cli('history', '--unit', '甲', '--year', '2024').stdout;
     const before = snapshot();
     const cases: [string[], RegExp | string][] = [
       [['report', 'put', file('bad.json', '{ "template": "gov2021", ')], '不是有效的 JSON'],

@@ -176,11 +176,23 @@ describe('nianbao list', () => {
     function* rows(): Generator<ListedReportRow> {
       for (let i = 0; i < total; i++) {
         read++;
-        yield { unit: `单位${Math.floor(i / 20)}`, year: 2005 + (i % 20), template: 'gov2021', status: 'draft', error_count: 0, warning_count: i % 3 };
+        yield {
+          unit: `单位${Math.floor(i / 20)}`,
+          year: 2005 + (i % 20),
+          template: 'gov2021',
+          status: 'draft',
+          error_count: 0,
+          warning_count: i % 3,
+        };
       }
     }
     const chunks: string[] = [];
-    writeList(rows(), true, (c) => (chunks.push(c), readAtWrite.push(read)), () => 500);
+    writeList(
+      rows(),
+      true,
+      (c) => (chunks.push(c), readAtWrite.push(read)),
+      () => 500,
+    );
     expect(chunks.length).toBeGreaterThan(2);
     expect(readAtWrite[0]).toBeLessThan(total);
     const lines = chunks.join('').trim().split('\n');

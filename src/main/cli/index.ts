@@ -237,12 +237,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('档案总览：各单位各年度报告的状态与问题数')
     .option('--json', '以 JSON Lines 输出（每行一份报告）')
     .action(async (opts: { json?: boolean }) => {
-      await withStore(false, (s) => writeList(
+      await withStore(false, (s) =>
+        writeList(
           iterateListedReports(s.archive.db),
           opts.json,
           (chunk) => io.out(chunk),
           () => countUnits(s.archive.db),
-        ));
+        ),
+      );
     });
 
   unitYear(program.command('history').description('报告的历次版本；--diff 显示两版之间的差别'))

@@ -80,7 +80,14 @@ const params = (f: OverviewFilter) => ({
   to: f.to,
 });
 
-export function overviewUnits(db: Db, f: OverviewFilter, sort: OverviewSort, desc: boolean, offset: number, limit: number): OverviewUnitRow[] {
+export function overviewUnits(
+  db: Db,
+  f: OverviewFilter,
+  sort: OverviewSort,
+  desc: boolean,
+  offset: number,
+  limit: number,
+): OverviewUnitRow[] {
   return db
     .prepare(
       `SELECT u.id, u.name, u.kind, u.code, p.name AS parent
@@ -122,8 +129,7 @@ export const overviewCells = (db: Db, unitIds: number[]): OverviewCellRow[] =>
 export function reportYearRange(db: Db): { first: number; last: number } | null {
   const first = db.prepare('SELECT year FROM reports WHERE deleted_at IS NULL ORDER BY year LIMIT 1').get() as { year: number } | undefined;
   const last = db.prepare('SELECT year FROM reports WHERE deleted_at IS NULL ORDER BY year DESC LIMIT 1').get() as
-    | { year: number }
-    | undefined;
+    { year: number } | undefined;
   return first && last ? { first: first.year, last: last.year } : null;
 }
 
