@@ -63,7 +63,10 @@ export function writeList(
     buffer += json
       ? `${JSON.stringify({ unit: r.unit, year: r.year, status: r.status, template: r.template, errors: r.error_count, warnings: r.warning_count })}\n`
       : `${[r.unit, r.year, STATUS_LABELS[r.status], r.template, r.error_count, r.warning_count].join('\t')}\n`;
-    if (buffer.length >= LIST_CHUNK) (write(buffer), (buffer = ''));
+    if (buffer.length >= LIST_CHUNK) {
+      write(buffer);
+      buffer = '';
+    }
   }
   if (!json)
     buffer = reports
