@@ -15,8 +15,8 @@ export interface OverviewFilter {
   kind: UnitKind | null;
   /** The parent unit's id. */
   parentId: number | null;
-  /** Units with a report of this state within [from, to]; 'missing': a year of [from, to] without one. */
-  status: OverviewStatus | null;
+  /** Only these units (those a status filter leaves), or null for all. */
+  unitIds: number[] | null;
   from: number;
   to: number;
 }
@@ -47,18 +47,42 @@ export interface YearCountRow {
   with_warnings: number;
 }
 
-// The unit filter, shared by the page, the total and the counts (u is the unit).
+// The unit filter, shared by the page, the total and the counts (u is the unit). A status filter arrives as the
+// ids of the units it leaves (read once, by `statusUnitIds`), so no statement runs a subquery per unit or report.
 const MATCHES = `u.deleted_at IS NULL
   AND (@name IS NULL OR instr(u.name, @name) > 0)
   AND (@kind IS NULL OR u.kind = @kind)
   AND (@parentId IS NULL OR u.parent_id = @parentId)
-  AND (@status IS NULL
-    OR (@status = 'missing' AND (SELECT count(*) FROM reports m WHERE m.unit_id = u.id AND m.deleted_at IS NULL
-                                 AND m.year BETWEEN @from AND @to) < @to - @from + 1)
-    OR (@status <> 'missing' AND EXISTS (SELECT 1 FROM reports m WHERE m.unit_id = u.id AND m.deleted_at IS NULL
-          AND m.year BETWEEN @from AND @to
-          AND CASE @status WHEN 'draft' THEN m.status = 'draft' WHEN 'final' THEN m.status = 'final'
-                           WHEN 'errors' THEN m.error_count > 0 ELSE m.warning_count > 0 END)))`;
+  AND (@unitIds IS NULL OR u.id IN (SELECT value FROM json_each(@unitIds)))`;
+
+const STATUS_CONDITION: Record<Exclude<OverviewStatus, 'missing'>, string> = {
+  draft: "status = 'draft'",
+  final: "status = 'final'",
+  errors: 'error_count > 0',
+  warnings: 'warning_count > 0',
+};
+
+/** The units a status filter leaves: one pass over the reports of [from, to]. */
+export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number): number[] {
+  if (status === 'missing')
+    return (
+      db
+        .prepare(
+          `SELECT u.id FROM units u WHERE u.deleted_at IS NULL AND u.id NOT IN (
+             SELECT unit_id FROM reports WHERE deleted_at IS NULL AND year BETWEEN @from AND @to
+             GROUP BY unit_id HAVING count(*) = @to - @from + 1)`,
+        )
+        .all({ from, to }) as { id: number }[]
+    ).map((r) => r.id);
+  return (
+    db
+      .prepare(
+        `SELECT DISTINCT unit_id AS id FROM reports
+         WHERE deleted_at IS NULL AND year BETWEEN @from AND @to AND ${STATUS_CONDITION[status]}`,
+      )
+      .all({ from, to }) as { id: number }[]
+  ).map((r) => r.id);
+}
 
 const PER_UNIT = (what: string) =>
   `(SELECT ${what} FROM reports s WHERE s.unit_id = u.id AND s.deleted_at IS NULL AND s.year BETWEEN @from AND @to)`;
@@ -75,7 +99,7 @@ const params = (f: OverviewFilter) => ({
   name: f.name,
   kind: f.kind,
   parentId: f.parentId,
-  status: f.status,
+  unitIds: f.unitIds && JSON.stringify(f.unitIds),
   from: f.from,
   to: f.to,
 });
@@ -108,8 +132,8 @@ export const overviewYearCounts = (db: Db, f: OverviewFilter): YearCountRow[] =>
     .prepare(
       `SELECT r.year, count(*) AS reports, sum(r.status = 'final') AS final,
               sum(r.error_count > 0) AS with_errors, sum(r.warning_count > 0) AS with_warnings
-       FROM reports r JOIN units u ON u.id = r.unit_id
-       WHERE r.deleted_at IS NULL AND r.year BETWEEN @from AND @to AND ${MATCHES}
+       FROM reports r
+       WHERE r.deleted_at IS NULL AND r.year BETWEEN @from AND @to AND r.unit_id IN (SELECT u.id FROM units u WHERE ${MATCHES})
        GROUP BY r.year ORDER BY r.year`,
     )
     .all(params(f)) as YearCountRow[];

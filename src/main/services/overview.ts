@@ -8,23 +8,20 @@ import { NotFoundError } from '../errors';
 
 export type OverviewQuery = OverviewQueryArg;
 
-// Counts per year read every report of the matching units; they change only with the archive, so the last few
-// answers are kept per connection and dropped when this or another connection writes.
-const countsMemo = new WeakMap<Db, { stamp: string; byFilter: Map<string, overviewDb.YearCountRow[]> }>();
+// Counts per year and the units a status filter leaves read every report of the archive; they change only with
+// the archive, so the last few answers are kept per connection and dropped when this or another connection writes.
+const memos = new WeakMap<Db, { stamp: string; answers: Map<string, unknown> }>();
 const MEMO_SIZE = 16;
 
-function yearCounts(db: Db, f: overviewDb.OverviewFilter): overviewDb.YearCountRow[] {
+function remembered<T>(db: Db, key: string, compute: () => T): T {
   const stamp = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
-  let memo = countsMemo.get(db);
-  if (!memo || memo.stamp !== stamp) countsMemo.set(db, (memo = { stamp, byFilter: new Map() }));
-  const key = JSON.stringify(f);
-  let rows = memo.byFilter.get(key);
-  if (!rows) {
-    rows = overviewDb.overviewYearCounts(db, f);
-    if (memo.byFilter.size >= MEMO_SIZE) memo.byFilter.delete(memo.byFilter.keys().next().value!);
-    memo.byFilter.set(key, rows);
-  }
-  return rows;
+  let memo = memos.get(db);
+  if (!memo || memo.stamp !== stamp) memos.set(db, (memo = { stamp, answers: new Map() }));
+  if (memo.answers.has(key)) return memo.answers.get(key) as T;
+  const value = compute();
+  if (memo.answers.size >= MEMO_SIZE) memo.answers.delete(memo.answers.keys().next().value!);
+  memo.answers.set(key, value);
+  return value;
 }
 
 /**
@@ -46,7 +43,7 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     name: q.name?.trim() || null,
     kind: q.kind ?? null,
     parentId,
-    status: q.status ?? null,
+    unitIds: q.status ? remembered(db, `units ${q.status} ${from} ${to}`, () => overviewDb.statusUnitIds(db, q.status!, from, to)) : null,
     from,
     to,
   };
@@ -66,7 +63,9 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     total: overviewDb.overviewTotal(db, filter),
     offset,
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
-    counts: yearCounts(db, filter).map((c) => ({
+    counts: remembered(db, `counts ${JSON.stringify([filter.name, filter.kind, parentId, q.status, from, to])}`, () =>
+      overviewDb.overviewYearCounts(db, filter),
+    ).map((c) => ({
       year: c.year,
       reports: c.reports,
       final: c.final,
