@@ -68,9 +68,11 @@ export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: 
     return (
       db
         .prepare(
-          `SELECT u.id FROM units u WHERE u.deleted_at IS NULL AND u.id NOT IN (
-             SELECT unit_id FROM reports WHERE deleted_at IS NULL AND year BETWEEN @from AND @to
-             GROUP BY unit_id HAVING count(*) = @to - @from + 1)`,
+          // Complete units by the (unit_id, year) index alone; a deleted report leaves its year missing too.
+          `SELECT u.id FROM units u WHERE u.deleted_at IS NULL AND (
+             u.id NOT IN (SELECT unit_id FROM reports WHERE year BETWEEN @from AND @to
+                          GROUP BY unit_id HAVING count(*) = @to - @from + 1)
+             OR u.id IN (SELECT unit_id FROM reports WHERE deleted_at IS NOT NULL AND year BETWEEN @from AND @to))`,
         )
         .all({ from, to }) as { id: number }[]
     ).map((r) => r.id);
@@ -84,16 +86,16 @@ export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: 
   ).map((r) => r.id);
 }
 
-const PER_UNIT = (what: string) =>
-  `(SELECT ${what} FROM reports s WHERE s.unit_id = u.id AND s.deleted_at IS NULL AND s.year BETWEEN @from AND @to)`;
-
-// Name breaks ties, so a page boundary never splits equal keys unpredictably.
+// Name breaks ties, so equal keys keep one order from page to page.
 const ORDER: Record<OverviewSort, (dir: string) => string> = {
   name: (d) => `u.name ${d}`,
   kind: (d) => `u.kind ${d}, u.name`,
-  errors: (d) => `${PER_UNIT('coalesce(sum(s.error_count), 0)')} ${d}, u.name`,
-  updated: (d) => `${PER_UNIT('max(s.updated_at)')} ${d}, u.name`,
+  errors: (d) => `coalesce(s.errors, 0) ${d}, u.name`,
+  updated: (d) => `s.updated ${d}, u.name`,
 };
+// What the report-based sorts order by, per unit, in one pass (not a subquery per unit).
+const PER_UNIT = `LEFT JOIN (SELECT unit_id, sum(error_count) AS errors, max(updated_at) AS updated FROM reports
+  WHERE deleted_at IS NULL AND year BETWEEN @from AND @to GROUP BY unit_id) s ON s.unit_id = u.id`;
 
 const params = (f: OverviewFilter) => ({
   name: f.name,
@@ -104,27 +106,28 @@ const params = (f: OverviewFilter) => ({
   to: f.to,
 });
 
-export function overviewUnits(
-  db: Db,
-  f: OverviewFilter,
-  sort: OverviewSort,
-  desc: boolean,
-  offset: number,
-  limit: number,
-): OverviewUnitRow[] {
-  return db
-    .prepare(
-      `SELECT u.id, u.name, u.kind, u.code, p.name AS parent
-       FROM units u LEFT JOIN units p ON p.id = u.parent_id
-       WHERE ${MATCHES}
-       ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')}
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params(f), limit, offset }) as OverviewUnitRow[];
+/** The ids of every matching unit in display order (a page is a slice of it; its length is the total). */
+export function matchingUnitIds(db: Db, f: OverviewFilter, sort: OverviewSort, desc: boolean): number[] {
+  const joined = sort === 'errors' || sort === 'updated';
+  return (
+    db
+      .prepare(`SELECT u.id FROM units u ${joined ? PER_UNIT : ''} WHERE ${MATCHES} ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')}`)
+      .all(params(f)) as { id: number }[]
+  ).map((r) => r.id);
 }
 
-export const overviewTotal = (db: Db, f: OverviewFilter): number =>
-  (db.prepare(`SELECT count(*) AS n FROM units u WHERE ${MATCHES}`).get(params(f)) as { n: number }).n;
+/** These units with their parents' names, in the order given. */
+export function unitsByIds(db: Db, ids: number[]): OverviewUnitRow[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT u.id, u.name, u.kind, u.code, p.name AS parent
+       FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as OverviewUnitRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+}
 
 /** Reports per year among the matching units (for the column headers). */
 export const overviewYearCounts = (db: Db, f: OverviewFilter): YearCountRow[] =>
@@ -132,8 +135,8 @@ export const overviewYearCounts = (db: Db, f: OverviewFilter): YearCountRow[] =>
     .prepare(
       `SELECT r.year, count(*) AS reports, sum(r.status = 'final') AS final,
               sum(r.error_count > 0) AS with_errors, sum(r.warning_count > 0) AS with_warnings
-       FROM reports r
-       WHERE r.deleted_at IS NULL AND r.year BETWEEN @from AND @to AND r.unit_id IN (SELECT u.id FROM units u WHERE ${MATCHES})
+       FROM reports r JOIN units u ON u.id = r.unit_id
+       WHERE r.deleted_at IS NULL AND r.year BETWEEN @from AND @to AND ${MATCHES}
        GROUP BY r.year ORDER BY r.year`,
     )
     .all(params(f)) as YearCountRow[];

@@ -49,7 +49,10 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
   };
   const offset = q.offset ?? 0;
   const limit = q.limit ?? OVERVIEW_PAGE;
-  const rows = overviewDb.overviewUnits(db, filter, q.sort ?? 'name', q.desc ?? false, offset, limit);
+  const key = JSON.stringify([filter.name, filter.kind, parentId, q.status, from, to]);
+  const sort = q.sort ?? 'name';
+  const ids = remembered(db, `ids ${key} ${sort} ${q.desc ?? false}`, () => overviewDb.matchingUnitIds(db, filter, sort, q.desc ?? false));
+  const rows = overviewDb.unitsByIds(db, ids.slice(offset, offset + limit));
   const cells = new Map<number, OverviewPageView['units'][number]['reports']>();
   for (const c of overviewDb.overviewCells(
     db,
@@ -60,12 +63,10 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     byYear[c.year] = { id: c.report_id, template: c.template, status: c.status, errors: c.error_count, warnings: c.warning_count };
   }
   return {
-    total: overviewDb.overviewTotal(db, filter),
+    total: ids.length,
     offset,
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
-    counts: remembered(db, `counts ${JSON.stringify([filter.name, filter.kind, parentId, q.status, from, to])}`, () =>
-      overviewDb.overviewYearCounts(db, filter),
-    ).map((c) => ({
+    counts: remembered(db, `counts ${key}`, () => overviewDb.overviewYearCounts(db, filter)).map((c) => ({
       year: c.year,
       reports: c.reports,
       final: c.final,
