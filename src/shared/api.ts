@@ -48,7 +48,7 @@ export interface OverviewPageView {
   offset: number;
   /** The columns: every year from the oldest report (or the filter's first year) to the newest or last year. */
   years: number[];
-  /** Reports per year among the matching units. */
+  /** Reports per year among the matching units (empty when asked with `counts: false`). */
   counts: { year: number; reports: number; final: number; withErrors: number; withWarnings: number }[];
   /** This page's units, each with its live reports by year (every year, also outside the columns). */
   units: (UnitView & { reports: Record<number, OverviewCellView> })[];
@@ -70,6 +70,8 @@ export const overviewQuery = z.object({
   parent: z.string().optional(),
   sort: z.enum(OVERVIEW_SORTS).optional(),
   desc: z.boolean().optional(),
+  /** false: leave out the counts per year (they read every matching report; the rows need not wait for them). */
+  counts: z.boolean().optional(),
 });
 export type OverviewQueryArg = z.infer<typeof overviewQuery>;
 export interface StoredReportView {

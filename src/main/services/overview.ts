@@ -66,7 +66,7 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     total: ids.length,
     offset,
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
-    counts: remembered(db, `counts ${key}`, () => overviewDb.overviewYearCounts(db, filter)).map((c) => ({
+    counts: (q.counts === false ? [] : remembered(db, `counts ${key}`, () => overviewDb.overviewYearCounts(db, filter))).map((c) => ({
       year: c.year,
       reports: c.reports,
       final: c.final,

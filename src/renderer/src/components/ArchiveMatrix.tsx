@@ -7,7 +7,7 @@ import { memo, useMemo, useRef } from 'react';
 import type { ApiArgs, OverviewCellView, OverviewPageView, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/report';
 import { call, type ApiCallError } from '../api';
-import { queryKey } from '../data/query';
+import { queryKey, useApiQuery } from '../data/query';
 import type { DeleteTarget } from './DeleteConfirm';
 
 export const MATRIX_PAGE = 100;
@@ -29,11 +29,14 @@ interface Props extends Actions {
   unfiltered: boolean;
 }
 
-/** The pages of units in view, fetched as the person scrolls; page 0 also gives the total, years and counts. */
+/**
+ * The pages of units in view, fetched as the person scrolls; page 0 also gives the total and the years. The
+ * counts per year come in their own request (one unit's page), so the rows never wait for them.
+ */
 function usePages(filter: OverviewFilterArgs, pages: number[]) {
   return useQueries({
     queries: pages.map((p) => {
-      const args: ApiArgs<'archive.overview'> = { ...filter, offset: p * MATRIX_PAGE, limit: MATRIX_PAGE };
+      const args: ApiArgs<'archive.overview'> = { ...filter, offset: p * MATRIX_PAGE, limit: MATRIX_PAGE, counts: false };
       return {
         queryKey: queryKey('archive.overview', args),
         queryFn: () => call('archive.overview', args),
@@ -71,7 +74,8 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
     return data && data.offset === p * MATRIX_PAGE ? data.units[index - data.offset] : undefined;
   };
   const years = first?.years;
-  const counts = useMemo(() => new Map(first?.counts.map((c) => [c.year, c])), [first]);
+  const countsAnswer = useApiQuery('archive.overview', { ...filter, limit: 1 }, { placeholderData: keepPreviousData }).data;
+  const counts = useMemo(() => new Map(countsAnswer?.counts.map((c) => [c.year, c])), [countsAnswer]);
   const actions = useMemo(() => ({ onOpen, onEdit, onDelete }), [onOpen, onEdit, onDelete]);
 
   if (!first || !years) return head.isError ? <Text c="red">{head.error?.message}</Text> : <Skeleton h={200} />;
@@ -112,7 +116,11 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
                   <Table.Th key={y} miw={140}>
                     <div>{y} 年</div>
                     <Text size="xs" c="dimmed" fw={400}>
-                      {c ? `${c.reports} 份${c.final ? `，定稿 ${c.final}` : ''}${c.withErrors ? `，有错 ${c.withErrors}` : ''}` : '无报告'}
+                      {!countsAnswer
+                        ? '…'
+                        : c
+                          ? `${c.reports} 份${c.final ? `，定稿 ${c.final}` : ''}${c.withErrors ? `，有错 ${c.withErrors}` : ''}`
+                          : '无报告'}
                     </Text>
                   </Table.Th>
                 );

@@ -120,8 +120,8 @@ const NameFilter = memo(function NameFilter({ onChange }: { onChange: (name: str
   useEffect(() => onChange(settled), [settled, onChange]);
   return (
     <TextInput
-      placeholder="按单位名称筛选"
-      aria-label="按单位名称筛选"
+      placeholder="按名称筛选单位"
+      aria-label="筛选单位"
       value={text}
       onChange={(e) => setText(e.currentTarget.value)}
       w={200}
