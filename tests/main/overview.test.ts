@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OverviewPageView } from '../../src/shared/api';
 import type { UnitKind } from '../../src/shared/report';
+import * as overviewDb from '../../src/main/db/overview';
 import { iterateListedReports, type ListedReportRow } from '../../src/main/db/overview';
 import { writeList } from '../../src/main/cli/format';
 import { countUnits } from '../../src/main/db/units';
@@ -109,6 +110,15 @@ describe('overviewPage', () => {
     expect(names(p)).toEqual(departments);
     expect(p.total).toBe(departments.length);
     expect(p.counts).toEqual(countsOf(departments));
+  });
+
+  it('counts the same unit by unit (few matching units) as in one pass over the reports (many)', () => {
+    const db = store.archive.db;
+    for (const kind of [null, 'department'] as const) {
+      const filter = { name: null, kind, parentId: null, unitIds: null, from: 2020, to: 2024 };
+      const ids = overviewDb.matchingUnitIds(db, filter, 'name', false);
+      expect(overviewDb.yearCountsOfUnits(db, ids, 2020, 2024)).toEqual(overviewDb.overviewYearCounts(db, filter));
+    }
   });
 
   it('filters by name text, kind, parent, status and year range', () => {

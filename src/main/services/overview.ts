@@ -11,14 +11,17 @@ export type OverviewQuery = OverviewQueryArg;
 // Counts per year and the units a status filter leaves read every report of the archive; they change only with
 // the archive, so the last few answers are kept per connection and dropped when this or another connection writes.
 const memos = new WeakMap<Db, { stamp: string; answers: Map<string, unknown> }>();
-const MEMO_SIZE = 16;
+const MEMO_SIZE = 32;
+/** Below this many matching units, counts go unit by unit; above, one pass over the reports is cheaper. */
+const FEW_UNITS = 4000;
 
 function remembered<T>(db: Db, key: string, compute: () => T): T {
   const stamp = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
   let memo = memos.get(db);
   if (!memo || memo.stamp !== stamp) memos.set(db, (memo = { stamp, answers: new Map() }));
-  if (memo.answers.has(key)) return memo.answers.get(key) as T;
-  const value = compute();
+  // Least recently used goes first: a hit moves to the end.
+  const value = memo.answers.has(key) ? (memo.answers.get(key) as T) : compute();
+  memo.answers.delete(key);
   if (memo.answers.size >= MEMO_SIZE) memo.answers.delete(memo.answers.keys().next().value!);
   memo.answers.set(key, value);
   return value;
@@ -66,7 +69,12 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     total: ids.length,
     offset,
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
-    counts: (q.counts === false ? [] : remembered(db, `counts ${key}`, () => overviewDb.overviewYearCounts(db, filter))).map((c) => ({
+    counts: (q.counts === false
+      ? []
+      : remembered(db, `counts ${key}`, () =>
+          ids.length < FEW_UNITS ? overviewDb.yearCountsOfUnits(db, ids, from, to) : overviewDb.overviewYearCounts(db, filter),
+        )
+    ).map((c) => ({
       year: c.year,
       reports: c.reports,
       final: c.final,
