@@ -119,13 +119,7 @@ const NameFilter = memo(function NameFilter({ onChange }: { onChange: (name: str
   const [settled] = useDebouncedValue(text.trim(), TYPING_PAUSE_MS);
   useEffect(() => onChange(settled), [settled, onChange]);
   return (
-    <TextInput
-      placeholder="按名称筛选单位"
-      aria-label="筛选单位"
-      value={text}
-      onChange={(e) => setText(e.currentTarget.value)}
-      w={200}
-    />
+    <TextInput placeholder="按名称筛选单位" aria-label="筛选单位" value={text} onChange={(e) => setText(e.currentTarget.value)} w={200} />
   );
 });
 
