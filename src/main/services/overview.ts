@@ -71,7 +71,8 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
     counts: (q.counts === false
       ? []
-      : remembered(db, `counts ${key}`, () =>
+      : // A filter that leaves every unit has the whole archive's counts (remembered from the first screen).
+        remembered(db, ids.length === unitsDb.countUnits(db) ? `counts all ${from} ${to}` : `counts ${key}`, () =>
           ids.length < FEW_UNITS ? overviewDb.yearCountsOfUnits(db, ids, from, to) : overviewDb.overviewYearCounts(db, filter),
         )
     ).map((c) => ({
