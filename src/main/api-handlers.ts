@@ -14,6 +14,7 @@ import { FILTERS, type Host } from './host';
 import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safeFileName } from './services/export';
 import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
+import { overviewPage } from './services/overview';
 import { checkBackupFile, type ArchiveStore } from './services/store';
 import { packageFileName } from './exchange/package';
 import { ExchangeService } from './exchange/service';
@@ -37,7 +38,7 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'units.update': (x) => a().updateUnit(x.name, x.change),
     'units.delete': ({ name }) => a().deleteUnit(name),
     'units.undelete': ({ name }) => a().undeleteUnit(name),
-    'archive.overview': () => a().overview(),
+    'archive.overview': (q) => overviewPage(a().db, q),
     'archive.deleted': () => a().deleted(),
     'report.get': ({ unit, year }) => ({ ...a().get(unit, year), findings: a().validateStored(unit, year) }),
     'report.draft': ({ unit, year }) => a().draft(unit, year),

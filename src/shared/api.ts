@@ -32,9 +32,49 @@ export interface OverviewView {
     status: 'draft' | 'final';
     error_count: number;
     warning_count: number;
-    updated_at: string;
   }[];
 }
+/** One report in the overview matrix (keyed by year in its unit's row). */
+export interface OverviewCellView {
+  id: number;
+  template: string;
+  status: 'draft' | 'final';
+  errors: number;
+  warnings: number;
+}
+/** The 档案 overview as the page shows it: one page of the units that match, and what the header needs. */
+export interface OverviewPageView {
+  /** Units that match the filter (all pages). */
+  total: number;
+  offset: number;
+  /** The columns: every year from the oldest report (or the filter's first year) to the newest or last year. */
+  years: number[];
+  /** Reports per year among the matching units (empty when asked with `counts: false`). */
+  counts: { year: number; reports: number; final: number; withErrors: number; withWarnings: number }[];
+  /** This page's units, each with its live reports by year (every year, also outside the columns). */
+  units: (UnitView & { reports: Record<number, OverviewCellView> })[];
+}
+export const OVERVIEW_SORTS = ['name', 'kind', 'errors', 'updated'] as const;
+export const OVERVIEW_STATUSES = ['draft', 'final', 'errors', 'warnings', 'missing'] as const;
+/** The most units one overview request returns. */
+export const OVERVIEW_MAX_LIMIT = 100_000;
+export const overviewQuery = z.object({
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(OVERVIEW_MAX_LIMIT).optional(),
+  /** Part of the unit's name. */
+  name: z.string().max(200).optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  yearFrom: yearArg.optional(),
+  yearTo: yearArg.optional(),
+  status: z.enum(OVERVIEW_STATUSES).optional(),
+  /** The parent unit's name: its subordinate units. */
+  parent: z.string().optional(),
+  sort: z.enum(OVERVIEW_SORTS).optional(),
+  desc: z.boolean().optional(),
+  /** false: leave out the counts per year (they read every matching report; the rows need not wait for them). */
+  counts: z.boolean().optional(),
+});
+export type OverviewQueryArg = z.infer<typeof overviewQuery>;
 export interface StoredReportView {
   id: number;
   unit: UnitView;
@@ -415,7 +455,7 @@ export const API = {
   },
   'units.delete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
   'units.undelete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
-  'archive.overview': { args: z.object({}), result: out<OverviewView>() },
+  'archive.overview': { args: overviewQuery, result: out<OverviewPageView>() },
   'archive.deleted': { args: z.object({}), result: out<DeletedView>() },
   'report.get': { args: unitYear, result: out<StoredReportView>() },
   'report.draft': { args: unitYear, result: out<{ report: Report; provenance: Record<string, string> }>() },

@@ -1,8 +1,10 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 // npm run bench -- --scale medium|province: only the archive figures, on 20,000 or 400,000 reports.
+// npm run bench -- --scale province --only overview [--archive 某.sqlite]: only the 档案 overview and import planning.
 import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
+import { benchOverviewAlone } from './overview';
 import { benchParse } from './parse';
 import { benchReal } from './real';
 import { benchShapes } from './shapes';
@@ -19,7 +21,13 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
 ];
 
 const scale = scaleFromArgs();
-const chosen = scale.name === 'small' ? benches : benches.filter(([, run]) => run === benchArchive);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const chosen: typeof benches =
+  only === 'overview'
+    ? [['档案总览与导入规划', () => benchOverviewAlone(scale)]]
+    : scale.name === 'small'
+      ? benches
+      : benches.filter(([, run]) => run === benchArchive);
 for (const [name, run] of chosen) {
   console.log(`\n== ${name}`);
   for (const line of await run()) console.log(line);

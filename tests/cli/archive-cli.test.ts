@@ -17,6 +17,13 @@ const setup = () => {
   const cli = (...args: string[]) => runCli(['--db', db, ...args]);
   return { dir, db, file, cli };
 };
+/** `list --json` writes JSON lines: one report per line. */
+const jsonLines = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { unit: string; year: number });
 
 describe('nianbao archive commands', () => {
   it('unit add/list, report put/get, list, history, validate with the previous year', () => {
@@ -43,8 +50,11 @@ describe('nianbao archive commands', () => {
     expect(JSON.parse(got.stdout).values).toEqual(r2024.values);
     expect(cli('report', 'get', '--unit', '甲县教育局', '--year', '2024').stdout).toContain('甲县教育局 2024 年政府信息公开工作年度报告');
 
-    const list = JSON.parse(cli('list', '--json').stdout);
-    expect(list.reports).toHaveLength(2);
+    const list = jsonLines(cli('list', '--json').stdout);
+    expect(list.map((r) => [r.unit, r.year])).toEqual([
+      ['甲县教育局', 2023],
+      ['甲县教育局', 2024],
+    ]);
     expect(cli('list').stdout).toContain('共 2 个单位、2 份报告（2023–2024 年）');
 
     const v = cli('validate', '--unit', '甲县教育局', '--year', '2024', '--json');
@@ -85,7 +95,7 @@ describe('nianbao archive commands', () => {
     const restored = cli('restore', backup);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('1 个单位、1 份报告');
-    expect(JSON.parse(cli('list', '--json').stdout).reports).toHaveLength(1);
+    expect(jsonLines(cli('list', '--json').stdout)).toHaveLength(1);
   });
 
   it('uses NIANBAO_DB when --db is not given', () => {
@@ -98,8 +108,7 @@ describe('nianbao archive commands', () => {
   it('rejects bad input with exit 2 and a clear message, changing nothing', () => {
     const { dir, db, file, cli } = setup();
     cli('report', 'put', file('ok.json', { ...consistentReport('gov2021', 1, 2024), unit: '甲' }));
-    const snapshot = () =>
-      JSON.stringify(JSON.parse(cli('list', '--json').stdout)) + cli('history', '--unit', '甲', '--year', '2024').stdout;
+    const snapshot = () => cli('list', '--json').stdout + cli('history', '--unit', '甲', '--year', '2024').stdout;
     const before = snapshot();
     const cases: [string[], RegExp | string][] = [
       [['report', 'put', file('bad.json', '{ "template": "gov2021", ')], '不是有效的 JSON'],

@@ -4,7 +4,8 @@ import { localDateTime } from '../../shared/local-time';
 import { UNIT_KIND_LABELS } from '../../shared/report';
 import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
-import type { Overview, SearchResult, StoredReport, Unit } from '../services/archive';
+import type { ListedReportRow } from '../db/overview';
+import type { SearchResult, StoredReport, Unit } from '../services/archive';
 import { foundText } from '../../shared/search';
 import type { ReportDiff } from '../services/diff';
 
@@ -37,15 +38,41 @@ export function unitsText(units: Unit[]): string {
     .join('\n');
 }
 
-export function overviewText(o: Overview): string {
-  if (!o.reports.length) return '档案中还没有报告。用 nianbao report put 报告.json 存入第一份报告。';
-  const byUnit = new Map(o.units.map((u) => [u.id, u]));
-  const lines = ['单位\t年度\t状态\t表样\t错误\t警告'];
-  for (const r of o.reports) {
-    lines.push([byUnit.get(r.unit_id)?.name, r.year, STATUS_LABELS[r.status], r.template, r.error_count, r.warning_count].join('\t'));
+/** How much output `writeList` gathers before writing it (rows go out as they are read, a chunk at a time). */
+const LIST_CHUNK = 64 * 1024;
+
+/**
+ * `nianbao list`: one line per report, written while the rows are read, so the archive's size never becomes one
+ * string. Text: a header, the rows, a total line; `json`: JSON lines, one object per report (nothing for an empty archive).
+ */
+export function writeList(
+  rows: Iterable<ListedReportRow>,
+  json: boolean | undefined,
+  write: (chunk: string) => void,
+  /** Units in the archive (with reports or not), for the total line. */
+  unitCount: () => number,
+): void {
+  let buffer = json ? '' : '单位\t年度\t状态\t表样\t错误\t警告\n';
+  let reports = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    reports++;
+    first = Math.min(first, r.year);
+    last = Math.max(last, r.year);
+    buffer += json
+      ? `${JSON.stringify({ unit: r.unit, year: r.year, status: r.status, template: r.template, errors: r.error_count, warnings: r.warning_count })}\n`
+      : `${[r.unit, r.year, STATUS_LABELS[r.status], r.template, r.error_count, r.warning_count].join('\t')}\n`;
+    if (buffer.length >= LIST_CHUNK) {
+      write(buffer);
+      buffer = '';
+    }
   }
-  lines.push(`共 ${o.units.length} 个单位、${o.reports.length} 份报告（${o.years[0]}–${o.years[o.years.length - 1]} 年）`);
-  return lines.join('\n');
+  if (!json)
+    buffer = reports
+      ? `${buffer}共 ${unitCount()} 个单位、${reports} 份报告（${first}–${last} 年）\n`
+      : '档案中还没有报告。用 nianbao report put 报告.json 存入第一份报告。\n';
+  if (buffer) write(buffer);
 }
 
 export function reportText(s: StoredReport): string {

@@ -11,7 +11,9 @@ import { createContext, year, type Io } from './context';
 import { registerCollectCommands } from './collect-commands';
 import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
-import { diffText, findingsText, historyText, overviewText, reportText, searchText, unitsText } from './format';
+import { iterateListedReports } from '../db/overview';
+import { countUnits } from '../db/units';
+import { diffText, findingsText, historyText, reportText, searchText, unitsText, writeList } from './format';
 
 /** Exit codes (README “退出码”): 3 another program is writing the archive; 4 the archive file is damaged; 5 an internal error. */
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3, damaged: 4, internal: 5 } as const;
@@ -233,10 +235,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('list')
     .description('档案总览：各单位各年度报告的状态与问题数')
-    .option('--json', '以 JSON 输出')
+    .option('--json', '以 JSON Lines 输出（每行一份报告）')
     .action(async (opts: { json?: boolean }) => {
-      const o = await withStore(false, (s) => s.archive.overview());
-      print(opts.json, o, () => overviewText(o));
+      await withStore(false, (s) =>
+        writeList(
+          iterateListedReports(s.archive.db),
+          opts.json,
+          (chunk) => io.out(chunk),
+          () => countUnits(s.archive.db),
+        ),
+      );
     });
 
   unitYear(program.command('history').description('报告的历次版本；--diff 显示两版之间的差别'))

@@ -15,6 +15,19 @@ export interface UnitRow {
 /** Units in use (not deleted). */
 export const listUnits = (db: Db): UnitRow[] => db.prepare('SELECT * FROM units WHERE deleted_at IS NULL ORDER BY name').all() as UnitRow[];
 
+/** Units in use with their parent's name, in one query. */
+export const listUnitsWithParents = (db: Db): (UnitRow & { parent: string | null })[] =>
+  db
+    .prepare('SELECT u.*, p.name AS parent FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.deleted_at IS NULL ORDER BY u.name')
+    .all() as (UnitRow & { parent: string | null })[];
+
+/** Every unit's name, kind and whether it is deleted (what import planning needs), in one query. */
+export const unitNames = (db: Db): Pick<UnitRow, 'name' | 'kind' | 'deleted_at'>[] =>
+  db.prepare('SELECT name, kind, deleted_at FROM units').all() as Pick<UnitRow, 'name' | 'kind' | 'deleted_at'>[];
+
+export const countUnits = (db: Db): number =>
+  (db.prepare('SELECT count(*) AS n FROM units WHERE deleted_at IS NULL').get() as { n: number }).n;
+
 export const deletedUnits = (db: Db): UnitRow[] =>
   db.prepare('SELECT * FROM units WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC').all() as UnitRow[];
 

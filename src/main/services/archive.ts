@@ -106,7 +106,7 @@ export class Archive {
   }
 
   listUnits(): Unit[] {
-    return unitsDb.listUnits(this.db).map((u) => this.toUnit(u));
+    return unitsDb.listUnitsWithParents(this.db).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parent: u.parent, code: u.code }));
   }
 
   unit(name: string): Unit {

@@ -5,7 +5,7 @@ import { describeError, InputError } from '../errors';
 import type { SaveResult } from './archive';
 import type { Archive } from './archive';
 import { parseFile } from './files';
-import { commitPlans, isUnchanged, planImport, type ImportPlan, type PlanOverrides } from './import-plan';
+import { commitPlans, isUnchanged, planImport, unitIndex, type ImportPlan, type PlanOverrides } from './import-plan';
 
 export type FileStatus = 'imported' | 'ready' | 'unchanged' | 'needs_attention' | 'failed';
 
@@ -38,11 +38,12 @@ export const STATUS_LABELS: Record<FileStatus, string> = {
 export async function importFiles(archive: Archive, files: string[], options: BatchOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const seen = new Map<string, string>();
+  const units = unitIndex(archive);
   for (const [i, file] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, file });
     try {
       const parsed = await parseFile(file);
-      const plans = parsed.map((p) => planImport(archive, p, parsed.length === 1 ? options.overrides : undefined));
+      const plans = parsed.map((p) => planImport(archive, p, parsed.length === 1 ? options.overrides : undefined, units));
       for (const plan of plans) {
         const id = `${plan.report.unit}|${plan.report.year}`;
         if (plan.report.unit && plan.report.year !== null && seen.has(id)) {

@@ -4,6 +4,7 @@ import { getTemplate } from '../../shared/template';
 import type { CellValue, Report, UnitKind } from '../../shared/report';
 import { validate, type Finding } from '../../shared/validation';
 import type { ReportStatus } from '../db/reports';
+import * as unitsDb from '../db/units';
 import { InputError, LockedError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive, SaveResult } from './archive';
@@ -33,7 +34,18 @@ export interface ImportPlan {
   status: 'ready' | 'needs_attention';
 }
 
-export function planImport(archive: Archive, parsed: ParsedReport, overrides: PlanOverrides = {}): ImportPlan {
+/** What planning needs to know of each unit, by name: read once per batch (one query) and passed to every plan. */
+export type UnitIndex = ReadonlyMap<string, { kind: UnitKind; deleted: boolean }>;
+
+export const unitIndex = (archive: Archive): UnitIndex =>
+  new Map(unitsDb.unitNames(archive.db).map((u) => [u.name, { kind: u.kind, deleted: u.deleted_at !== null }]));
+
+export function planImport(
+  archive: Archive,
+  parsed: ParsedReport,
+  overrides: PlanOverrides = {},
+  units: UnitIndex = unitIndex(archive),
+): ImportPlan {
   const report: Report = {
     ...parsed.report,
     unit: overrides.unit?.trim() || parsed.report.unit,
@@ -64,10 +76,9 @@ export function planImport(archive: Archive, parsed: ParsedReport, overrides: Pl
     if (rows && !report.legacy?.length) problems.push(`文件中没有统计附表，而档案中的报告有 ${rows} 行附表；导入会删去它们，请核对`);
     if (stored.status === 'final') problems.push(`档案中“${report.unit}”${report.year} 年的报告已定稿，需先取消定稿才能导入`);
   } else if (report.unit) {
-    const unit = archive.listUnits().find((u) => u.name === report.unit);
-    if (unit) report.unit_kind ??= unit.kind;
-    const gone = archive.deleted().units.find((u) => u.name === report.unit);
-    if (gone) problems.push(`单位“${report.unit}”已删除，需先在档案页的“已删除”中恢复才能导入`);
+    const unit = units.get(report.unit);
+    if (unit && !unit.deleted) report.unit_kind ??= unit.kind;
+    if (unit?.deleted) problems.push(`单位“${report.unit}”已删除，需先在档案页的“已删除”中恢复才能导入`);
   }
   const previous = report.unit && report.year !== null ? archive.find(report.unit, report.year - 1)?.report : undefined;
   return {

@@ -9,7 +9,7 @@ import type { ParsedReport } from '../importers/types';
 import type { Archive } from './archive';
 import { parseFile } from './files';
 import { describeSource, sourceLookup } from './import-context';
-import { commitPlans, isUnchanged, planImport, type ImportPlan } from './import-plan';
+import { commitPlans, isUnchanged, planImport, unitIndex, type ImportPlan, type UnitIndex } from './import-plan';
 
 const view = (p: ImportPlan): PlanView => ({
   report: p.report,
@@ -26,8 +26,8 @@ const view = (p: ImportPlan): PlanView => ({
  * Plans a parsed report with the person's overrides. A typed value that does not fit its cell (negative, a
  * fraction of a count) is a problem to fix here, not a refusal from the archive at commit.
  */
-function plan(archive: Archive, parsed: ParsedReport, overrides: PlanOverridesArg | undefined): ImportPlan {
-  const p = planImport(archive, parsed, overrides);
+function plan(archive: Archive, parsed: ParsedReport, overrides: PlanOverridesArg | undefined, units: UnitIndex): ImportPlan {
+  const p = planImport(archive, parsed, overrides, units);
   const template = getTemplate(p.report.template);
   for (const [key, v] of Object.entries(overrides?.values ?? {})) {
     const cell = template.cellByKey.get(key);
@@ -47,7 +47,8 @@ export async function previewFile(archive: Archive, file: string, overrides?: Pl
     return { file, name: basename(file), error, notes: [], plans: [] };
   }
   // Outside the try: a wrong override (a cell the template lacks) is the caller's mistake, not an unreadable file.
-  const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i]));
+  const units = unitIndex(archive);
+  const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i], units));
   const lookup = await sourceLookup(file);
   return {
     file,
@@ -67,13 +68,14 @@ export interface CommitItem {
 export async function commitFiles(archive: Archive, items: CommitItem[]) {
   const chosen: { file: string; plan: ImportPlan }[] = [];
   const seen = new Map<string, string>();
+  const units = unitIndex(archive);
   for (const item of items) {
     const overrides: PlanOverridesArg[] = [];
     for (const p of item.plans) overrides[p.index] = p.overrides ?? {};
     const parsed = await parseFile(item.file);
     for (const { index } of item.plans) {
       if (!parsed[index]) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
-      const p = plan(archive, parsed[index], overrides[index]);
+      const p = plan(archive, parsed[index], overrides[index], units);
       const id = `${p.report.unit}|${p.report.year}`;
       if (seen.has(id))
         throw new InputError(`${basename(item.file)} 与 ${seen.get(id)} 都是“${p.report.unit}”${p.report.year} 年的报告，请只保留一份`);

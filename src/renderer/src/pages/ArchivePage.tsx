@@ -1,104 +1,86 @@
 // 档案: units × years with each report's status and problem counts; add units; search the texts.
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  ScrollArea,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
-import { useState } from 'react';
-import type { UnitView } from '../../../shared/api';
+// The matrix asks main for what it shows (pages of units, filtered and sorted there); the inputs keep their
+// text to themselves, so typing redraws only the input, and the filter changes once the typing pauses.
+import { Alert, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OverviewQueryArg, UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { foundText } from '../../../shared/search';
 import { SECTION_HEADINGS } from '../../../shared/template';
+import { ArchiveMatrix, type OverviewFilterArgs } from '../components/ArchiveMatrix';
 import { DeleteConfirm, type DeleteTarget } from '../components/DeleteConfirm';
 import { DeletedList } from '../components/DeletedList';
 import { useApiMutation, useApiQuery } from '../data/query';
 
-const STATUS = { draft: '草稿', final: '定稿' } as const;
+/** How long typing pauses before the name filter asks again. */
+const TYPING_PAUSE_MS = 250;
+const STATUS_FILTERS: { value: string; label: string }[] = [
+  { value: 'all', label: '全部状态' },
+  { value: 'missing', label: '有缺报年度' },
+  { value: 'draft', label: '有草稿' },
+  { value: 'final', label: '有定稿' },
+  { value: 'errors', label: '有错误' },
+  { value: 'warnings', label: '有警告' },
+];
+const SORTS: { value: string; label: string }[] = [
+  { value: 'name', label: '按名称' },
+  { value: 'kind', label: '按类型' },
+  { value: 'errors', label: '错误多的在前' },
+  { value: 'updated', label: '最近修改的在前' },
+];
+
+type Focus = { section: string; offset: number; length: number };
 
 interface Props {
-  onOpen: (unit: string, year: number, focus?: { section: string; offset: number; length: number }) => void;
+  onOpen: (unit: string, year: number, focus?: Focus) => void;
 }
 
 export function ArchivePage({ onOpen }: Props) {
-  const overview = useApiQuery('archive.overview', {}).data;
   const [kind, setKind] = useState<'all' | UnitKind>('all');
   const [yearFilter, setYearFilter] = useState<string>('all');
+  const [status, setStatus] = useState<string>('all');
+  const [sort, setSort] = useState<string>('name');
+  const [name, setName] = useState('');
   /** The unit form: null closed, 'new' to add, a unit to edit (rename, change kind). */
   const [editing, setEditing] = useState<'new' | UnitView | null>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
-  const [query, setQuery] = useState('');
   /** The words last searched for; the hits are the cached answer for them, fetched again after any change. */
   const [searched, setSearched] = useState('');
-  const hits = useApiQuery('search', searched ? { query: searched } : null).data ?? null;
+  // The year list: every column of the unfiltered archive (a cheap one-unit page).
+  const allYears = useApiQuery('archive.overview', { limit: 1 }).data?.years ?? [];
 
-  const thisYear = new Date().getFullYear() - 1;
-  // Every year from the oldest report to last year, so a missing year shows as a gap to fill.
-  const first = Math.min(thisYear, ...(overview?.years ?? []));
-  const allYears = overview ? Array.from({ length: Math.max(...overview.years, thisYear) - first + 1 }, (_, i) => first + i) : [];
-  const years = yearFilter === 'all' ? allYears : allYears.filter((y) => String(y) === yearFilter);
-  const units = overview?.units.filter((u) => kind === 'all' || u.kind === kind) ?? [];
-  const cell = (unitId: number, year: number) => overview?.reports.find((r) => r.unit_id === unitId && r.year === year);
+  const filter = useMemo<OverviewFilterArgs>(() => {
+    const f: OverviewFilterArgs = {};
+    if (name) f.name = name;
+    if (kind !== 'all') f.kind = kind;
+    if (yearFilter !== 'all') f.yearFrom = f.yearTo = Number(yearFilter);
+    if (status !== 'all') f.status = status as OverviewQueryArg['status'];
+    if (sort !== 'name') f.sort = sort as OverviewQueryArg['sort'];
+    if (sort === 'errors' || sort === 'updated') f.desc = true;
+    return f;
+  }, [name, kind, yearFilter, status, sort]);
+  const unfiltered = !name && kind === 'all' && yearFilter === 'all' && status === 'all';
 
-  const search = () => setSearched(query.trim() ? query : '');
+  // The matrix is drawn again only when what it shows changes: its callbacks stay the same functions.
+  const openRef = useRef(onOpen);
+  useEffect(() => {
+    openRef.current = onOpen;
+  }, [onOpen]);
+  const open = useCallback((unit: string, year: number) => openRef.current(unit, year), []);
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>档案</Title>
         <Group>
-          <TextInput
-            placeholder="检索各报告的文字，一两个字也可以"
-            value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Enter' && search()}
-            w={280}
-            aria-label="全文检索"
-          />
-          <Button variant="default" onClick={search}>
-            检索
-          </Button>
+          <SearchBox onSearch={setSearched} />
           <Button onClick={() => setEditing('new')}>添加单位</Button>
         </Group>
       </Group>
-      {hits && (
-        <Card withBorder>
-          <Text fw={600} mb="xs">
-            {hits.hits.length ? `${foundText(hits, searched)}，点击一处打开报告` : foundText(hits, searched)}
-          </Text>
-          <Stack gap={6}>
-            {hits.hits.slice(0, 50).map((h, i) => (
-              <UnstyledButton
-                key={i}
-                className="search-hit"
-                aria-label={`打开${h.unit}${h.year}年报告的检索结果`}
-                onClick={() => onOpen(h.unit, h.year, { section: h.section, offset: h.offset, length: searched.length })}
-              >
-                <Text size="sm">
-                  <b>
-                    {h.unit} {h.year} 年 · {SECTION_HEADINGS[h.section]}：
-                  </b>
-                  {h.parts.map((p, j) => (p.hit ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
-                </Text>
-              </UnstyledButton>
-            ))}
-          </Stack>
-        </Card>
-      )}
-      <Group>
+      {searched && <SearchHits searched={searched} onOpen={onOpen} />}
+      <Group gap="sm">
+        <NameFilter onChange={setName} />
         <SegmentedControl
           value={kind}
           onChange={(v) => setKind(v as typeof kind)}
@@ -113,103 +95,81 @@ export function ArchivePage({ onOpen }: Props) {
           w={130}
           allowDeselect={false}
         />
+        <Select
+          aria-label="状态"
+          value={status}
+          onChange={(v) => setStatus(v ?? 'all')}
+          data={STATUS_FILTERS}
+          w={140}
+          allowDeselect={false}
+        />
+        <Select aria-label="排序" value={sort} onChange={(v) => setSort(v ?? 'name')} data={SORTS} w={160} allowDeselect={false} />
       </Group>
-      {overview && !overview.units.length ? (
-        <Card withBorder padding="xl">
-          <Text>档案中还没有单位。点击右上角“添加单位”开始，或在左侧“导入”中读入已有的年报（Excel 工作簿、网页、Word、文本）。</Text>
-        </Card>
-      ) : (
-        <ScrollArea>
-          <Table withTableBorder withColumnBorders striped highlightOnHover aria-label="档案总览">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>单位</Table.Th>
-                <Table.Th>类型</Table.Th>
-                {years.map((y) => (
-                  <Table.Th key={y}>{y} 年</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {units.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="space-between">
-                      <Text size="sm">{u.name}</Text>
-                      <Group gap={0} wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setEditing(u)} aria-label={`修改${u.name}`}>
-                          修改
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`删除单位${u.name}`}
-                          onClick={() =>
-                            setDeleting({
-                              kind: 'unit',
-                              name: u.name,
-                              years: overview!.reports.filter((r) => r.unit_id === u.id).map((r) => r.year),
-                            })
-                          }
-                        >
-                          删除
-                        </Button>
-                      </Group>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
-                  {years.map((y) => {
-                    const r = cell(u.id, y);
-                    return (
-                      <Table.Td key={y}>
-                        {r ? (
-                          <Group gap={2} wrap="nowrap" justify="space-between" className="archive-cell">
-                            <UnstyledButton onClick={() => onOpen(u.name, y)} aria-label={`打开${u.name}${y}年报告`}>
-                              <Group gap={4} wrap="nowrap">
-                                <Badge variant={r.status === 'final' ? 'filled' : 'light'} color={r.status === 'final' ? 'green' : 'gray'}>
-                                  {STATUS[r.status]}
-                                </Badge>
-                                {r.error_count > 0 && <Badge color="red">错误 {r.error_count}</Badge>}
-                                {r.warning_count > 0 && <Badge color="yellow">警告 {r.warning_count}</Badge>}
-                              </Group>
-                            </UnstyledButton>
-                            <Tooltip label="删除这份报告">
-                              <ActionIcon
-                                size="sm"
-                                variant="subtle"
-                                color="gray"
-                                className="archive-cell-delete"
-                                aria-label={`删除${u.name}${y}年报告`}
-                                onClick={() => setDeleting({ kind: 'report', unit: u.name, year: y })}
-                              >
-                                ×
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
-                        ) : (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => onOpen(u.name, y)}
-                            aria-label={`新建${u.name}${y}年报告`}
-                          >
-                            新建
-                          </Button>
-                        )}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      )}
+      <ArchiveMatrix filter={filter} unfiltered={unfiltered} onOpen={open} onEdit={setEditing} onDelete={setDeleting} />
       <DeletedList />
       <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
       {editing && <UnitForm unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </Stack>
+  );
+}
+
+/** The name filter: its text stays here; the page hears of it once typing pauses. */
+const NameFilter = memo(function NameFilter({ onChange }: { onChange: (name: string) => void }) {
+  const [text, setText] = useState('');
+  const [settled] = useDebouncedValue(text.trim(), TYPING_PAUSE_MS);
+  useEffect(() => onChange(settled), [settled, onChange]);
+  return (
+    <TextInput placeholder="按名称筛选单位" aria-label="筛选单位" value={text} onChange={(e) => setText(e.currentTarget.value)} w={200} />
+  );
+});
+
+/** The full-text search box: its text stays here until 检索 or Enter. */
+const SearchBox = memo(function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+  const [query, setQuery] = useState('');
+  const search = () => onSearch(query.trim() ? query : '');
+  return (
+    <>
+      <TextInput
+        placeholder="检索各报告的文字，一两个字也可以"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === 'Enter' && search()}
+        w={280}
+        aria-label="全文检索"
+      />
+      <Button variant="default" onClick={search}>
+        检索
+      </Button>
+    </>
+  );
+});
+
+function SearchHits({ searched, onOpen }: { searched: string; onOpen: Props['onOpen'] }) {
+  const hits = useApiQuery('search', { query: searched }).data ?? null;
+  if (!hits) return null;
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {hits.hits.length ? `${foundText(hits, searched)}，点击一处打开报告` : foundText(hits, searched)}
+      </Text>
+      <Stack gap={6}>
+        {hits.hits.slice(0, 50).map((h, i) => (
+          <UnstyledButton
+            key={i}
+            className="search-hit"
+            aria-label={`打开${h.unit}${h.year}年报告的检索结果`}
+            onClick={() => onOpen(h.unit, h.year, { section: h.section, offset: h.offset, length: searched.length })}
+          >
+            <Text size="sm">
+              <b>
+                {h.unit} {h.year} 年 · {SECTION_HEADINGS[h.section]}：
+              </b>
+              {h.parts.map((p, j) => (p.hit ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
+            </Text>
+          </UnstyledButton>
+        ))}
+      </Stack>
+    </Card>
   );
 }
 

@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { OverviewView, UnitView } from '../../../shared/api';
+import { OVERVIEW_MAX_LIMIT, type OverviewPageView, type OverviewView, type UnitView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SavedFile } from '../components/SavedFile';
 import { notifyError, useApiMutation, useApiQuery } from '../data/query';
@@ -27,10 +27,31 @@ const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'exp
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
+/** The overview's units with their reports by year, as the flat list of units and reports this page works with. */
+function flatOverview(page: OverviewPageView): OverviewView {
+  const reports = page.units.flatMap((u) =>
+    Object.entries(u.reports).map(([year, r]) => ({
+      report_id: r.id,
+      unit_id: u.id,
+      year: Number(year),
+      template: r.template,
+      status: r.status,
+      error_count: r.errors,
+      warning_count: r.warnings,
+    })),
+  );
+  return {
+    units: page.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parent: u.parent, code: u.code })),
+    years: [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b),
+    reports,
+  };
+}
+
 export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
-  const overviewQuery = useApiQuery('archive.overview', {});
+  // Every unit with its reports: this page offers any of them (one request, not the 档案 page's pages).
+  const overviewQuery = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT });
   const infoQuery = useApiQuery('app.info', {});
-  const overview = overviewQuery.data;
+  const overview = useMemo(() => overviewQuery.data && flatOverview(overviewQuery.data), [overviewQuery.data]);
   const host = infoQuery.data?.host;
   const failed = overviewQuery.isError || infoQuery.isError;
   const show = useApiMutation('host.showInFolder');

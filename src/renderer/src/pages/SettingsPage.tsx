@@ -53,7 +53,8 @@ type Notice = { color: 'green' | 'blue'; title: string; body: ReactNode };
 export function SettingsPage() {
   const info = useApiQuery('app.info', {}).data;
   const list = useApiQuery('backup.list', {}).data;
-  const overview = useApiQuery('archive.overview', {});
+  // The whole archive's counts: the number of units and the reports per year (one unit's page carries both).
+  const overview = useApiQuery('archive.overview', { limit: 1 });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'backup' | 'check' | 'restore' | null>(null);
   const [pending, setPending] = useState<BackupCheckView | null>(null);
@@ -104,7 +105,7 @@ export function SettingsPage() {
       const checked = await check.mutateAsync({ file });
       // The confirmation compares with the archive as it is now (the CLI may have changed it).
       const { data: fresh } = await overview.refetch();
-      if (fresh) setCurrent({ units: fresh.units.length, reports: fresh.reports.length });
+      if (fresh) setCurrent({ units: fresh.total, reports: fresh.counts.reduce((n, c) => n + c.reports, 0) });
       setPending(checked);
     } catch (e) {
       fail('这个文件不能用来恢复，档案没有改动')(e);
