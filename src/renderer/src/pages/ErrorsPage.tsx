@@ -2,6 +2,7 @@
 // under a parent); exported as a workbook (a sheet per unit) and printed to send back; one click opens a report.
 import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { OVERVIEW_MAX_LIMIT } from '../../../shared/api';
 import { localDate } from '../../../shared/local-time';
 import { SavedFile } from '../components/SavedFile';
 import { PagePrint } from '../components/PagePrint';
@@ -13,7 +14,7 @@ type Scope = 'unit' | 'all';
 
 export function ErrorsPage({ params }: { params: PageParams }) {
   const { openReport } = useNavigation();
-  const overviewQuery = useApiQuery('archive.overview', {});
+  const overviewQuery = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false });
   const overview = overviewQuery.data;
   // Every change of a report refreshes the overview: the answers here are made of the same reports.
   const seen = useRef(0);
@@ -44,17 +45,17 @@ export function ErrorsPage({ params }: { params: PageParams }) {
 
   const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
   const year = pickedYear ?? years[0] ?? null;
-  const names = useMemo(() => new Map((overview?.units ?? []).map((u) => [u.id, u.name])), [overview]);
-  const reportsOfYear = useMemo(() => (overview?.reports ?? []).filter((r) => r.year === year), [overview, year]);
   const unitOptions = useMemo(
     () =>
-      reportsOfYear
-        .map((r) => ({
-          value: names.get(r.unit_id) ?? '',
-          label: `${names.get(r.unit_id)}${r.error_count ? `（错误 ${r.error_count}）` : r.warning_count ? `（警告 ${r.warning_count}）` : ''}`,
-        }))
+      (overview?.units ?? [])
+        .flatMap((u) => {
+          const r = year === null ? undefined : u.reports[year];
+          return r
+            ? [{ value: u.name, label: `${u.name}${r.errors ? `（错误 ${r.errors}）` : r.warnings ? `（警告 ${r.warnings}）` : ''}` }]
+            : [];
+        })
         .sort((a, b) => a.value.localeCompare(b.value, 'zh-CN')),
-    [reportsOfYear, names],
+    [overview, year],
   );
   const parents = useMemo(() => {
     const ids = new Set((overview?.units ?? []).map((u) => u.parent).filter((p): p is string => !!p));

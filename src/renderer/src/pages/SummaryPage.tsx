@@ -2,6 +2,7 @@
 // drill-down; the comparison with a 全区 report cell by cell; the export to the official workbook.
 import { Alert, Box, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { OVERVIEW_MAX_LIMIT } from '../../../shared/api';
 import { getTemplate, type TemplateId } from '../../../shared/template';
 import { ScopePicker, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
@@ -18,12 +19,12 @@ export function SummaryPage({ params }: { params: PageParams }) {
   const scope = useScope(params);
   const { year, parent } = scope;
   const nav = useNavigation();
-  const overview = useApiQuery('archive.overview', {});
+  const overview = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false });
 
   // Units with a report this year may be the 全区 report compared with the sum; the parent's own report by default
   // (the report's scope 本级/全区 is not stored yet).
   const reported = useMemo(() => {
-    const ids = new Set((overview.data?.reports ?? []).filter((r) => r.year === year).map((r) => r.unit_id));
+    const ids = new Set((overview.data?.units ?? []).filter((u) => year !== null && u.reports[year]).map((u) => u.id));
     return scope.units.filter((u) => ids.has(u.id)).map((u) => u.name);
   }, [overview.data, scope.units, year]);
   // The person's choice holds for the parent and year it was made for; otherwise the default.
