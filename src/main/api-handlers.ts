@@ -140,9 +140,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
       if (!path) return null;
       return { path, units: await exportErrors(a(), { year, unit, parent }, path) };
     },
-    'units.import': async ({ file, dryRun }) => {
-      if (!dryRun) store.startDailyBackup();
-      return importUnits(a(), file, { dryRun });
+    'units.pick': async () =>
+      (await host.openFiles({ title: '选择单位名单（Excel 工作簿）', filters: [FILTERS.xlsx], multiple: false }))[0] ?? null,
+    'units.import': async ({ file, dryRun, preview }) => {
+      if (!dryRun && !preview) store.startDailyBackup();
+      return importUnits(a(), file, { dryRun, preview });
     },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
 

@@ -37,6 +37,7 @@ export const CHANNELS = [
   'errors.list',
   'errors.export',
   'units.import',
+  'units.pick',
   'host.showInFolder',
   'backup.list',
   'backup.now',

@@ -1,7 +1,7 @@
 // A report as a workbook in the official table layout (spec §8): one sheet per table, a sheet of texts and a
 // hidden metadata sheet. Everything is drawn from the template definitions.
 import ExcelJS from 'exceljs';
-import { NOT_APPLICABLE, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
+import { NOT_APPLICABLE, REPORT_SCOPE_LABELS, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
 import { getTemplate, type CellKind, type Table } from '../../shared/template';
 import { writeLegacySheet } from './legacy-sheet';
 import { BORDER, columnWidths, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, rowHeights } from './style';
@@ -125,6 +125,7 @@ function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions, 
     ['year', report.year],
     ['published', report.published],
     ['unit_kind', report.unit_kind ? UNIT_KIND_LABELS[report.unit_kind] : null],
+    ['scope', report.scope ? REPORT_SCOPE_LABELS[report.scope] : null],
     ['status', options.status ?? 'draft'],
     ['app_version', options.appVersion],
     ['exported_at', (options.now ?? new Date()).toISOString()],
