@@ -22,18 +22,25 @@ export function UnitsPage({ params }: { params: PageParams }) {
     if (params.year) setYear(params.year);
   }, [params.year]);
   const [filter, setFilter] = useState('');
-  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  // Top-level units start open (a county's departments show at once), deeper ones closed; a click flips one.
+  const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<UnitEditing | null>(null);
   const [preview, setPreview] = useState<UnitImportView | null>(null);
   const [picking, setPicking] = useState(false);
 
   const units = useMemo(() => overview?.units ?? [], [overview]);
   const tree = useMemo(() => buildTree(units), [units]);
-  // Top-level units start open, so a county's departments show at once; deeper levels open on demand.
-  useEffect(() => {
-    if (!expanded && tree.length) setExpanded(new Set(tree.map((n) => n.unit.name)));
-  }, [tree, expanded]);
-  const rows = useMemo(() => visibleRows(tree, expanded ?? new Set(), filter), [tree, expanded, filter]);
+  const expanded = useMemo(() => {
+    const open = new Set<string>();
+    const walk = (list: UnitNode[]) =>
+      list.forEach((n) => {
+        if ((n.depth === 0) !== flipped.has(n.unit.name)) open.add(n.unit.name);
+        walk(n.children);
+      });
+    walk(tree);
+    return open;
+  }, [tree, flipped]);
+  const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
   const reports = useMemo(() => {
     const count = new Map<number, number>();
     const ofYear = new Map<number, 'draft' | 'final'>();
@@ -49,17 +56,22 @@ export function UnitsPage({ params }: { params: PageParams }) {
   }, [overview, lastYear, year]);
 
   const toggle = (name: string) =>
-    setExpanded((e) => {
-      const next = new Set(e ?? []);
+    setFlipped((f) => {
+      const next = new Set(f);
       if (next.has(name)) next.delete(name);
       else next.add(name);
       return next;
     });
+  /** All open: every deeper unit flipped; all closed: every top-level unit flipped. */
   const setAll = (open: boolean) => {
     const all = new Set<string>();
-    const walk = (list: UnitNode[]) => list.forEach((n) => n.children.length && (all.add(n.unit.name), walk(n.children)));
-    if (open) walk(tree);
-    setExpanded(all);
+    const walk = (list: UnitNode[]) =>
+      list.forEach((n) => {
+        if (n.children.length && (n.depth === 0) !== open) all.add(n.unit.name);
+        walk(n.children);
+      });
+    walk(tree);
+    setFlipped(all);
   };
 
   const importList = async () => {
@@ -134,7 +146,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
             <Table.Tbody>
               {rows.map((n) => {
                 const u = n.unit;
-                const open = !!filter || !!expanded?.has(u.name);
+                const open = !!filter || expanded.has(u.name);
                 const state = reports.ofYear.get(u.id);
                 const hasChildren = n.children.length > 0;
                 return (
