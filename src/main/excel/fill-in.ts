@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { NOT_APPLICABLE, REPORT_SCOPE_LABELS, type Report } from '../../shared/report';
 import { getTemplate, type Table } from '../../shared/template';
 import { TABLE_RULE_TITLES, tableEquations } from '../../shared/validation/table-rules';
-import { BORDER, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL } from './style';
+import { BORDER, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, textWidth } from './style';
 import { A1, CHECK_SHEET, GUIDE_SHEET, sheetName } from './workbook-format';
 
 /** Rows above each table in a fill-in workbook: the identity row and a spacer. */
@@ -94,7 +94,8 @@ export function writeGuideSheet(wb: ExcelJS.Workbook, report: Report): void {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'normal', showGridLines: false }],
   });
-  ws.getColumn(1).width = 110;
+  const WIDTH = 70;
+  ws.getColumn(1).width = WIDTH;
   const unit = report.unit ?? '（本单位）';
   const tables = t.tables.map((x) => `“${sheetName(x)}”`).join('、');
   const lines: [string, 'title' | 'head' | 'text'][] = [
@@ -123,8 +124,10 @@ export function writeGuideSheet(wb: ExcelJS.Workbook, report: Report): void {
     const c = ws.getCell(i + 1, 1);
     c.value = text;
     c.font = kind === 'title' ? { ...HEADER_FONT, size: 14 } : kind === 'head' ? HEADER_FONT : FONT;
-    c.alignment = { vertical: 'middle', wrapText: true, horizontal: kind === 'title' ? 'center' : 'left' };
-    ws.getRow(i + 1).height = kind === 'title' ? 30 : kind === 'head' ? 24 : 20;
+    c.alignment = { vertical: 'middle', wrapText: true, horizontal: 'left' };
+    // Rows grow with their wrapped lines (Excel does not measure them for us).
+    const lines = Math.ceil(textWidth(text) / WIDTH);
+    ws.getRow(i + 1).height = kind === 'title' ? 22 * lines + 8 : kind === 'head' ? 24 : 16 * lines + 6;
   });
 }
 
