@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
-import { PARENT, UNITS, writeUnitList } from '../helpers/collect';
+import { PARENT, reportOf, UNITS, writeUnitList } from '../helpers/collect';
 
 const nav = (p: Page, label: string) => p.locator('.mantine-NavLink-root').filter({ hasText: label });
 const CITY = '某市人民政府';
@@ -21,6 +21,7 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
     app = await openApp(
       (bridge) => {
         bridge.store.archive.addUnit({ name: CITY, kind: 'government' });
+      bridge.store.archive.save(reportOf(CITY, 5));
       },
       { width: 1366, height: 768 },
     );
@@ -139,5 +140,18 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
       .getByRole('button', { name: `${PARENT}的报送情况` })
       .click();
     await page().getByRole('heading', { name: '报送情况' }).waitFor();
+  });
+
+  it('sets a report’s scope to 全区汇总 in the editor’s header, saved like any edit', async () => {
+    expect(archive().get(CITY, 2024).report.scope).toBe('own');
+    await nav(page(), '档案').click();
+    await page().getByRole('button', { name: `打开${CITY}2024年报告` }).click();
+    const scope = page().getByRole('radiogroup', { name: '报告范围' });
+    await scope.waitFor();
+    await scope.getByText('全区汇总').click();
+    await expect
+      .poll(() => archive().get(CITY, 2024).report.scope, { timeout: 15_000 })
+      .toBe('aggregate');
+    await page().screenshot({ path: `${SCREENSHOTS}/units-editor-scope.png` });
   });
 });
