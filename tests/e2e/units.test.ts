@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
     app = await openApp(
       (bridge) => {
         bridge.store.archive.addUnit({ name: CITY, kind: 'government' });
-      bridge.store.archive.save(reportOf(CITY, 5));
+        bridge.store.archive.save(reportOf(CITY, 5));
       },
       { width: 1366, height: 768 },
     );
@@ -145,13 +145,13 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
   it('sets a report’s scope to 全区汇总 in the editor’s header, saved like any edit', async () => {
     expect(archive().get(CITY, 2024).report.scope).toBe('own');
     await nav(page(), '档案').click();
-    await page().getByRole('button', { name: `打开${CITY}2024年报告` }).click();
+    await page()
+      .getByRole('button', { name: `打开${CITY}2024年报告` })
+      .click();
     const scope = page().getByRole('radiogroup', { name: '报告范围' });
     await scope.waitFor();
     await scope.getByText('全区汇总').click();
-    await expect
-      .poll(() => archive().get(CITY, 2024).report.scope, { timeout: 15_000 })
-      .toBe('aggregate');
+    await expect.poll(() => archive().get(CITY, 2024).report.scope, { timeout: 15_000 }).toBe('aggregate');
     await page().screenshot({ path: `${SCREENSHOTS}/units-editor-scope.png` });
   });
 });

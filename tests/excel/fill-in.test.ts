@@ -29,20 +29,28 @@ async function template(template: 'gov2021' | 'gov2019', year: number, filled = 
   // key → sheet!address, as the hidden map says
   const map = new Map<string, { sheet: string; address: string }>();
   wb.getWorksheet('_nianbao')!.eachRow((r) => {
-    if (r.getCell(1).value === 'cell') map.set(String(r.getCell(2).value), { sheet: String(r.getCell(3).value), address: String(r.getCell(4).value) });
+    if (r.getCell(1).value === 'cell')
+      map.set(String(r.getCell(2).value), { sheet: String(r.getCell(3).value), address: String(r.getCell(4).value) });
   });
   return { store, a, file, wb, map };
 }
 
 /** The references of a formula, as `sheet!A1`. */
-const refsOf = (formula: string) => [...formula.matchAll(/'((?:[^']|'')+)'!([A-Z]+\d+)/g)].map((m) => `${m[1].replace(/''/g, "'")}!${m[2]}`);
+const refsOf = (formula: string) =>
+  [...formula.matchAll(/'((?:[^']|'')+)'!([A-Z]+\d+)/g)].map((m) => `${m[1].replace(/''/g, "'")}!${m[2]}`);
 const formulaOf = (c: ExcelJS.Cell) => (c.value as { formula: string }).formula;
 
 describe('the fill-in workbook', () => {
   it('has the instruction sheet first, the tables, the texts and the 校验 sheet', async () => {
     const { wb, store } = await template('gov2021', 2024, false);
     const t = getTemplate('gov2021');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['填报说明', ...t.tables.map((x) => x.section.heading.slice(0, 31)), '文字部分', '校验', '_nianbao']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '填报说明',
+      ...t.tables.map((x) => x.section.heading.slice(0, 31)),
+      '文字部分',
+      '校验',
+      '_nianbao',
+    ]);
     const guide = wb.getWorksheet('填报说明')!.getColumn(1).values.filter(Boolean).join('\n');
     for (const words of ['空白', '填 0', '不适用', '校验', '交回', UNIT]) expect(guide).toContain(words);
     store.close();
@@ -69,7 +77,8 @@ describe('the fill-in workbook', () => {
         expect(row.getCell(7).value).toEqual({ formula: `IF(F${i + 3}=0,"相符","不符")` });
       });
       // Red when the difference is not 0.
-      const cf = (check as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+      const cf = (check as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+        .conditionalFormattings;
       expect(cf[0].ref).toBe(`F3:G${equations.length + 2}`);
       expect(cf[0].rules[0].formulae).toEqual(['$F3<>0']);
       store.close();
@@ -134,39 +143,43 @@ describe('the fill-in workbook', () => {
   });
 
   const calc = existsSync('/usr/lib/libreoffice/program/libsclo.so');
-  it.skipIf(!calc)('LibreOffice recomputes the 校验 sheet of a workbook with a wrong number typed in', async () => {
-    const { wb, map, store } = await template('gov2021', 2024);
-    const key = 'requests.new.natural_person';
-    const cell = wb.getWorksheet(map.get(key)!.sheet)!.getCell(map.get(key)!.address);
-    cell.value = (cell.value as number) + 7;
-    const dir = tempDir();
-    const wrong = join(dir, 'wrong.xlsx');
-    await wb.xlsx.writeFile(wrong);
-    // Every sheet as CSV (the last token -1), computed by Calc, not the values exceljs saved.
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo')}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        dir,
-        wrong,
-      ],
-      { encoding: 'utf8', timeout: 240_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const csv = readdirSync(dir).find((f) => f.includes('校验'))!;
-    const rows = readFileSync(join(dir, csv), 'utf8')
-      .split('\n')
-      .map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
-    const failing = rows.filter((x) => x[6] === '不符').map((x) => [x[1], x[5]]);
-    // 本年新收 is a term of R1 (总计 = 新收 + 结转 − 结转下年) and of R2 (its row's 总计): both 7 short.
-    expect(failing).toEqual([
-      ['R1', '-7'],
-      ['R2', '-7'],
-    ]);
-    store.close();
-  }, 300_000);
+  it.skipIf(!calc)(
+    'LibreOffice recomputes the 校验 sheet of a workbook with a wrong number typed in',
+    async () => {
+      const { wb, map, store } = await template('gov2021', 2024);
+      const key = 'requests.new.natural_person';
+      const cell = wb.getWorksheet(map.get(key)!.sheet)!.getCell(map.get(key)!.address);
+      cell.value = (cell.value as number) + 7;
+      const dir = tempDir();
+      const wrong = join(dir, 'wrong.xlsx');
+      await wb.xlsx.writeFile(wrong);
+      // Every sheet as CSV (the last token -1), computed by Calc, not the values exceljs saved.
+      const r = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(dir, 'lo')}`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          dir,
+          wrong,
+        ],
+        { encoding: 'utf8', timeout: 240_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const csv = readdirSync(dir).find((f) => f.includes('校验'))!;
+      const rows = readFileSync(join(dir, csv), 'utf8')
+        .split('\n')
+        .map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
+      const failing = rows.filter((x) => x[6] === '不符').map((x) => [x[1], x[5]]);
+      // 本年新收 is a term of R1 (总计 = 新收 + 结转 − 结转下年) and of R2 (its row's 总计): both 7 short.
+      expect(failing).toEqual([
+        ['R1', '-7'],
+        ['R2', '-7'],
+      ]);
+      store.close();
+    },
+    300_000,
+  );
 });

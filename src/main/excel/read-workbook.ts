@@ -2,7 +2,15 @@
 // through the labels of its tables (read-tables.ts).
 import type ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { parseReportScope, UNIT_KIND_LABELS, type CellValue, type Doubt, type Report, type ReportScope, type UnitKind } from '../../shared/report';
+import {
+  parseReportScope,
+  UNIT_KIND_LABELS,
+  type CellValue,
+  type Doubt,
+  type Report,
+  type ReportScope,
+  type UnitKind,
+} from '../../shared/report';
 import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
 import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
@@ -50,7 +58,16 @@ function readMeta(wb: ExcelJS.Workbook): Meta | null {
   const kindLabel = fields.get('unit_kind');
   const unitKind = (Object.entries(UNIT_KIND_LABELS).find(([, v]) => v === kindLabel)?.[0] as UnitKind | undefined) ?? undefined;
   const str = (k: string) => (fields.get(k) === null || fields.get(k) === undefined || fields.get(k) === '' ? null : String(fields.get(k)));
-  return { template, unit: str('unit'), year: str('year') ? Number(str('year')) : null, published: str('published'), unitKind, scope: parseReportScope(fields.get('scope')), cells, identity };
+  return {
+    template,
+    unit: str('unit'),
+    year: str('year') ? Number(str('year')) : null,
+    published: str('published'),
+    unitKind,
+    scope: parseReportScope(fields.get('scope')),
+    cells,
+    identity,
+  };
 }
 
 /** Values through our own cell map; null when the map no longer fits the workbook. */

@@ -18,7 +18,6 @@ export interface WriteOptions {
   fillIn?: boolean;
 }
 
-
 /** Accepts a number, blank, 不适用 or / (a clerk's way to write 不适用); for counts only whole numbers ≥ 0. */
 function validationFor(kind: CellKind, ref: string): ExcelJS.DataValidation {
   const number =
@@ -85,8 +84,7 @@ function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options:
       if (c.role !== 'row') cell.fill = HEADER_FILL;
     }
     // Borders on every cell of a merged range, so the printed grid is complete.
-    for (let r = row; r < row + c.rowSpan; r++)
-      for (let col = c.col; col < c.col + c.colSpan; col++) ws.getCell(r, col).border = BORDER;
+    for (let r = row; r < row + c.rowSpan; r++) for (let col = c.col; col < c.col + c.colSpan; col++) ws.getCell(r, col).border = BORDER;
   }
 }
 

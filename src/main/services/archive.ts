@@ -153,7 +153,7 @@ export class Archive {
   private assertNoCycle(row: unitsDb.UnitRow, parentId: number): void {
     const chain: string[] = [];
     const seen = new Set<number>();
-    for (let id: number | null = parentId; id !== null && !seen.has(id); ) {
+    for (let id: number | null = parentId; id !== null && !seen.has(id);) {
       seen.add(id);
       const u = unitsDb.unitById(this.db, id);
       if (!u) break;

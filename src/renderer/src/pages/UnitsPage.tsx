@@ -1,7 +1,7 @@
 // 单位: the units as a tree (parent → children) with kind, reports and the year's state; add, change, move a unit;
 // import a unit list with a preview; go to a unit's 报送情况 / 图表 / 差错清单 for the year.
 import { ActionIcon, Badge, Button, Group, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { UnitImportView } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/report';
 import { call } from '../api';
@@ -18,9 +18,12 @@ export function UnitsPage({ params }: { params: PageParams }) {
   const { goTo } = useNavigation();
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState(params.year ?? lastYear);
-  useEffect(() => {
+  // A year another page sends (goTo('units', {year})) replaces the one shown; adjusted while rendering.
+  const [sentYear, setSentYear] = useState(params.year);
+  if (params.year !== sentYear) {
+    setSentYear(params.year);
     if (params.year) setYear(params.year);
-  }, [params.year]);
+  }
   const [filter, setFilter] = useState('');
   // Top-level units start open (a county's departments show at once), deeper ones closed; a click flips one.
   const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
