@@ -11,6 +11,8 @@ import { buildTree, visibleRows, type UnitNode } from '../components/units/tree'
 import { notifyError, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 
+/** Up to this many units, the top level starts open. */
+const AUTO_OPEN_LIMIT = 500;
 const STATE = { draft: { label: '草稿', color: 'yellow' }, final: { label: '已定稿', color: 'green' } } as const;
 
 export function UnitsPage({ params }: { params: PageParams }) {
@@ -33,16 +35,18 @@ export function UnitsPage({ params }: { params: PageParams }) {
 
   const units = useMemo(() => overview?.units ?? [], [overview]);
   const tree = useMemo(() => buildTree(units), [units]);
+  // A province's thousands of units start closed: opening a level is one click, and the page stays quick.
+  const autoOpen = units.length <= AUTO_OPEN_LIMIT;
   const expanded = useMemo(() => {
     const open = new Set<string>();
     const walk = (list: UnitNode[]) =>
       list.forEach((n) => {
-        if ((n.depth === 0) !== flipped.has(n.unit.name)) open.add(n.unit.name);
+        if ((n.depth === 0 && autoOpen) !== flipped.has(n.unit.name)) open.add(n.unit.name);
         walk(n.children);
       });
     walk(tree);
     return open;
-  }, [tree, flipped]);
+  }, [tree, flipped, autoOpen]);
   const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
   const reports = useMemo(() => {
     const count = new Map<number, number>();
@@ -65,12 +69,12 @@ export function UnitsPage({ params }: { params: PageParams }) {
       else next.add(name);
       return next;
     });
-  /** All open: every deeper unit flipped; all closed: every top-level unit flipped. */
+  /** Flips exactly the units whose default differs from the wanted state. */
   const setAll = (open: boolean) => {
     const all = new Set<string>();
     const walk = (list: UnitNode[]) =>
       list.forEach((n) => {
-        if (n.children.length && (n.depth === 0) !== open) all.add(n.unit.name);
+        if (n.children.length && (n.depth === 0 && autoOpen) !== open) all.add(n.unit.name);
         walk(n.children);
       });
     walk(tree);
