@@ -9,6 +9,7 @@ import { summarize } from '../../src/main/collect/summary';
 import { importUnits } from '../../src/main/collect/unit-import';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { InputError } from '../../src/main/errors';
+import { flatWorkbook, readFlat } from '../../src/main/excel/flat';
 import { readWorkbookFile } from '../../src/main/excel/read-workbook';
 import { writeReportFile } from '../../src/main/excel/write-report';
 import { ExchangeService } from '../../src/main/exchange/service';
@@ -133,13 +134,25 @@ describe('a report’s scope', () => {
     expect(runCli(['--db', db, 'report', 'get', '--unit', '某县人民政府', '--year', '2024']).stdout).toContain('范围：全区汇总');
   });
 
-  it('is written to the exported workbook and read back from it', async () => {
+  it('is written to the exported workbook and the flat archive sheet, and read back from them', async () => {
     const dir = tempDir();
     for (const scope of ['aggregate', 'own'] as const) {
       const file = join(dir, `${scope}.xlsx`);
       await writeReportFile({ ...reportOf('甲局', 3), scope }, file, { appVersion: 'test' });
       expect((await readWorkbookFile(file)).report.scope).toBe(scope);
     }
+    const flat = flatWorkbook([
+      { report: { ...reportOf(PARENT, 3), scope: 'aggregate' }, status: 'draft' },
+      { report: { ...reportOf('甲局', 4), scope: 'own' }, status: 'final' },
+    ]);
+    const file = join(dir, 'flat.xlsx');
+    await flat.xlsx.writeFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(readFlat(wb, file).map((p) => [p.report.unit, p.report.scope])).toEqual([
+      [PARENT, 'aggregate'],
+      ['甲局', 'own'],
+    ]);
   });
 
   it('travels in the 报送包 and arrives stored', async () => {
