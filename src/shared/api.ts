@@ -230,9 +230,9 @@ export interface UnitImportView {
   problems: string[];
   notes: string[];
   /** Rows whose name repeats an earlier row (ofRow) or a unit in the archive (ofRow null): the very same name
-   * with the same details (same, imported once), the same name with other details (conflict), or a spelling
-   * differing only in spaces, full-width forms or punctuation (near). */
-  duplicates: { row: number; name: string; of: string; ofRow: number | null; kind: 'same' | 'conflict' | 'near' }[];
+   * with the same details (same) or differing only in spaces around it (spaces), both imported once; the same name
+   * with other details (conflict); a spelling differing in inner spaces, full-width forms or punctuation (near). */
+  duplicates: { row: number; name: string; of: string; ofRow: number | null; kind: 'same' | 'spaces' | 'conflict' | 'near' }[];
   applied: boolean;
 }
 

@@ -68,8 +68,8 @@ describe('a unit list with duplicate and near-duplicate names', () => {
     const v = await importUnits(a, file, { preview: true });
     expect(v.applied).toBe(false);
     expect(v.duplicates).toEqual([
-      // The trailing space is trimmed as a cell is read: 某县教育局␠ is the same name, counted once.
-      { row: 4, name: '某县教育局', of: '某县教育局', ofRow: 3, kind: 'same' },
+      // 某县教育局␠ is the same unit once the space is trimmed: shown as written, imported once.
+      { row: 4, name: '某县教育局 ', of: '某县教育局', ofRow: 3, kind: 'spaces' },
       { row: 6, name: '某县(公安)局', of: '某县（公安）局', ofRow: 5, kind: 'near' },
       { row: 8, name: '某县AB局', of: '某县ＡＢ局', ofRow: 7, kind: 'near' },
       { row: 11, name: '某县民政局', of: '某县民政局', ofRow: 10, kind: 'same' },

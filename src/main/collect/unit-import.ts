@@ -45,6 +45,8 @@ function findHeader(grids: Grid[]): Found | null {
 interface Row {
   row: number;
   name: string;
+  /** The name as the cell holds it, spaces around it included. */
+  written: string;
   kind: UnitKind;
   kindGiven: boolean;
   parent: string | null;
@@ -92,7 +94,16 @@ export async function importUnits(
         problems.push(`${where(r)}：${(e as Error).message}`);
       }
     }
-    rows.push({ row: r, name: n, kind: kind ?? 'other', kindGiven: kind !== null, parent: p || null, code: c || null });
+    const raw = cols.name === undefined ? null : grid.at(r, cols.name)?.raw;
+    rows.push({
+      row: r,
+      name: n,
+      written: typeof raw === 'string' ? raw : n,
+      kind: kind ?? 'other',
+      kindGiven: kind !== null,
+      parent: p || null,
+      code: c || null,
+    });
   }
   if (!rows.length && !problems.length) problems.push(`${name} 的 ${grid.sheet} 表头下面没有单位`);
 
@@ -110,6 +121,9 @@ export async function importUnits(
     } else if (first.kind !== r.kind || first.parent !== r.parent || first.code !== r.code) {
       problems.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行重复，但类型、上级或代码不同，请只保留一行`);
       duplicates.push({ row: r.row, name: r.name, of: first.name, ofRow: first.row, kind: 'conflict' });
+    } else if (first.written !== r.written) {
+      notes.push(`${where(r.row)}“${r.written}”与第 ${first.row} 行“${first.written}”只差首尾空格，按同一单位只导入一次`);
+      duplicates.push({ row: r.row, name: r.written, of: first.written, ofRow: first.row, kind: 'spaces' });
     } else {
       notes.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行完全重复，只导入一次`);
       duplicates.push({ row: r.row, name: r.name, of: first.name, ofRow: first.row, kind: 'same' });

@@ -10,6 +10,7 @@ const ACTIONS = { add: '新增', update: '更新', same: '不变' } as const;
 const ACTION_COLORS = { add: 'green', update: 'blue', same: 'gray' } as const;
 const DUPLICATE = {
   same: '重复（完全相同，只导入一次）',
+  spaces: '只差首尾空格（按同一单位，只导入一次）',
   conflict: '重名（类型、上级或代码不同）',
   near: '近似重名（只差空格、全角半角或标点）',
 } as const;
@@ -76,7 +77,7 @@ export function UnitImport({ view, onClose }: { view: UnitImportView; onClose: (
                     <Table.Td>“{d.name}”</Table.Td>
                     <Table.Td>{d.ofRow === null ? `档案中的“${d.of}”` : `第 ${d.ofRow} 行“${d.of}”`}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={d.kind === 'same' ? 'dimmed' : 'red'}>
+                      <Text size="sm" c={d.kind === 'same' || d.kind === 'spaces' ? 'dimmed' : 'red'}>
                         {DUPLICATE[d.kind]}
                       </Text>
                     </Table.Td>
