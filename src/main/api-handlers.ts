@@ -150,9 +150,11 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'charts.unit': ({ unit }) => unitCharts(a(), unit),
     'charts.region': ({ parent }) => regionCharts(a(), parent),
-    'units.import': async ({ file, dryRun }) => {
-      if (!dryRun) store.startDailyBackup();
-      return importUnits(a(), file, { dryRun });
+    'units.pick': async () =>
+      (await host.openFiles({ title: '选择单位名单（Excel 工作簿）', filters: [FILTERS.xlsx], multiple: false }))[0] ?? null,
+    'units.import': async ({ file, dryRun, preview }) => {
+      if (!dryRun && !preview) store.startDailyBackup();
+      return importUnits(a(), file, { dryRun, preview });
     },
     'host.showInFolder': ({ path }) => (host.showInFolder(path), null),
 

@@ -287,6 +287,10 @@ export interface UnitImportView {
   /** Why nothing was written, in Chinese with the row numbers; empty when the list is usable. */
   problems: string[];
   notes: string[];
+  /** Rows whose name repeats an earlier row (ofRow) or a unit in the archive (ofRow null): the very same name
+   * with the same details (same) or differing only in spaces around it (spaces), both imported once; the same name
+   * with other details (conflict); a spelling differing in inner spaces, full-width forms or punctuation (near). */
+  duplicates: { row: number; name: string; of: string; ofRow: number | null; kind: 'same' | 'spaces' | 'conflict' | 'near' }[];
   applied: boolean;
 }
 
@@ -539,9 +543,12 @@ export const API = {
   'charts.unit': { args: z.object({ unit: z.string().min(1) }), result: out<ChartsView>() },
   'charts.region': { args: z.object({ parent: z.string().min(1) }), result: out<ChartsView>() },
   'units.import': {
-    args: z.object({ file: z.string().min(1), dryRun: z.boolean().optional() }),
+    /** preview: a dry run that returns the problems in the view instead of failing (the 单位 page shows them). */
+    args: z.object({ file: z.string().min(1), dryRun: z.boolean().optional(), preview: z.boolean().optional() }),
     result: out<UnitImportView>(),
   },
+  /** Asks for a unit-list workbook; null when cancelled. */
+  'units.pick': { args: z.object({}), result: out<string | null>() },
   'host.showInFolder': { args: z.object({ path: z.string().min(1) }), result: out<null>() },
   'backup.list': {
     args: z.object({}),

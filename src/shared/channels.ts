@@ -39,6 +39,7 @@ export const CHANNELS = [
   'charts.unit',
   'charts.region',
   'units.import',
+  'units.pick',
   'host.showInFolder',
   'backup.list',
   'backup.now',

@@ -1,5 +1,5 @@
 // The difference between two versions of a report: cells and texts.
-import type { CellValue, Report } from './report';
+import { REPORT_SCOPE_LABELS, type CellValue, type Report } from './report';
 import { getTemplate, SECTION_HEADINGS } from './template';
 
 export interface CellChange {
@@ -41,6 +41,8 @@ export function diffReports(a: Report, b: Report): ReportDiff {
   const fields: string[] = [];
   if (a.template !== b.template) fields.push(`表样版本：${a.template} → ${b.template}`);
   if ((a.published ?? null) !== (b.published ?? null)) fields.push(`发布日期：${a.published ?? '空'} → ${b.published ?? '空'}`);
+  if ((a.scope ?? 'own') !== (b.scope ?? 'own'))
+    fields.push(`范围：${REPORT_SCOPE_LABELS[a.scope ?? 'own']} → ${REPORT_SCOPE_LABELS[b.scope ?? 'own']}`);
   if (JSON.stringify(a.legacy ?? []) !== JSON.stringify(b.legacy ?? [])) fields.push('统计附表有变化');
   return { cells, texts, fields };
 }

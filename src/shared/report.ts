@@ -16,6 +16,18 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
+/** What a report covers: the unit's own work (本级) or the unit with everything under it (全区汇总). */
+export const REPORT_SCOPES = ['own', 'aggregate'] as const;
+export type ReportScope = (typeof REPORT_SCOPES)[number];
+export const REPORT_SCOPE_LABELS: Record<ReportScope, string> = { own: '本级', aggregate: '全区汇总' };
+
+/** Accepts own/aggregate or the Chinese labels 本级/全区汇总 (as a workbook or a package writes them). */
+export function parseReportScope(text: unknown): ReportScope | undefined {
+  const t = typeof text === 'string' ? text.trim() : '';
+  if ((REPORT_SCOPES as readonly string[]).includes(t)) return t as ReportScope;
+  return (Object.entries(REPORT_SCOPE_LABELS).find(([, v]) => v === t)?.[0] as ReportScope | undefined) ?? undefined;
+}
+
 export const SECTION_KEYS = ['overall', 'proactive', 'requests', 'appeals', 'problems', 'other'] as const;
 
 export const cellValueSchema = z.union([z.number(), z.null(), z.literal(NOT_APPLICABLE)]);
@@ -45,6 +57,8 @@ export const reportSchema = z.object({
     .nullable()
     .default(null),
   unit_kind: z.enum(UNIT_KINDS).optional(),
+  /** Absent: 本级 for a new report, unchanged for a stored one. */
+  scope: z.enum(REPORT_SCOPES).optional(),
   sections: z.partialRecord(z.enum(SECTION_KEYS), z.string()).default({}),
   values: z.record(z.string(), cellValueSchema).default({}),
   legacy: z.array(legacyRowSchema).optional(),

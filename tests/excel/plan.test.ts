@@ -215,7 +215,7 @@ describe('exports from the archive', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(flat);
     const header = wb.worksheets[0].getRow(1).values as string[];
-    expect(header.slice(1, 8)).toEqual(['单位', '单位类型', '年度', '表样版本', '状态', '发布日期', '规章（本年制发件数）']);
+    expect(header.slice(1, 9)).toEqual(['单位', '单位类型', '年度', '表样版本', '状态', '发布日期', '范围', '规章（本年制发件数）']);
     const rows = await parseFile(flat);
     expect(rows).toHaveLength(6);
     const other = await tempStore();

@@ -1,7 +1,7 @@
 // Plain-text output of the CLI, in Chinese.
 import type { Report } from '../../shared/report';
 import { localDateTime } from '../../shared/local-time';
-import { UNIT_KIND_LABELS } from '../../shared/report';
+import { REPORT_SCOPE_LABELS, UNIT_KIND_LABELS } from '../../shared/report';
 import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { countFindings, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
 import type { ListedReportRow } from '../db/overview';
@@ -80,7 +80,7 @@ export function reportText(s: StoredReport): string {
   const lines = [
     `${s.unit.name} ${s.year} 年政府信息公开工作年度报告`,
     `表样：${t.name}　状态：${STATUS_LABELS[s.status]}　第 ${s.revision} 版　来源：${s.source.kind}${s.source.file ? `（${s.source.file}）` : ''}`,
-    `发布日期：${s.report.published ?? '（未填）'}　单位类型：${UNIT_KIND_LABELS[s.unit.kind]}`,
+    `发布日期：${s.report.published ?? '（未填）'}　单位类型：${UNIT_KIND_LABELS[s.unit.kind]}　范围：${REPORT_SCOPE_LABELS[s.report.scope ?? 'own']}`,
   ];
   for (const [key, text] of Object.entries(s.report.sections)) lines.push('', SECTION_HEADINGS[key] ?? key, text ?? '');
   for (const table of t.tables) {

@@ -15,7 +15,8 @@ import { cellsByUnit, unitsUnder } from './board';
 export interface SummaryOptions {
   year: number;
   parent: string;
-  /** The unit whose report of the year is the 全区 report to compare with the sum (scope is not stored yet). */
+  /** The unit whose report of the year is the 全区 report to compare with the sum; when none is named, the
+   * parent's own report of the year if its scope is 全区汇总. */
   compare?: string | null;
 }
 
@@ -50,7 +51,7 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
   }
 
   const unitName = `${parent.name}（汇总）`;
-  const report = { ...emptyReport(templateId, unitName, year), unit_kind: parent.kind };
+  const report = { ...emptyReport(templateId, unitName, year), unit_kind: parent.kind, scope: 'aggregate' as const };
   const rowsOf = included.map((u) => ({ name: u.name, values: cells.get(u.id) ?? [] }));
   const summaryCells: SummaryCellView[] = template.cells.map((c, idx) => {
     let sum = 0;
@@ -88,7 +89,8 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
     report,
     comparison: null,
   };
-  if (options.compare) view.comparison = compareWithSum(archive, view, options.compare, reports, units);
+  const compare = options.compare || (archive.find(parent.name, year)?.report.scope === 'aggregate' ? parent.name : null);
+  if (compare) view.comparison = compareWithSum(archive, view, compare, reports, units);
   return view;
 }
 

@@ -45,14 +45,23 @@ function findHeader(grids: Grid[]): Found | null {
 interface Row {
   row: number;
   name: string;
+  /** The name as the cell holds it, spaces around it included. */
+  written: string;
   kind: UnitKind;
   kindGiven: boolean;
   parent: string | null;
   code: string | null;
 }
 
-/** Reads, checks and (unless dryRun) applies a unit list. Throws InputError listing every problem when it cannot be applied. */
-export async function importUnits(archive: Archive, file: string, options: { dryRun?: boolean } = {}): Promise<UnitImportView> {
+/**
+ * Reads, checks and (unless dryRun) applies a unit list. Throws InputError listing every problem when it cannot be
+ * applied; with `preview` (a dry run for the 单位 page) the problems come back in the view instead.
+ */
+export async function importUnits(
+  archive: Archive,
+  file: string,
+  options: { dryRun?: boolean; preview?: boolean } = {},
+): Promise<UnitImportView> {
   const wb = await loadWorkbook(file);
   const found = findHeader(wb.worksheets.map(gridOf));
   const name = basename(file);
@@ -63,6 +72,7 @@ export async function importUnits(archive: Archive, file: string, options: { dry
   const { grid, cols } = found;
   const problems: string[] = [];
   const notes: string[] = [];
+  const duplicates: UnitImportView['duplicates'] = [];
   const text = (row: number, f: Field) => (cols[f] === undefined ? '' : (grid.at(row, cols[f]!)?.text ?? '').trim());
   const where = (row: number) => `${grid.sheet} 第 ${row} 行`;
 
@@ -84,7 +94,16 @@ export async function importUnits(archive: Archive, file: string, options: { dry
         problems.push(`${where(r)}：${(e as Error).message}`);
       }
     }
-    rows.push({ row: r, name: n, kind: kind ?? 'other', kindGiven: kind !== null, parent: p || null, code: c || null });
+    const raw = cols.name === undefined ? null : grid.at(r, cols.name)?.raw;
+    rows.push({
+      row: r,
+      name: n,
+      written: typeof raw === 'string' ? raw : n,
+      kind: kind ?? 'other',
+      kindGiven: kind !== null,
+      parent: p || null,
+      code: c || null,
+    });
   }
   if (!rows.length && !problems.length) problems.push(`${name} 的 ${grid.sheet} 表头下面没有单位`);
 
@@ -96,11 +115,19 @@ export async function importUnits(archive: Archive, file: string, options: { dry
     if (!first) {
       byKey.set(nameKey(r.name), r);
       keep.push(r);
-    } else if (first.name !== r.name)
+    } else if (first.name !== r.name) {
       problems.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行“${first.name}”近似重名（只差空格、全角半角或标点），请统一写法`);
-    else if (first.kind !== r.kind || first.parent !== r.parent || first.code !== r.code)
+      duplicates.push({ row: r.row, name: r.name, of: first.name, ofRow: first.row, kind: 'near' });
+    } else if (first.kind !== r.kind || first.parent !== r.parent || first.code !== r.code) {
       problems.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行重复，但类型、上级或代码不同，请只保留一行`);
-    else notes.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行完全重复，只导入一次`);
+      duplicates.push({ row: r.row, name: r.name, of: first.name, ofRow: first.row, kind: 'conflict' });
+    } else if (first.written !== r.written) {
+      notes.push(`${where(r.row)}“${r.written}”与第 ${first.row} 行“${first.written}”只差首尾空格，按同一单位只导入一次`);
+      duplicates.push({ row: r.row, name: r.written, of: first.written, ofRow: first.row, kind: 'spaces' });
+    } else {
+      notes.push(`${where(r.row)}“${r.name}”与第 ${first.row} 行完全重复，只导入一次`);
+      duplicates.push({ row: r.row, name: r.name, of: first.name, ofRow: first.row, kind: 'same' });
+    }
   }
 
   // Against the archive: the same name updates; a near-duplicate of another name is refused.
@@ -114,7 +141,10 @@ export async function importUnits(archive: Archive, file: string, options: { dry
     if (same && cols.parent === undefined) r.parent = same.parent;
     if (!same && !r.kindGiven) notes.push(`${where(r.row)}“${r.name}”没有填单位类型，按“其他”处理`);
     const e = existingByKey.get(nameKey(r.name));
-    if (e && e.name !== r.name) problems.push(`${where(r.row)}“${r.name}”与档案中已有的单位“${e.name}”近似重名，请改用档案中的写法`);
+    if (e && e.name !== r.name) {
+      problems.push(`${where(r.row)}“${r.name}”与档案中已有的单位“${e.name}”近似重名，请改用档案中的写法`);
+      duplicates.push({ row: r.row, name: r.name, of: e.name, ofRow: null, kind: 'near' });
+    }
   }
 
   // Parents: in the list or in the archive; a near-duplicate spelling is taken as that unit and noted.
@@ -154,13 +184,15 @@ export async function importUnits(archive: Archive, file: string, options: { dry
     }),
     problems,
     notes,
+    duplicates,
     applied: false,
   };
+  if (problems.length && options.preview) return view;
   if (problems.length)
     throw new InputError(
       `${name} 的单位名单有 ${problems.length} 处问题，没有导入任何单位：\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
-  if (options.dryRun) return view;
+  if (options.dryRun || options.preview) return view;
 
   archive.db
     .transaction(() => {

@@ -1,5 +1,5 @@
 // Reports and their contents: cells, section texts, legacy rows. A stored report is read back exactly.
-import type { CellValue, LegacyRow, Report } from '../../shared/report';
+import type { CellValue, LegacyRow, Report, ReportScope } from '../../shared/report';
 import type { TemplateId } from '../../shared/template';
 import type { Db } from './open';
 import { indexSection, unindexSection } from './search';
@@ -14,6 +14,7 @@ export interface ReportRow {
   template: TemplateId;
   status: ReportStatus;
   published: string | null;
+  scope: ReportScope;
   source_kind: SourceKind;
   source_file: string | null;
   revision: number;
@@ -29,14 +30,17 @@ export const reportRow = (db: Db, unitId: number, year: number): ReportRow | und
 export const reportRowById = (db: Db, id: number): ReportRow | undefined =>
   db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
 
-export function insertReportRow(db: Db, r: Omit<ReportRow, 'id' | 'revision' | 'error_count' | 'warning_count' | 'deleted_at'>): number {
+export function insertReportRow(
+  db: Db,
+  r: Omit<ReportRow, 'id' | 'revision' | 'error_count' | 'warning_count' | 'deleted_at' | 'scope'> & { scope?: ReportScope },
+): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO reports (unit_id, year, template, status, published, source_kind, source_file, updated_at)
-         VALUES (@unit_id, @year, @template, @status, @published, @source_kind, @source_file, @updated_at)`,
+        `INSERT INTO reports (unit_id, year, template, status, published, scope, source_kind, source_file, updated_at)
+         VALUES (@unit_id, @year, @template, @status, @published, @scope, @source_kind, @source_file, @updated_at)`,
       )
-      .run(r).lastInsertRowid,
+      .run({ scope: 'own', ...r }).lastInsertRowid,
   );
 }
 

@@ -1,7 +1,7 @@
 // The flat archive sheet: one row per unit and year, one column per cell key (headers show the Chinese
 // names), for pivot tables; the same sheet imports back.
 import ExcelJS from 'exceljs';
-import { UNIT_KIND_LABELS, type CellValue, type Report, type UnitKind } from '../../shared/report';
+import { parseReportScope, REPORT_SCOPE_LABELS, UNIT_KIND_LABELS, type CellValue, type Report, type UnitKind } from '../../shared/report';
 import { getTemplate, isTemplateId, type CellDef } from '../../shared/template';
 import type { ParsedReport } from '../importers/types';
 import { FONT, HEADER_FILL, HEADER_FONT } from './style';
@@ -19,6 +19,7 @@ const FIXED = [
   { key: 'template', label: '表样版本' },
   { key: 'status', label: '状态' },
   { key: 'published', label: '发布日期' },
+  { key: 'scope', label: '范围' },
 ] as const;
 
 /** Every cell of the 2021 and 2019 formats, each once, in template order. */
@@ -51,6 +52,7 @@ export function flatWorkbook(rows: FlatRow[]): ExcelJS.Workbook {
       report.template,
       status === 'final' ? '定稿' : '草稿',
       report.published,
+      report.scope ? REPORT_SCOPE_LABELS[report.scope] : null,
       ...cells.map((c) => (c.key in report.values ? report.values[c.key] : null)),
     ]).font = FONT;
   }
@@ -98,6 +100,7 @@ export function readFlat(wb: ExcelJS.Workbook, file: string): ParsedReport[] {
       }
     }
     const kind = kinds.get(field('unit_kind') ?? '');
+    const scope = parseReportScope(field('scope'));
     out.push({
       report: {
         template,
@@ -105,6 +108,7 @@ export function readFlat(wb: ExcelJS.Workbook, file: string): ParsedReport[] {
         year: field('year') ? Number(field('year')) : null,
         published: field('published'),
         ...(kind ? { unit_kind: kind } : {}),
+        ...(scope ? { scope } : {}),
         sections: {},
         values,
         ...(doubts.length ? { doubts } : {}),

@@ -2,7 +2,15 @@
 // through the labels of its tables (read-tables.ts).
 import type ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { UNIT_KIND_LABELS, type CellValue, type Doubt, type Report, type UnitKind } from '../../shared/report';
+import {
+  parseReportScope,
+  UNIT_KIND_LABELS,
+  type CellValue,
+  type Doubt,
+  type Report,
+  type ReportScope,
+  type UnitKind,
+} from '../../shared/report';
 import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
 import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
@@ -11,11 +19,14 @@ import { loadWorkbook } from './load';
 import { readLegacySheet } from './legacy-sheet';
 import { readTables, type TableRead } from './read-tables';
 import { readValue } from './values';
-import { FORMAT_ID, META_SHEET } from './workbook-format';
+import { FORMAT_ID, META_SHEET, NOT_DATA_SHEETS } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
 const TITLE = /^(.{1,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
 const FILLER = /^(?:填报|报送)?单位(?:名称)?[:：]\s*(.{2,40})$/;
+/** A label whose value is in the next filled cell to its right (the fill-in workbook's identity row). */
+const UNIT_LABEL = /^(?:填报|报送)?单位(?:名称)?[:：]?$/;
+const YEAR_LABEL = /^(?:报告)?年度[:：]?$/;
 const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
 
 interface Meta {
@@ -24,7 +35,10 @@ interface Meta {
   year: number | null;
   published: string | null;
   unitKind: UnitKind | undefined;
+  scope: ReportScope | undefined;
   cells: Map<string, { sheet: string; address: string }>;
+  /** A fill-in workbook's cells where the unit and year are typed. */
+  identity: Map<string, { sheet: string; address: string }>;
 }
 
 function readMeta(wb: ExcelJS.Workbook): Meta | null {
@@ -32,9 +46,11 @@ function readMeta(wb: ExcelJS.Workbook): Meta | null {
   if (!ws) return null;
   const fields = new Map<string, unknown>();
   const cells = new Map<string, { sheet: string; address: string }>();
+  const identity = new Map<string, { sheet: string; address: string }>();
   ws.eachRow((row) => {
     const [k, a, b, c] = [1, 2, 3, 4].map((i) => row.getCell(i).value);
     if (k === 'cell') cells.set(String(a), { sheet: String(b), address: String(c) });
+    else if (k === 'identity') identity.set(String(a), { sheet: String(b), address: String(c) });
     else fields.set(String(k), a);
   });
   const template = String(fields.get('template'));
@@ -42,7 +58,16 @@ function readMeta(wb: ExcelJS.Workbook): Meta | null {
   const kindLabel = fields.get('unit_kind');
   const unitKind = (Object.entries(UNIT_KIND_LABELS).find(([, v]) => v === kindLabel)?.[0] as UnitKind | undefined) ?? undefined;
   const str = (k: string) => (fields.get(k) === null || fields.get(k) === undefined || fields.get(k) === '' ? null : String(fields.get(k)));
-  return { template, unit: str('unit'), year: str('year') ? Number(str('year')) : null, published: str('published'), unitKind, cells };
+  return {
+    template,
+    unit: str('unit'),
+    year: str('year') ? Number(str('year')) : null,
+    published: str('published'),
+    unitKind,
+    scope: parseReportScope(fields.get('scope')),
+    cells,
+    identity,
+  };
 }
 
 /** Values through our own cell map; null when the map no longer fits the workbook. */
@@ -93,6 +118,21 @@ function readSections(grids: Grid[], template: Template): Report['sections'] {
   return sections;
 }
 
+/** The unit and year as typed in a fill-in workbook's cells; what is left blank there comes from the metadata. */
+function typedIdentity(wb: ExcelJS.Workbook, meta: Meta): { unit: string | null; year: number | null } {
+  const text = (field: string): string | null => {
+    const at = meta.identity.get(field);
+    const v = at && wb.getWorksheet(at.sheet)?.getCell(at.address).value;
+    if (v === null || v === undefined) return null;
+    const s = (typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v)).trim();
+    return s || null;
+  };
+  const unit = text('unit');
+  const year = text('year');
+  const y = year ? Number(year.replace(/年度?$/, '')) : NaN;
+  return { unit: unit ?? meta.unit, year: Number.isInteger(y) ? y : meta.year };
+}
+
 function readIdentity(grids: Grid[]): { unit: string | null; year: number | null; published: string | null } {
   let unit: string | null = null;
   let year: number | null = null;
@@ -106,6 +146,16 @@ function readIdentity(grids: Grid[]): { unit: string | null; year: number | null
       }
       const f = FILLER.exec(c.text);
       if (f && !unit) unit = f[1].trim();
+      const label = c.text.replace(/\s+/g, '');
+      if ((UNIT_LABEL.test(label) && !unit) || (YEAR_LABEL.test(label) && !year)) {
+        for (let col = c.col + 1; col <= g.cols; col++) {
+          const next = g.at(c.row, col);
+          if (!next?.text || next.master.col !== col) continue;
+          if (UNIT_LABEL.test(label)) unit = next.text.trim();
+          else if (/^\d{4}/.test(next.text)) year = Number(next.text.slice(0, 4));
+          break;
+        }
+      }
       if (/发布|公开日期|报送日期/.test(c.text) && !published) {
         const d = DATE.exec(c.text);
         if (d) published = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
@@ -117,7 +167,8 @@ function readIdentity(grids: Grid[]): { unit: string | null; year: number | null
 
 export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   const name = basename(file);
-  const grids = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.state === 'visible').map(gridOf);
+  // The fill-in workbook's 填报说明 and 校验 sheets repeat labels next to numbers: never read as tables.
+  const grids = wb.worksheets.filter((ws) => !NOT_DATA_SHEETS.has(ws.name) && ws.state === 'visible').map(gridOf);
   const meta = readMeta(wb);
   const byMap = meta && readByMap(wb, grids, meta);
   let template: Template;
@@ -147,7 +198,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     }
     if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
   }
-  const identity = meta ? { unit: meta.unit, year: meta.year, published: meta.published } : readIdentity(grids);
+  const identity = meta ? { ...typedIdentity(wb, meta), published: meta.published } : readIdentity(grids);
   const doubts: Doubt[] = read.doubts;
   const values: Record<string, CellValue> = read.values;
   const report: Report = {
@@ -156,6 +207,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     year: identity.year,
     published: identity.published,
     ...(meta?.unitKind ? { unit_kind: meta.unitKind } : {}),
+    ...(meta?.scope ? { scope: meta.scope } : {}),
     sections: readSections(grids, template),
     values,
     ...(template.id === 'legacy' ? { legacy: legacy?.rows ?? [] } : {}),

@@ -1,11 +1,12 @@
 // A report as a workbook in the official table layout (spec §8): one sheet per table, a sheet of texts and a
 // hidden metadata sheet. Everything is drawn from the template definitions.
 import ExcelJS from 'exceljs';
-import { NOT_APPLICABLE, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
+import { NOT_APPLICABLE, REPORT_SCOPE_LABELS, UNIT_KIND_LABELS, type CellValue, type Report } from '../../shared/report';
 import { getTemplate, type CellKind, type Table } from '../../shared/template';
 import { writeLegacySheet } from './legacy-sheet';
 import { BORDER, columnWidths, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, rowHeights } from './style';
-import { FORMAT_ID, FORMAT_VERSION, META_SHEET, sheetName, TEXT_SHEET } from './workbook-format';
+import { FILL_IN_TOP, identityCells, writeCheckSheet, writeGuideSheet, writeIdentityRow, type IdentityCells } from './fill-in';
+import { A1, FORMAT_ID, FORMAT_VERSION, META_SHEET, sheetName, TEXT_SHEET } from './workbook-format';
 
 export interface WriteOptions {
   appVersion: string;
@@ -13,13 +14,9 @@ export interface WriteOptions {
   /** Where each value came from, shown as a cell note (e.g. 上年结转). */
   provenance?: Record<string, string>;
   now?: Date;
+  /** The fill-in workbook a unit receives: 填报说明, unit and year in cells above each table, the 校验 sheet. */
+  fillIn?: boolean;
 }
-
-const A1 = (row: number, col: number): string => {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return `${s}${row}`;
-};
 
 /** Accepts a number, blank, 不适用 or / (a clerk's way to write 不适用); for counts only whole numbers ≥ 0. */
 function validationFor(kind: CellKind, ref: string): ExcelJS.DataValidation {
@@ -42,7 +39,8 @@ function validationFor(kind: CellKind, ref: string): ExcelJS.DataValidation {
   };
 }
 
-function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options: WriteOptions): void {
+function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options: WriteOptions, identity: IdentityCells | null): void {
+  const top = identity ? FILL_IN_TOP : 0;
   const ws = wb.addWorksheet(sheetName(table), {
     pageSetup: {
       paperSize: 9,
@@ -60,12 +58,14 @@ function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options:
   ws.headerFooter.oddFooter = '&C第 &P 页，共 &N 页';
   const widths = columnWidths(table);
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  rowHeights(table, widths).forEach((h, i) => (ws.getRow(i + 1).height = h));
+  rowHeights(table, widths).forEach((h, i) => (ws.getRow(i + 1 + top).height = h));
+  if (identity) writeIdentityRow(ws, table, report, identity);
   const cellKinds = new Map(table.cells.map((c) => [c.key, c.kind]));
 
   for (const c of table.layout.cells) {
-    if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(c.row, c.col, c.row + c.rowSpan - 1, c.col + c.colSpan - 1);
-    const cell = ws.getCell(c.row, c.col);
+    const row = c.row + top;
+    if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(row, c.col, row + c.rowSpan - 1, c.col + c.colSpan - 1);
+    const cell = ws.getCell(row, c.col);
     const isValue = c.role === 'value';
     const left = c.role === 'row' || c.role === 'caption';
     cell.font = isValue || c.role === 'row' ? FONT : HEADER_FONT;
@@ -75,7 +75,7 @@ function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options:
       cell.value = v;
       cell.fill = INPUT_FILL;
       cell.protection = { locked: false };
-      cell.dataValidation = validationFor(cellKinds.get(c.key!) ?? 'count', A1(c.row, c.col));
+      cell.dataValidation = validationFor(cellKinds.get(c.key!) ?? 'count', A1(row, c.col));
       if (cellKinds.get(c.key!) === 'amount') cell.numFmt = '0.00##';
       const source = options.provenance?.[c.key!];
       if (source) cell.note = source;
@@ -84,8 +84,7 @@ function writeTable(wb: ExcelJS.Workbook, table: Table, report: Report, options:
       if (c.role !== 'row') cell.fill = HEADER_FILL;
     }
     // Borders on every cell of a merged range, so the printed grid is complete.
-    for (let r = c.row; r < c.row + c.rowSpan; r++)
-      for (let col = c.col; col < c.col + c.colSpan; col++) ws.getCell(r, col).border = BORDER;
+    for (let r = row; r < row + c.rowSpan; r++) for (let col = c.col; col < c.col + c.colSpan; col++) ws.getCell(r, col).border = BORDER;
   }
 }
 
@@ -114,7 +113,14 @@ function writeTexts(wb: ExcelJS.Workbook, report: Report): void {
     });
 }
 
-function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions, legacyCells: string[]): void {
+function writeMeta(
+  wb: ExcelJS.Workbook,
+  report: Report,
+  options: WriteOptions,
+  legacyCells: string[],
+  identity: IdentityCells | null,
+): void {
+  const top = identity ? FILL_IN_TOP : 0;
   const t = getTemplate(report.template);
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
   const rows: (string | number | null)[][] = [
@@ -125,11 +131,14 @@ function writeMeta(wb: ExcelJS.Workbook, report: Report, options: WriteOptions, 
     ['year', report.year],
     ['published', report.published],
     ['unit_kind', report.unit_kind ? UNIT_KIND_LABELS[report.unit_kind] : null],
+    ['scope', report.scope ? REPORT_SCOPE_LABELS[report.scope] : null],
     ['status', options.status ?? 'draft'],
     ['app_version', options.appVersion],
     ['exported_at', (options.now ?? new Date()).toISOString()],
   ];
-  for (const table of t.tables) for (const c of table.cells) rows.push(['cell', c.key, sheetName(table), A1(c.row, c.col)]);
+  for (const table of t.tables) for (const c of table.cells) rows.push(['cell', c.key, sheetName(table), A1(c.row + top, c.col)]);
+  // Where the unit and year are typed in a fill-in workbook: read back from there, as the unit wrote them.
+  if (identity) rows.push(['identity', 'unit', identity.sheet, identity.unit], ['identity', 'year', identity.sheet, identity.year]);
   // The appendix rows by their label cell; the reader finds them by the header, so rows added below are read too.
   legacyCells.forEach((at, i) => rows.push(['legacy', i, t.legacyHeading ?? '', at]));
   ws.addRows(rows);
@@ -140,11 +149,18 @@ export function reportWorkbook(report: Report, options: WriteOptions): ExcelJS.W
   wb.creator = '政府信息公开年报助手';
   wb.created = options.now ?? new Date();
   const t = getTemplate(report.template);
-  for (const table of t.tables) writeTable(wb, table, report, options);
+  const identity = options.fillIn ? identityCells(report) : null;
+  if (options.fillIn) {
+    writeGuideSheet(wb, report);
+    // The 校验 formulas recompute when the file is opened, whatever values were saved with them.
+    wb.calcProperties.fullCalcOnLoad = true;
+  }
+  for (const table of t.tables) writeTable(wb, table, report, options, identity);
   const title = `${report.unit ?? ''}${report.year ? `${report.year}年` : ''}政府信息公开工作年度报告`;
   const legacyCells = t.legacyColumns ? writeLegacySheet(wb, t, report.legacy ?? [], title) : [];
   writeTexts(wb, report);
-  writeMeta(wb, report, options, legacyCells);
+  if (options.fillIn) writeCheckSheet(wb, report, identity ? FILL_IN_TOP : 0);
+  writeMeta(wb, report, options, legacyCells, identity);
   return wb;
 }
 

@@ -139,6 +139,7 @@ export class Archive {
     if (newName !== current.name && unitsDb.unitByName(this.db, newName)) throw new InputError(`单位“${newName}”已经存在`);
     const parentId = change.parent === undefined ? row.parent_id : change.parent ? this.unit(change.parent).id : null;
     if (parentId === row.id) throw new InputError('上级单位不能是它自己');
+    if (parentId !== null && parentId !== row.parent_id) this.assertNoCycle(row, parentId);
     unitsDb.updateUnit(this.db, row.id, {
       name: newName,
       kind: change.kind ?? row.kind,
@@ -146,6 +147,23 @@ export class Archive {
       code: change.code === undefined ? row.code : change.code,
     });
     return this.toUnit(unitsDb.unitById(this.db, row.id)!);
+  }
+
+  /** Refuses a parent that is the unit itself or one of its descendants: the tree would become a loop. */
+  private assertNoCycle(row: unitsDb.UnitRow, parentId: number): void {
+    const chain: string[] = [];
+    const seen = new Set<number>();
+    for (let id: number | null = parentId; id !== null && !seen.has(id);) {
+      seen.add(id);
+      const u = unitsDb.unitById(this.db, id);
+      if (!u) break;
+      chain.push(u.name);
+      if (u.id === row.id)
+        throw new InputError(
+          `不能把“${chain[0]}”设为“${row.name}”的上级：“${chain[0]}”是“${row.name}”的下级单位，上下级会形成循环（${[row.name, ...chain].join(' → ')}）`,
+        );
+      id = u.parent_id;
+    }
   }
 
   // ---- reports
@@ -162,6 +180,7 @@ export class Archive {
       year: row.year,
       published: row.published,
       unit_kind: unit.kind,
+      scope: row.scope,
       sections: contents.sections,
       values,
       ...(row.template === 'legacy' ? { legacy: contents.legacy } : {}),
@@ -261,6 +280,7 @@ export class Archive {
         template: r.template,
         status: 'draft',
         published: r.published,
+        scope: r.scope ?? 'own',
         source_kind: source.kind,
         source_file: source.file ?? null,
         updated_at: now,
@@ -269,11 +289,14 @@ export class Archive {
     }
     // Every save gets a new number, so a baseRevision from anyone else stays detectable even within a burst.
     const revision = row.revision + 1;
+    // A report that does not say its scope (an older file, a text import) keeps the stored one.
+    const scope = r.scope ?? row.scope;
     const provenance = options.provenance ?? (options.source ? {} : reportsDb.readContents(this.db, row.id).provenance);
     reportsDb.writeContents(this.db, row.id, r, provenance);
     reportsDb.updateReportRow(this.db, row.id, {
       template: r.template,
       published: r.published,
+      scope,
       revision,
       updated_at: now,
       deleted_at: null,
@@ -281,7 +304,7 @@ export class Archive {
       ...(row.deleted_at ? { status: 'draft' as const } : {}),
       ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
     });
-    const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind }, provenance });
+    const snapshot = JSON.stringify({ report: { ...r, unit: unitName, unit_kind: unit.kind, scope }, provenance });
     const session = options.note ? null : (options.session ?? null);
     const last = revisionsDb.latestRevision(this.db, row.id);
     // Within a burst of the same session, the new snapshot replaces the previous unnamed one.
@@ -301,7 +324,7 @@ export class Archive {
       session,
       snapshot,
     });
-    const findings = this.refreshCounts(row.id, { ...r, unit: unitName, unit_kind: unit.kind });
+    const findings = this.refreshCounts(row.id, { ...r, unit: unitName, unit_kind: unit.kind, scope });
     // Next year's cross-year findings depend on this report.
     this.refreshNext(unit.id, year);
     return { id: row.id, revision, findings };

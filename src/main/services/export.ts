@@ -51,7 +51,8 @@ export async function exportTemplateFile(archive: Archive, unit: string, year: n
   const name = archive.unit(unit).name;
   const existing = archive.find(name, year);
   const { report, provenance } = existing ?? archive.draft(name, year);
-  await writeReportFile(report, out, { appVersion: APP_VERSION, provenance });
+  // The fill-in form: 填报说明, the unit and year in cells, the 校验 sheet (src/main/excel/fill-in.ts).
+  await writeReportFile(report, out, { appVersion: APP_VERSION, provenance, fillIn: true });
 }
 
 export async function exportFlat(archive: Archive, out: string): Promise<number> {

@@ -1,11 +1,11 @@
 // 年报编辑: the six sections in order, the tables in the official layout, live validation, saving through one queue
 // with a visible state, undo/redo, and 定稿 (locked until unlocked with a confirmation).
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredReportView } from '../../../shared/api';
 import type { DismissedFinding } from '../../../shared/validation';
-import type { CellValue, Report } from '../../../shared/report';
+import { REPORT_SCOPE_LABELS, REPORT_SCOPES, type CellValue, type Report, type ReportScope } from '../../../shared/report';
 import { getTemplate, type SectionDef, type TextSectionKey } from '../../../shared/template';
 import { call } from '../api';
 import { ConflictDialog } from '../components/ConflictDialog';
@@ -316,6 +316,15 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           <Badge variant="light">{template.name}</Badge>
           <Badge color={locked ? 'green' : 'gray'}>{locked ? '定稿' : '草稿'}</Badge>
           {exchange.badge}
+          {/* 本级 or 全区汇总: the 全区 comparison takes a parent's 全区汇总 report. */}
+          <SegmentedControl
+            size="xs"
+            aria-label="报告范围"
+            data={REPORT_SCOPES.map((s) => ({ value: s, label: REPORT_SCOPE_LABELS[s] }))}
+            value={report.scope ?? 'own'}
+            // Not readOnly: a click on a 定稿 report goes through update(), which says why it is refused.
+            onChange={(scope) => update({ ...report, scope: scope as ReportScope })}
+          />
         </Group>
         <Group gap="xs">
           <Text size="sm" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} aria-label="保存状态">

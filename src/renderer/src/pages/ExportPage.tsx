@@ -236,7 +236,8 @@ function Templates({ overview, onShow }: CardProps) {
       <Title order={5}>生成空白填报表</Title>
       <Text size="sm" c="dimmed" mb="md">
         为每个单位生成一份 Excel
-        填报表，发给各单位填写后再从“导入”页读回。“二、上年结转政府信息公开申请数量”按档案中上一年的“结转下年度继续办理”预先填好。
+        填报表，发给各单位填写后再从“导入”页读回（单位和年度按表上方填写的读入）。“二、上年结转政府信息公开申请数量”按档案中上一年的“结转下年度继续办理”预先填好；每份附“填报说明”和“校验”表，校验表随填写自动算出各项勾稽差额，不为
+        0 的显示为红色。
       </Text>
       <Stack gap="sm">
         <Group align="flex-end" justify="space-between">
