@@ -4,7 +4,7 @@
 import type { CellValue, Doubt } from '../../shared/report';
 import { normalizeLabel, type BlockDef, type HeaderNode, type Table, type Template } from '../../shared/template';
 import type { Grid, GridCell } from './grid';
-import { readValue } from './values';
+import { readValue } from '../../shared/reading/cell-value';
 
 export interface TableRead {
   values: Record<string, CellValue>;

@@ -10,7 +10,7 @@ import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
 import { readLegacySheet } from './legacy-sheet';
 import { readTables, type TableRead } from './read-tables';
-import { readValue } from './values';
+import { readValue } from '../../shared/reading/cell-value';
 import { FORMAT_ID, META_SHEET } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];

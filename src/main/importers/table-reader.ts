@@ -323,7 +323,7 @@ function applyPlacement(
     if (t.reading.kind === 'bad' || t.reading.kind === 'text') {
       result.doubts.push({
         cells: [c.key],
-        message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，${(t.reading.kind === 'bad' && t.reading.why) || '不是数字'}，请对照原文填写。`,
+        message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，${t.reading.kind === 'bad' ? t.reading.why : '不是数字'}，请对照原文填写。`,
       });
     }
   }
