@@ -4,7 +4,9 @@
 import type { CellValue, Doubt } from '../../shared/report';
 import { normalizeLabel, type BlockDef, type HeaderNode, type Table, type Template } from '../../shared/template';
 import type { Grid, GridCell } from './grid';
-import { readValue } from '../../shared/reading/cell-value';
+import { readCellText, readValue } from '../../shared/reading/cell-value';
+import { settleUnknowns } from '../../shared/reading/formulas';
+import { TABLE_RULE_TITLES } from '../../shared/validation/table-rules';
 
 export interface TableRead {
   values: Record<string, CellValue>;
@@ -13,6 +15,8 @@ export interface TableRead {
   notes: string[];
   /** How many labelled rows and columns were found: the evidence that this template fits the workbook. */
   score: number;
+  /** Cells holding a formula without a saved result → their address (settleFormulas may compute them). */
+  formulas?: Record<string, string>;
 }
 
 interface Leaf {
@@ -44,8 +48,12 @@ function forms(node: HeaderNode): string[] {
 /** The ancestors that carry a key (e.g. （三）不予公开, 行政复议): they tell apart leaves with the same label. */
 const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n.key && n.label);
 
+/** A value cell: a number, a formula, or text that reads as a value (12件, /, 不适用 — a row of 不适用 is data, not a header). */
 const isNumeric = (c: GridCell | undefined) =>
-  !!c && (typeof c.raw === 'number' || (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)));
+  !!c &&
+  (typeof c.raw === 'number' ||
+    (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)) ||
+    (typeof c.raw === 'string' && readCellText(c.raw).kind !== 'text'));
 
 const FILL_LIMIT = 30;
 
@@ -297,8 +305,32 @@ function readRow(
     } else {
       out.values[key] = null;
       out.doubts.push({ cells: [key], message: `${address}（${cellName(table, key)}）${read.problem}` });
+      if (read.formula) (out.formulas ??= {})[key] = address;
     }
   }
+}
+
+/**
+ * Formulas saved without their result: each is computed from its parts by the form's relations when they settle
+ * it (the provenance says so); the rest stay doubts saying the relations could not compute them either.
+ */
+export function settleFormulas(template: Template, out: TableRead): void {
+  const pending = Object.keys(out.formulas ?? {});
+  if (!pending.length) return;
+  const { settled, conflicting } = settleUnknowns(template, out.values, pending);
+  for (const [key, s] of settled) {
+    out.values[key] = s.value;
+    out.provenance[key] =
+      `${out.formulas![key]}（公式没有保存结果，按${s.rules.map((r) => `${r}“${TABLE_RULE_TITLES[r]}”`).join('、')}计算）`;
+  }
+  out.doubts = out.doubts.flatMap((d) => {
+    if (d.cells.length !== 1 || !pending.includes(d.cells[0])) return [d];
+    const key = d.cells[0];
+    if (settled.has(key)) return [];
+    const c = conflicting.get(key);
+    const why = c ? `，按表内勾稽关系算出的 ${c.join('、')} 与其他格对不上，无法确定` : '，其他格也不足以按表内勾稽关系算出它';
+    return [{ ...d, message: `${d.message}${why}；请在 Excel 或 WPS 中打开、保存后再导入，或对照原表填写` }];
+  });
 }
 
 function mostCommon<T>(items: T[]): T {

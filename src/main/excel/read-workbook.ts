@@ -9,7 +9,7 @@ import type { ParsedReport } from '../importers/types';
 import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
 import { readLegacySheet } from './legacy-sheet';
-import { readTables, type TableRead } from './read-tables';
+import { readTables, settleFormulas, type TableRead } from './read-tables';
 import { readValue } from '../../shared/reading/cell-value';
 import { FORMAT_ID, META_SHEET } from './workbook-format';
 
@@ -63,6 +63,7 @@ function readByMap(wb: ExcelJS.Workbook, grids: Grid[], meta: Meta): TableRead |
     else {
       out.values[cell.key] = null;
       out.doubts.push({ cells: [cell.key], message: `${where}（${cell.name}）${read.problem}` });
+      if (read.formula) (out.formulas ??= {})[cell.key] = where;
     }
   }
   return out;
@@ -147,6 +148,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     }
     if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
   }
+  settleFormulas(template, read);
   const identity = meta ? { unit: meta.unit, year: meta.year, published: meta.published } : readIdentity(grids);
   const doubts: Doubt[] = read.doubts;
   const values: Record<string, CellValue> = read.values;

@@ -2,13 +2,11 @@
 // the confirmed plans of many files in one transaction. Files are read again at commit, so nothing is cached.
 import { basename } from 'node:path';
 import type { ImportFileView, PlanOverridesArg, PlanView } from '../../shared/api';
-import { valueProblem } from '../../shared/report';
-import { getTemplate } from '../../shared/template';
-import { describeError, InputError } from '../errors';
+import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive } from './archive';
 import { parseFile } from './files';
-import { commitPlans, isUnchanged, planImport, type ImportPlan } from './import-plan';
+import { commitPlans, isUnchanged, planFile, planImport, readError, sameReportProblem, type ImportPlan } from './import-plan';
 
 const view = (p: ImportPlan): PlanView => ({
   report: p.report,
@@ -21,32 +19,15 @@ const view = (p: ImportPlan): PlanView => ({
   unchanged: isUnchanged(p),
 });
 
-/**
- * Plans a parsed report with the person's overrides. A typed value that does not fit its cell (negative, a
- * fraction of a count) is a problem to fix here, not a refusal from the archive at commit.
- */
-function plan(archive: Archive, parsed: ParsedReport, overrides: PlanOverridesArg | undefined): ImportPlan {
-  const p = planImport(archive, parsed, overrides);
-  const template = getTemplate(p.report.template);
-  for (const [key, v] of Object.entries(overrides?.values ?? {})) {
-    const cell = template.cellByKey.get(key);
-    const problem = cell && valueProblem(cell.kind, v);
-    if (problem) p.problems.push(`${cell.name}：${problem}，填的是 ${String(v)}`);
-  }
-  if (p.problems.length) p.status = 'needs_attention';
-  return p;
-}
-
 export async function previewFile(archive: Archive, file: string, overrides?: PlanOverridesArg[]): Promise<ImportFileView> {
   let parsed: ParsedReport[];
   try {
     parsed = await parseFile(file);
   } catch (e) {
-    const error = e instanceof InputError ? e.message : `读取 ${basename(file)} 时出错：${describeError(e)}`;
-    return { file, name: basename(file), error, notes: [], plans: [] };
+    return { file, name: basename(file), error: readError(file, e), notes: [], plans: [] };
   }
   // Outside the try: a wrong override (a cell the template lacks) is the caller's mistake, not an unreadable file.
-  const plans = parsed.map((p, i) => plan(archive, p, overrides?.[i]));
+  const plans = parsed.map((p, i) => planImport(archive, p, overrides?.[i]));
   return { file, name: basename(file), error: null, notes: parsed.flatMap((p) => p.notes), plans: plans.map(view) };
 }
 
@@ -62,14 +43,12 @@ export async function commitFiles(archive: Archive, items: CommitItem[]) {
   for (const item of items) {
     const overrides: PlanOverridesArg[] = [];
     for (const p of item.plans) overrides[p.index] = p.overrides ?? {};
-    const parsed = await parseFile(item.file);
+    const plans = await planFile(archive, item.file, (i) => overrides[i]);
     for (const { index } of item.plans) {
-      if (!parsed[index]) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
-      const p = plan(archive, parsed[index], overrides[index]);
-      const id = `${p.report.unit}|${p.report.year}`;
-      if (seen.has(id))
-        throw new InputError(`${basename(item.file)} 与 ${seen.get(id)} 都是“${p.report.unit}”${p.report.year} 年的报告，请只保留一份`);
-      seen.set(id, basename(item.file));
+      const p = plans[index];
+      if (!p) throw new InputError(`${basename(item.file)} 中没有第 ${index + 1} 份报告`);
+      const twice = sameReportProblem(seen, p);
+      if (twice) throw new InputError(`${basename(item.file)}：${twice}`);
       if (!isUnchanged(p)) chosen.push({ file: item.file, plan: p });
     }
   }
