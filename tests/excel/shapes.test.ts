@@ -100,6 +100,19 @@ describe('workbook shapes', () => {
     for (const c of appeals) expect(p.report.values[c.key], c.key).toBe(NOT_APPLICABLE);
   });
 
+  it('titles, 填报单位 and dates are read by the same reader as published reports', async () => {
+    // “2024年度焦虎镇…” (year before unit) and 政务公开 titles were missed by the workbook's own title pattern.
+    for (const [title, unit] of [
+      ['2024年度焦虎镇政府信息公开工作年度报告', '焦虎镇'],
+      ['《某县教育局2024年政府信息公开工作年度报告》', '某县教育局'],
+    ]) {
+      const wb = handmadeWorkbook(r, { rowOffset: 2, title });
+      wb.worksheets[0].getCell(2, 1).value = '发布日期：2025年1月20日';
+      const p = await readWorkbookFile(await save(wb));
+      expect([p.report.unit, p.report.year, p.report.published]).toEqual([unit, 2024, '2025-01-20']);
+    }
+  });
+
   it('a blank fill-in template sent back unfilled is 空白: not 可以导入, not written, not preselected', async () => {
     const store = await tempStore();
     store.archive.save({ ...consistentReport('gov2021', 3, 2024), unit: '丁局' });

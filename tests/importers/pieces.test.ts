@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCellText as readCell } from '../../src/shared/reading/cell-value';
 import { labelForms, matchAt, stripNumbering, type Token } from '../../src/main/importers/labels';
 import { splitTextLine } from '../../src/main/importers/lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../src/main/importers/meta';
+import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../src/shared/reading/identity';
 import { normalizeLabel } from '../../src/shared/template';
 
 describe('readCell', () => {

@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { UNIT_KIND_LABELS, type CellValue, type Doubt, type Report, type UnitKind } from '../../shared/report';
 import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
+import { readFiller, readPublished, readTitle } from '../../shared/reading/identity';
 import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import { gridOf, type Grid } from './grid';
@@ -14,9 +15,6 @@ import { readValue } from '../../shared/reading/cell-value';
 import { FORMAT_ID, META_SHEET } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
-const TITLE = /^(.{1,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
-const FILLER = /^(?:填报|报送)?单位(?:名称)?[:：]\s*(.{2,40})$/;
-const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
 
 interface Meta {
   template: TemplateId;
@@ -95,25 +93,9 @@ function readSections(grids: Grid[], template: Template): Report['sections'] {
 }
 
 function readIdentity(grids: Grid[]): { unit: string | null; year: number | null; published: string | null } {
-  let unit: string | null = null;
-  let year: number | null = null;
-  let published: string | null = null;
-  for (const g of grids) {
-    for (const c of g.cells) {
-      const t = TITLE.exec(c.text.replace(/\s+/g, ''));
-      if (t && !unit) {
-        unit = t[1];
-        year = Number(t[2]);
-      }
-      const f = FILLER.exec(c.text);
-      if (f && !unit) unit = f[1].trim();
-      if (/发布|公开日期|报送日期/.test(c.text) && !published) {
-        const d = DATE.exec(c.text);
-        if (d) published = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
-      }
-    }
-  }
-  return { unit, year, published };
+  const texts = grids.flatMap((g) => g.cells.map((c) => c.text));
+  const title = readTitle(texts);
+  return { unit: title?.unit ?? readFiller(texts), year: title?.year ?? null, published: readPublished(texts) };
 }
 
 export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
