@@ -127,7 +127,7 @@ export function reflowLines(text: string): Reflowed {
       i = j - 1;
       continue;
     }
-    for (const piece of unfold(line, v)) {
+    for (const piece of unfold(line, v).flatMap(unfoldAppendix)) {
       out.push(piece);
       origin.push(i);
     }
@@ -153,4 +153,33 @@ function unfold(line: string, v: Vocabulary): string[] {
       const p = inTable ? breakBefore(breakBefore(piece, v.group), v.row) : piece;
       return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
     });
+}
+
+// A 2018-or-earlier appendix run onto one line (`指标名称 单位 2018年 历年累计 主动公开文件数 条 1630 20080 …`):
+// the header and each `label unit value value` row on a line of its own, cells separated by |, so the appendix
+// reader finds them as it does in a copy that kept its lines. Anything that is not such a row ends the table.
+let appendixHeader: RegExp | undefined;
+const APPENDIX_VALUE = '(?:-?[\\d,，.]+|[/／\\\\—–-]+|无)';
+const APPENDIX_ROW = new RegExp(`^\\s*(\\S.{0,59}?)\\s+([^\\s\\d]{1,6})\\s+(${APPENDIX_VALUE})\\s+(${APPENDIX_VALUE})(?=\\s|$)`, 'u');
+
+function unfoldAppendix(line: string): string[] {
+  if (!appendixHeader) {
+    const columns = getTemplate('legacy').legacyColumns ?? [];
+    const forms = (key: string) => alternation(columns.filter((c) => c.key === key).flatMap((c) => [c.label, ...c.variants]));
+    appendixHeader = new RegExp(
+      `(${forms('label')})\\s*\\|?\\s*(${forms('unit')})\\s*\\|?\\s*(\\d{4}\\s*年度?|${forms('this_year')})\\s*\\|?\\s*(${forms('cumulative')})`,
+      'u',
+    );
+  }
+  const h = appendixHeader.exec(line);
+  if (!h) return [line];
+  let rest = line.slice(h.index + h[0].length);
+  const rows: string[] = [];
+  for (let m = APPENDIX_ROW.exec(rest); m; m = APPENDIX_ROW.exec(rest)) {
+    rows.push(m.slice(1, 5).join(' | '));
+    rest = rest.slice(m[0].length);
+  }
+  if (!rows.length) return [line];
+  const before = line.slice(0, h.index).trim();
+  return [...(before ? [before] : []), h.slice(1, 5).join(' | '), ...rows, ...(rest.trim() ? [rest.trim()] : [])];
 }
