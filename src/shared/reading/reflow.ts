@@ -185,9 +185,12 @@ function rejoinDetached(lines: string[], origin: number[], v: Vocabulary): Reflo
         ({ cells: [min, max], count }) => count <= max && (count > 1 || min === 1),
       );
     if (!fits) {
-      out.push(lines[i]);
-      from.push(origin[i]);
-      i++;
+      // The whole block stays as it is: a block is matched from its first label or not at all.
+      for (let x = i; x < Math.max(j, i + 1); x++) {
+        out.push(lines[x]);
+        from.push(origin[x]);
+      }
+      i = Math.max(j, i + 1);
       continue;
     }
     for (let x = 0; x < n; x++) {
