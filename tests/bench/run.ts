@@ -4,7 +4,7 @@ import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchParse } from './parse';
-import { benchShapes } from './shapes';
+import { benchShapes, benchWorkbookShapes } from './shapes';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
@@ -14,6 +14,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['Excel 导入导出', benchExcel],
   ['已发布年报的读取（文本、网页、Word）', benchParse],
   ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
+  ['各种工作簿形态的读取', benchWorkbookShapes],
 ];
 
 const scale = scaleFromArgs();
