@@ -100,6 +100,16 @@ describe('workbook shapes', () => {
     for (const c of appeals) expect(p.report.values[c.key], c.key).toBe(NOT_APPLICABLE);
   });
 
+  it('row labels numbered another way (（1） for 1.) match through the one label matcher the text reader uses', async () => {
+    const p = await readWorkbookFile(await save(handmadeWorkbook(r, { label: (t) => t.replace(/^(\d)\./, '（$1）') })));
+    // …except where the label without its number is too short to be told apart anywhere on a sheet: （3）其他
+    // (其他 is also a column) is a doubt, never a guess.
+    expect((p.report.doubts ?? []).map((d) => d.message)).toEqual(['在 Sheet2 中找不到行“3.其他”，这些格留空']);
+    const other = new Set(p.report.doubts![0].cells);
+    expect(other.size).toBe(7);
+    for (const [k, v] of Object.entries(r.values)) expect(p.report.values[k], k).toBe(other.has(k) ? null : v);
+  });
+
   it('titles, 填报单位 and dates are read by the same reader as published reports', async () => {
     // “2024年度焦虎镇…” (year before unit) and 政务公开 titles were missed by the workbook's own title pattern.
     for (const [title, unit] of [
