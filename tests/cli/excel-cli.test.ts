@@ -34,6 +34,8 @@ describe('nianbao Excel commands', () => {
     expect(blank.stdout).toContain('t.xlsx：空白（文件是空白的填报模板，没有填写任何数字或文字）');
     expect(blank.stdout).toContain('1 个是空白模板（未写入）');
     expect(blank.code).toBe(1);
+    const blankJson = JSON.parse(cli('import', join(dir, 't.xlsx'), '--dry-run', '--json').stdout);
+    expect([blankJson.files[0].status, blankJson.files[0].reports[0].status]).toEqual(['blank', 'blank']);
     expect(cli('report', 'get', '--unit', '甲局', '--year', '2025').code).not.toBe(0);
     const imported = cli('import', join(dir, 't.xlsx'), '--set', 'requests.new.natural_person=1');
     expect(imported.stdout).toContain('已导入 1 个文件');

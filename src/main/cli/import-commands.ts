@@ -180,6 +180,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
                   status: r.status,
                   reason: r.reason,
                   reports: r.plans.map((p) => ({
+                    status: p.status,
                     report: p.report,
                     provenance: p.parsed.provenance,
                     findings: p.findings,
