@@ -1,7 +1,7 @@
 // Workbook shapes seen in real batches (issue 12 item 6), each on a real .xlsx written by exceljs.
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../src/main/excel/read-workbook';
 import { NOT_APPLICABLE, type Report } from '../../src/shared/report';
@@ -9,7 +9,7 @@ import { getTemplate } from '../../src/shared/template';
 import { importFiles, STATUS_LABELS } from '../../src/main/services/batch-import';
 import { exportTemplates } from '../../src/main/services/export';
 import { parseFile } from '../../src/main/services/files';
-import { previewFile } from '../../src/main/services/import-preview';
+import { commitFiles, previewFile } from '../../src/main/services/import-preview';
 import { tempDir, tempStore } from '../helpers/archive';
 import { handmadeWorkbook } from '../helpers/handmade';
 import { consistentReport } from '../helpers/random-report';
@@ -149,6 +149,24 @@ describe('workbook shapes', () => {
     const forced = await importFiles(store.archive, [blankFile], { force: true });
     expect(forced[0].status).toBe('blank');
     expect(store.archive.find('丁局', 2025)).toBeUndefined();
+    store.close();
+  });
+
+  it('the same unit and year twice: the CLI batch and the app’s commit say it in the same words', async () => {
+    const store = await tempStore();
+    const a = await save(handmadeWorkbook(r, { rowOffset: 1, title: '乙县2024年政府信息公开工作年度报告' }));
+    const b = await save(handmadeWorkbook(r, { rowOffset: 1, title: '乙县2024年政府信息公开工作年度报告' }));
+    const words = `与 ${basename(a)} 是同一单位、同一年度（乙县 2024 年）的报告，只能导入其中一份`;
+    const results = await importFiles(store.archive, [a, b], { dryRun: true });
+    expect(results.map((x) => x.status)).toEqual(['ready', 'needs_attention']);
+    expect(results[1].reason).toBe(words);
+    await expect(
+      commitFiles(store.archive, [
+        { file: a, plans: [{ index: 0 }] },
+        { file: b, plans: [{ index: 0 }] },
+      ]),
+    ).rejects.toThrow(`${basename(b)}：${words}`);
+    expect(store.archive.find('乙县', 2024)).toBeUndefined();
     store.close();
   });
 });

@@ -1,5 +1,6 @@
 // Import as a plan: what would be written (the report, its findings, where each value came from, the
 // difference from the archive) — and only a confirmed plan is written, in one transaction.
+import { reportKey, sameReportMessage } from '../../shared/import-rules';
 import { getTemplate } from '../../shared/template';
 import { basename } from 'node:path';
 import { valueProblem, type CellValue, type Report, type UnitKind } from '../../shared/report';
@@ -130,15 +131,14 @@ export const readError = (file: string, e: unknown): string =>
  * for a repeat (and records a first).
  */
 export function sameReportProblem(seen: Map<string, string>, plan: ImportPlan): string | null {
-  const { unit, year } = plan.report;
-  if (!unit || year === null) return null;
-  const id = `${unit}|${year}`;
+  const id = reportKey(plan.report);
+  if (!id) return null;
   const first = seen.get(id);
   if (first === undefined) {
     seen.set(id, basename(plan.file));
     return null;
   }
-  return `与 ${first} 是同一单位、同一年度（${unit} ${year} 年）的报告，只能导入其中一份`;
+  return sameReportMessage(first, plan.report.unit!, plan.report.year!);
 }
 
 /** The archive already holds exactly what the plan would write. */

@@ -1,6 +1,7 @@
 // The import wizard's list: one row per report found (a flat archive workbook holds many), its status, and
 // whether it is included. Pure functions over the files read so far.
 import type { ImportFileView, PlanOverridesArg, PlanView } from '../../../../shared/api';
+import { reportKey, sameReportMessage } from '../../../../shared/import-rules';
 
 export interface FileEntry {
   file: string;
@@ -83,7 +84,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
     }
     view.plans.forEach((plan, index) => {
       const id = rowId(entry.file, index);
-      const key = plan.report.unit && plan.report.year !== null ? `${plan.report.unit}|${plan.report.year}` : null;
+      const key = reportKey(plan.report);
       let status: RowStatus = plan.unchanged ? 'unchanged' : plan.status === 'ready' ? 'ready' : 'attention';
       const reasons =
         status === 'unchanged'
@@ -91,9 +92,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
           : plan.problems.map((p) => shortPaths(p, entries));
       if (status === 'ready' && key && taken.has(key)) {
         status = 'attention';
-        reasons.push(
-          `与 ${taken.get(key)} 是同一单位、同一年度（${plan.report.unit} ${plan.report.year} 年）的报告，只能导入其中一份：跳过那一份，或改正这一份的单位或年度`,
-        );
+        reasons.push(`${sameReportMessage(taken.get(key)!, plan.report.unit!, plan.report.year!)}：跳过那一份，或改正这一份的单位或年度`);
       }
       const canInclude = status === 'ready';
       const included = canInclude && !skipped.has(id);
