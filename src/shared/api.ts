@@ -136,7 +136,8 @@ export interface PlanView {
   diff: DiffView | null;
   /** Why it cannot simply be written, in Chinese; empty when ready. */
   problems: string[];
-  status: 'ready' | 'needs_attention';
+  /** blank (空白): a fill-in template sent back unfilled; nothing to import, not to be preselected. */
+  status: 'ready' | 'needs_attention' | 'blank';
   /** True when the archive already holds exactly this. */
   unchanged: boolean;
   /** Text, HTML and Word sources: per cell read, the source text around its number. */

@@ -7,7 +7,7 @@ import { benchExcel } from './excel';
 import { benchOverviewAlone } from './overview';
 import { benchParse } from './parse';
 import { benchReal } from './real';
-import { benchShapes } from './shapes';
+import { benchShapes, benchWorkbookShapes } from './shapes';
 import { benchValidation } from './validation';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
@@ -18,6 +18,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['已发布年报的读取（文本、网页、Word）', benchParse],
   ['各种文本形态的读取（拆分与勾稽求解）', benchShapes],
   ['真实年报的读取覆盖（tests/fixtures/real）', benchReal],
+  ['各种工作簿形态的读取', benchWorkbookShapes],
 ];
 
 const scale = scaleFromArgs();

@@ -29,9 +29,17 @@ describe('nianbao Excel commands', () => {
     expect(json.files[0].reports[0].provenance['requests.new.total']).toBe('三、收到和处理政府信息公开申请情况!J4');
 
     expect(cli('template-xlsx', '--unit', '甲局', '--year', '2025', '--out', join(dir, 't.xlsx')).code).toBe(0);
-    const imported = cli('import', join(dir, 't.xlsx'));
+    // Sent back unfilled (only the 上年结转 it came with): 空白, nothing written, and the exit code says so.
+    const blank = cli('import', join(dir, 't.xlsx'));
+    expect(blank.stdout).toContain('t.xlsx：空白（文件是空白的填报模板，没有填写任何数字或文字）');
+    expect(blank.stdout).toContain('1 个是空白模板（未写入）');
+    expect(blank.code).toBe(1);
+    const blankJson = JSON.parse(cli('import', join(dir, 't.xlsx'), '--dry-run', '--json').stdout);
+    expect([blankJson.files[0].status, blankJson.files[0].reports[0].status]).toEqual(['blank', 'blank']);
+    expect(cli('report', 'get', '--unit', '甲局', '--year', '2025').code).not.toBe(0);
+    const imported = cli('import', join(dir, 't.xlsx'), '--set', 'requests.new.natural_person=1');
     expect(imported.stdout).toContain('已导入 1 个文件');
-    // A blank template with only 上年结转 filled breaks R1: imported, and the exit code says the report has errors.
+    // One number and the 上年结转 break R1: imported, and the exit code says the report has errors.
     expect(imported.code).toBe(1);
     expect(
       JSON.parse(cli('report', 'get', '--unit', '甲局', '--year', '2025', '--json').stdout).values['requests.carried_over.total'],

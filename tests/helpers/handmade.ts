@@ -15,6 +15,8 @@ export interface HandmadeOptions {
   /** Insert an empty 备注 column after this layout column (1-based) of a table. */
   insertColumn?: Partial<Record<TableId, number>>;
   merges?: boolean;
+  /** WPS 取消合并并填充: no merges, every cell of a former merged range holds the range's label or value. */
+  fillMerged?: boolean;
   label?: (text: string, cell: LayoutCell) => string;
   value?: (v: CellValue, key: string) => ExcelJS.CellValue;
   sheetNames?: string[];
@@ -43,12 +45,21 @@ export function handmadeWorkbook(report: Report, o: HandmadeOptions = {}): Excel
       const r1 = top + c.row - 1;
       const c1 = mapCol(c.col);
       const c2 = mapCol(c.col + c.colSpan - 1);
-      if (o.merges !== false && (c.rowSpan > 1 || c1 !== c2)) sheet.mergeCells(r1, c1, r1 + c.rowSpan - 1, c2);
-      const cell = sheet.getCell(r1, c1);
-      if (c.role === 'value') {
-        const v = report.values[c.key!];
-        cell.value = o.value ? o.value(v, c.key!) : v;
-      } else cell.value = o.label ? o.label(c.text, c) : c.text;
+      const merged = c.rowSpan > 1 || c1 !== c2;
+      if (o.merges !== false && !o.fillMerged && merged) sheet.mergeCells(r1, c1, r1 + c.rowSpan - 1, c2);
+      const value =
+        c.role === 'value'
+          ? o.value
+            ? o.value(report.values[c.key!], c.key!)
+            : report.values[c.key!]
+          : o.label
+            ? o.label(c.text, c)
+            : c.text;
+      const targets =
+        o.fillMerged && merged
+          ? Array.from({ length: c.rowSpan }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => [r1 + i, c1 + j])).flat()
+          : [[r1, c1]];
+      for (const [r, col] of targets) sheet.getCell(r, col).value = value;
     }
     nextRow = top + table.layout.rows + 2;
   });

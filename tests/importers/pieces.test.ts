@@ -1,9 +1,9 @@
 // The small pieces: reading one cell, splitting a text line into cells, titles and dates, label matching.
 import { describe, expect, it } from 'vitest';
-import { readCell } from '../../src/main/importers/cells';
+import { readCellText as readCell } from '../../src/shared/reading/cell-value';
 import { labelForms, matchAt, stripNumbering, type Token } from '../../src/main/importers/labels';
 import { splitTextLine } from '../../src/main/importers/lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../src/main/importers/meta';
+import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../src/shared/reading/identity';
 import { normalizeLabel } from '../../src/shared/template';
 
 describe('readCell', () => {

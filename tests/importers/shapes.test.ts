@@ -31,9 +31,8 @@ const UNKNOWABLE: Partial<Record<string, string[]>> = {
   '2021-county-city-office.equal-neighbours-dropped': ['requests.new', 'requests.granted', 'requests.total'],
 };
 
-/** The legacy sample has no grid; its appendix is read by its own reader (not the tables'), shapes that move
- * its lines are not covered here. */
-const NOT_COVERED = new Set(['2018-jinan-district.one-line']);
+/** Every shape of every sample is covered (the 2018 one-line appendix included: reflow.ts unfolds it). */
+const NOT_COVERED = new Set<string>();
 
 describe('each sample in each shape of issue 12', () => {
   const all = variants();
@@ -78,6 +77,35 @@ function expectedUnknowable(shape: Shape, id: string, sample: Sample): string[] 
   }
   return [...listed, ...[...rows].filter(([, vs]) => vs.some((v, i) => i > 0 && v === 0 && vs[i - 1] === 0)).map(([r]) => r)];
 }
+
+describe('PDF text with row labels detached from their numbers', () => {
+  const v = variants().find((x) => x.file === '2024-district-office.labels-detached.txt') as { text: string };
+  const sample = samples.get('2024-district-office') as Sample;
+
+  it('labels and numbers in matching blocks read exactly, numbers named by the label’s line', () => {
+    const parsed = parseReportText(v.text, 'detached.txt');
+    expect(differences(parsed, sample)).toEqual([]);
+    expect(parsed.provenance['requests.new.natural_person']).toMatch(/^第 \d+ 行/);
+  });
+
+  it('blocks that do not match (a line of numbers lost): every row that may be wrong is blank and doubted', () => {
+    const lines = v.text.split('\n');
+    const lost = lines.findIndex((l) => l.startsWith('13 | 0 | 0'));
+    expect(lost).toBeGreaterThan(0);
+    const parsed = parseReportText([...lines.slice(0, lost), ...lines.slice(lost + 1)].join('\n'), 'detached-short.txt');
+    const doubted = new Set(doubtCells(parsed));
+    const wrong = differences(parsed, sample).filter((d) => !(d.includes(': null ≠') && doubted.has(d.split(':')[0])));
+    expect(wrong).toEqual([]);
+    // Every 表三 row is doubted (none can be placed for sure); 表二 and 表四 still read exactly.
+    const requestRows = new Set(
+      getTemplate('gov2021')
+        .cells.filter((c) => c.table === 'requests')
+        .map((c) => rowOf(c.key)),
+    );
+    expect(new Set([...doubted].map(rowOf))).toEqual(requestRows);
+    expect(parsed.report.doubts?.some((d) => d.message.includes('行标题和数字被分开'))).toBe(true);
+  });
+});
 
 describe('run-together rows are split by the relations and say so', () => {
   it('表三 rows printed as one run of digits read exactly, with the relation in the provenance', () => {

@@ -220,7 +220,7 @@ describe('commitFiles', () => {
         { file: one, plans: [{ index: 0 }] },
         { file: two, plans: [{ index: 0 }] },
       ]),
-    ).rejects.toThrow(/都是“某县教育局”2023 年的报告，请只保留一份/);
+    ).rejects.toThrow(/是同一单位、同一年度（某县教育局 2023 年）的报告，只能导入其中一份/);
     expect(a.get('某县教育局', 2023).revision).toBe(1);
     // A different year for the second makes them two reports.
     const saved = await commitFiles(a, [

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../src/main/api-handlers';
 import { startBridge } from '../../src/main/bridge/server';
 import { createBridgeHost } from '../../src/main/bridge/host';
-import { readValue } from '../../src/main/excel/values';
+import { readValue } from '../../src/shared/reading/cell-value';
 import { importFiles } from '../../src/main/services/batch-import';
 import { exportReport } from '../../src/main/services/export';
 import { parseFile } from '../../src/main/services/files';

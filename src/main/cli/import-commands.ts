@@ -1,7 +1,8 @@
 // CLI: Excel export, fill-in templates, parse and import (with preview), the flat archive sheet.
 import type { Command } from 'commander';
 import { basename, extname } from 'node:path';
-import { NOT_APPLICABLE, type CellValue } from '../../shared/report';
+import { readCellText } from '../../shared/reading/cell-value';
+import type { CellValue } from '../../shared/report';
 import { SEVERITY_LABELS, validate } from '../../shared/validation';
 import { show } from '../../shared/validation/values';
 import { parseFile } from '../services/files';
@@ -16,10 +17,12 @@ function collectSet(pair: string, acc: Record<string, CellValue>): Record<string
   const m = /^([a-z_.]+)=(.*)$/.exec(pair.trim());
   if (!m) throw new InputError(`--set 的写法应为 键=值，例如 appeals.review.total=1，而不是“${pair}”`);
   const v = m[2].trim();
-  if (v !== '' && v !== NOT_APPLICABLE && !Number.isFinite(Number(v))) throw new InputError(`--set ${m[1]} 的值“${v}”不是数字`);
-  if (Math.abs(Number(v)) > Number.MAX_SAFE_INTEGER)
+  // The one cell reader: --set reads a value as the editor and the importers do (1,234, ／, 不适用 …).
+  const r = readCellText(v);
+  if (r.kind === 'bad' && r.problem === 'too_big')
     throw new InputError(`--set ${m[1]} 的值“${v}”太大，超出能精确保存的范围（最大 ${Number.MAX_SAFE_INTEGER}）`);
-  return { ...acc, [m[1]]: v === '' ? null : v === NOT_APPLICABLE ? NOT_APPLICABLE : Number(v) };
+  if (r.kind === 'bad' || r.kind === 'text') throw new InputError(`--set ${m[1]} 的值“${v}”不是数字`);
+  return { ...acc, [m[1]]: r.kind === 'blank' ? null : r.value };
 }
 
 function resultText(results: FileResult[], dryRun: boolean): string {
@@ -44,10 +47,11 @@ function resultText(results: FileResult[], dryRun: boolean): string {
     }
   }
   const n = (s: string) => results.filter((r) => r.status === s).length;
+  const blank = n('blank') ? `，${n('blank')} 个是空白模板${dryRun ? '' : '（未写入）'}` : '';
   lines.push(
     dryRun
-      ? `预览（没有写入）：${n('ready')} 个文件可以导入，${n('needs_attention')} 个需要处理，${n('failed')} 个失败`
-      : `已导入 ${n('imported')} 个文件，${n('needs_attention')} 个需要处理（未写入），${n('failed')} 个失败`,
+      ? `预览（没有写入）：${n('ready')} 个文件可以导入，${n('needs_attention')} 个需要处理${blank}，${n('failed')} 个失败`
+      : `已导入 ${n('imported')} 个文件，${n('needs_attention')} 个需要处理（未写入）${blank}，${n('failed')} 个失败`,
   );
   return lines.join('\n');
 }
@@ -176,6 +180,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
                   status: r.status,
                   reason: r.reason,
                   reports: r.plans.map((p) => ({
+                    status: p.status,
                     report: p.report,
                     provenance: p.parsed.provenance,
                     findings: p.findings,
@@ -193,7 +198,8 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
         } else io.out(resultText(results, !!opts.dryRun));
         const failed = results.some((r) => r.status === 'failed');
         const attention = results.some(
-          (r) => r.status === 'needs_attention' || r.plans.some((p) => p.findings.some((f) => f.severity === 'error')),
+          (r) =>
+            r.status === 'needs_attention' || r.status === 'blank' || r.plans.some((p) => p.findings.some((f) => f.severity === 'error')),
         );
         ctx.setExit(failed ? 2 : attention ? 1 : 0);
       },

@@ -6,7 +6,7 @@ import { getTemplate, isTemplateId, type CellDef } from '../../shared/template';
 import type { ParsedReport } from '../importers/types';
 import { FONT, HEADER_FILL, HEADER_FONT } from './style';
 import { A1 } from './write-report';
-import { readValue } from './values';
+import { readValue } from '../../shared/reading/cell-value';
 
 export const FLAT_SHEET = '年报档案';
 export const FLAT_META_SHEET = '_nianbao_flat';

@@ -1,32 +1,12 @@
-// A worksheet as a plain grid: each cell's text and raw value, with merged ranges resolved to their master
-// cell. The table reader works on this, so it does not care whether Excel or WPS wrote the file.
+// A worksheet as the reading core's grid model (src/shared/reading/grid.ts): each cell's text and raw value,
+// with merged ranges resolved to their master cell, whether Excel or WPS wrote the file.
 import type ExcelJS from 'exceljs';
-import { normalizeLabel } from '../../shared/template';
+import { buildGrid, type Grid, type GridCell, type GridEntry } from '../../shared/reading/grid';
 import { A1 } from './write-report';
 
 export type Raw = number | string | boolean | Date | null | { formula: true; result: unknown };
 
-export interface GridCell {
-  row: number;
-  col: number;
-  raw: Raw;
-  /** Display text of the cell (for a merged range, of its master cell). */
-  text: string;
-  /** normalizeLabel(text), for label matching. */
-  norm: string;
-  /** The master cell of the merge this cell belongs to (itself when not merged). */
-  master: { row: number; col: number };
-}
-
-export interface Grid {
-  sheet: string;
-  rows: number;
-  cols: number;
-  at(row: number, col: number): GridCell | undefined;
-  /** Every non-empty master cell. */
-  cells: GridCell[];
-  address(row: number, col: number): string;
-}
+export type { Grid, GridCell };
 
 function rawOf(v: ExcelJS.CellValue): Raw {
   if (v === null || v === undefined) return null;
@@ -54,29 +34,20 @@ function textOf(raw: Raw): string {
 }
 
 export function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const byPos = new Map<string, GridCell>();
-  const cells: GridCell[] = [];
-  let rows = 0;
-  let cols = 0;
+  const entries: GridEntry[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const master = cell.isMerged ? cell.master : cell;
       const raw = rawOf(master.value);
-      const text = textOf(raw).trim();
-      const g: GridCell = {
+      if (raw === null && !cell.isMerged) return;
+      entries.push({
         row: r,
         col: c,
         raw: cell.isMerged && master !== cell ? null : raw,
-        text,
-        norm: normalizeLabel(text),
+        text: textOf(raw),
         master: { row: Number(master.row), col: Number(master.col) },
-      };
-      if (raw === null && !cell.isMerged) return;
-      byPos.set(`${r},${c}`, g);
-      if (g.master.row === r && g.master.col === c && text) cells.push(g);
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, c);
+      });
     });
   });
-  return { sheet: ws.name, rows, cols, cells, at: (r, c) => byPos.get(`${r},${c}`), address: (r, c) => `${ws.name}!${A1(r, c)}` };
+  return buildGrid(ws.name, entries, (r, c) => `${ws.name}!${A1(r, c)}`);
 }

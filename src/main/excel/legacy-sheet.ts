@@ -5,7 +5,7 @@ import type { LegacyRow } from '../../shared/report';
 import { normalizeLabel, type LegacyColumnDef, type Template } from '../../shared/template';
 import type { Grid } from './grid';
 import { BORDER, FONT, HEADER_FILL, HEADER_FONT, INPUT_FILL, textWidth } from './style';
-import { readValue } from './values';
+import { readValue } from '../../shared/reading/cell-value';
 
 type ColumnKey = LegacyColumnDef['key'];
 const YEAR_HEADER = /^(\d{4})年度?$/;

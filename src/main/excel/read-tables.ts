@@ -2,9 +2,12 @@
 // mapped by label (printed form, variants, the normaliser), never by fixed coordinates. What cannot be placed
 // with certainty becomes a doubt on the cells concerned.
 import type { CellValue, Doubt } from '../../shared/report';
-import { normalizeLabel, type BlockDef, type HeaderNode, type Table, type Template } from '../../shared/template';
+import type { BlockDef, HeaderNode, Table, Template } from '../../shared/template';
 import type { Grid, GridCell } from './grid';
-import { readValue } from './values';
+import { readCellText, readValue } from '../../shared/reading/cell-value';
+import { settleUnknowns } from '../../shared/reading/formulas';
+import { formMatches, labelForms } from '../../shared/reading/labels';
+import { TABLE_RULE_TITLES } from '../../shared/validation/table-rules';
 
 export interface TableRead {
   values: Record<string, CellValue>;
@@ -13,6 +16,8 @@ export interface TableRead {
   notes: string[];
   /** How many labelled rows and columns were found: the evidence that this template fits the workbook. */
   score: number;
+  /** Cells holding a formula without a saved result → their address (settleFormulas may compute them). */
+  formulas?: Record<string, string>;
 }
 
 interface Leaf {
@@ -28,24 +33,21 @@ const keyOf = (path: HeaderNode[]) =>
     .filter(Boolean)
     .join('.');
 
-const ORDINAL = /^(?:[一二三四五六七八九十]+[,、.]|\([一二三四五六七八九十]+\)|\d+[.、])/;
-const MIN_STRIPPED = 4;
-
-/** The normalised forms a label may take: printed, variants, and without its ordinal when that stays distinctive. */
-function forms(node: HeaderNode): string[] {
-  const all = [node.label, ...(node.variants ?? [])].map(normalizeLabel);
-  for (const f of [...all]) {
-    const stripped = f.replace(ORDINAL, '');
-    if (stripped !== f && stripped.length >= MIN_STRIPPED) all.push(stripped);
-  }
-  return [...new Set(all)];
-}
+// Labels are looked for anywhere on the sheets: a loose match (numbering set aside) needs a distinctive core.
+const MIN_CORE = 4;
+const formCache = new WeakMap<HeaderNode, string[]>();
+const formsOf = (node: HeaderNode): string[] => formCache.get(node) ?? (formCache.set(node, labelForms(node)).get(node) as string[]);
+const isLabel = (norm: string, node: HeaderNode): boolean => !!norm && formMatches(norm, formsOf(node), MIN_CORE) !== null;
 
 /** The ancestors that carry a key (e.g. （三）不予公开, 行政复议): they tell apart leaves with the same label. */
 const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n.key && n.label);
 
+/** A value cell: a number, a formula, or text that reads as a value (12件, /, 不适用 — a row of 不适用 is data, not a header). */
 const isNumeric = (c: GridCell | undefined) =>
-  !!c && (typeof c.raw === 'number' || (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)));
+  !!c &&
+  (typeof c.raw === 'number' ||
+    (typeof c.raw === 'object' && c.raw !== null && !(c.raw instanceof Date)) ||
+    (typeof c.raw === 'string' && readCellText(c.raw).kind !== 'text'));
 
 const FILL_LIMIT = 30;
 
@@ -77,7 +79,7 @@ function columnPath(grid: Grid, rows: number[], col: number, fromCol: number, fi
   return out;
 }
 
-const pathHas = (path: string[], node: HeaderNode) => forms(node).some((f) => path.includes(f));
+const pathHas = (path: string[], node: HeaderNode) => path.some((p) => isLabel(p, node));
 
 interface RowHit {
   grid: Grid;
@@ -89,15 +91,15 @@ interface RowHit {
 
 function findRows(grids: Grid[], leaf: Leaf): RowHit[] {
   const node = leaf.path[leaf.path.length - 1];
-  const own = forms(node);
   const ancestors = keyedAncestors(leaf.path);
-  const combined = ancestors.length ? forms(ancestors[ancestors.length - 1]).flatMap((a) => own.map((o) => a + o)) : [];
+  const combined = ancestors.length ? labelForms(node, ancestors[ancestors.length - 1]) : [];
   const hits: RowHit[] = [];
   for (const grid of grids) {
     for (const cell of grid.cells) {
-      if (!own.includes(cell.norm) && !combined.includes(cell.norm)) continue;
+      const both = combined.includes(cell.norm);
+      if (!both && !isLabel(cell.norm, node)) continue;
       const path = rowPath(grid, cell.row, cell.col);
-      if (!combined.includes(cell.norm) && !ancestors.every((a) => pathHas(path, a))) continue;
+      if (!both && !ancestors.every((a) => pathHas(path, a))) continue;
       let labelCol = cell.col;
       while (grid.at(cell.row, labelCol + 1)?.master.col === cell.col && grid.at(cell.row, labelCol + 1)?.master.row === cell.master.row)
         labelCol++;
@@ -151,7 +153,7 @@ function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: Bl
       .map(([c]) => c);
     // A merged header covers several columns: its value sits under the master (leftmost) column.
     const masters = [
-      ...new Set(matches.map((c) => headerRows.map((r) => grid.at(r, c)).find((x) => x && forms(node).includes(x.norm))?.master.col ?? c)),
+      ...new Set(matches.map((c) => headerRows.map((r) => grid.at(r, c)).find((x) => x && isLabel(x.norm, node))?.master.col ?? c)),
     ];
     if (masters.length === 1) cols.set(keyOf(leaf.path), masters[0]);
     else if (masters.length > 1) ambiguous.push({ leaf, cols: masters });
@@ -226,7 +228,7 @@ function readTable(grids: Grid[], table: Table, out: TableRead): void {
     } else {
       // A table without row labels (表四): found by its column headers; the values are in the row below them.
       const first = colLeaves[0].path[0];
-      const anchors = grids.flatMap((g) => g.cells.filter((c) => forms(first).includes(c.norm)).map((c) => ({ grid: g, cell: c })));
+      const anchors = grids.flatMap((g) => g.cells.filter((c) => isLabel(c.norm, first)).map((c) => ({ grid: g, cell: c })));
       const candidates = anchors
         .map(({ grid, cell }) => {
           const headerRows: number[] = [];
@@ -297,8 +299,32 @@ function readRow(
     } else {
       out.values[key] = null;
       out.doubts.push({ cells: [key], message: `${address}（${cellName(table, key)}）${read.problem}` });
+      if (read.formula) (out.formulas ??= {})[key] = address;
     }
   }
+}
+
+/**
+ * Formulas saved without their result: each is computed from its parts by the form's relations when they settle
+ * it (the provenance says so); the rest stay doubts saying the relations could not compute them either.
+ */
+export function settleFormulas(template: Template, out: TableRead): void {
+  const pending = Object.keys(out.formulas ?? {});
+  if (!pending.length) return;
+  const { settled, conflicting } = settleUnknowns(template, out.values, pending);
+  for (const [key, s] of settled) {
+    out.values[key] = s.value;
+    out.provenance[key] =
+      `${out.formulas![key]}（公式没有保存结果，按${s.rules.map((r) => `${r}“${TABLE_RULE_TITLES[r]}”`).join('、')}计算）`;
+  }
+  out.doubts = out.doubts.flatMap((d) => {
+    if (d.cells.length !== 1 || !pending.includes(d.cells[0])) return [d];
+    const key = d.cells[0];
+    if (settled.has(key)) return [];
+    const c = conflicting.get(key);
+    const why = c ? `，按表内勾稽关系算出的 ${c.join('、')} 与其他格对不上，无法确定` : '，其他格也不足以按表内勾稽关系算出它';
+    return [{ ...d, message: `${d.message}${why}；请在 Excel 或 WPS 中打开、保存后再导入，或对照原表填写` }];
+  });
 }
 
 function mostCommon<T>(items: T[]): T {

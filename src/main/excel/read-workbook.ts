@@ -12,22 +12,20 @@ import {
   type UnitKind,
 } from '../../shared/report';
 import { getTemplate, isTemplateId, normalizeLabel, type Template, type TemplateId } from '../../shared/template';
+import { readFiller, readPublished, readTitle } from '../../shared/reading/identity';
 import { InputError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
 import { readLegacySheet } from './legacy-sheet';
-import { readTables, type TableRead } from './read-tables';
-import { readValue } from './values';
+import { readTables, settleFormulas, type TableRead } from './read-tables';
+import { readValue } from '../../shared/reading/cell-value';
 import { FORMAT_ID, META_SHEET, NOT_DATA_SHEETS } from './workbook-format';
 
 const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
-const TITLE = /^(.{1,40}?)(\d{4})\s*年度?政府信息公开(?:工作)?年度?报告/;
-const FILLER = /^(?:填报|报送)?单位(?:名称)?[:：]\s*(.{2,40})$/;
 /** A label whose value is in the next filled cell to its right (the fill-in workbook's identity row). */
 const UNIT_LABEL = /^(?:填报|报送)?单位(?:名称)?[:：]?$/;
 const YEAR_LABEL = /^(?:报告)?年度[:：]?$/;
-const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
 
 interface Meta {
   template: TemplateId;
@@ -88,6 +86,7 @@ function readByMap(wb: ExcelJS.Workbook, grids: Grid[], meta: Meta): TableRead |
     else {
       out.values[cell.key] = null;
       out.doubts.push({ cells: [cell.key], message: `${where}（${cell.name}）${read.problem}` });
+      if (read.formula) (out.formulas ??= {})[cell.key] = where;
     }
   }
   return out;
@@ -134,35 +133,24 @@ function typedIdentity(wb: ExcelJS.Workbook, meta: Meta): { unit: string | null;
 }
 
 function readIdentity(grids: Grid[]): { unit: string | null; year: number | null; published: string | null } {
-  let unit: string | null = null;
-  let year: number | null = null;
-  let published: string | null = null;
-  for (const g of grids) {
+  const texts = grids.flatMap((g) => g.cells.map((c) => c.text));
+  const title = readTitle(texts);
+  let unit = title?.unit ?? readFiller(texts);
+  let year = title?.year ?? null;
+  // The fill-in workbook without its hidden sheet: 填报单位 | 某县教育局 and 年度 | 2024 in neighbouring cells.
+  for (const g of grids)
     for (const c of g.cells) {
-      const t = TITLE.exec(c.text.replace(/\s+/g, ''));
-      if (t && !unit) {
-        unit = t[1];
-        year = Number(t[2]);
-      }
-      const f = FILLER.exec(c.text);
-      if (f && !unit) unit = f[1].trim();
       const label = c.text.replace(/\s+/g, '');
-      if ((UNIT_LABEL.test(label) && !unit) || (YEAR_LABEL.test(label) && !year)) {
-        for (let col = c.col + 1; col <= g.cols; col++) {
-          const next = g.at(c.row, col);
-          if (!next?.text || next.master.col !== col) continue;
-          if (UNIT_LABEL.test(label)) unit = next.text.trim();
-          else if (/^\d{4}/.test(next.text)) year = Number(next.text.slice(0, 4));
-          break;
-        }
-      }
-      if (/发布|公开日期|报送日期/.test(c.text) && !published) {
-        const d = DATE.exec(c.text);
-        if (d) published = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
+      if (!((UNIT_LABEL.test(label) && !unit) || (YEAR_LABEL.test(label) && !year))) continue;
+      for (let col = c.col + 1; col <= g.cols; col++) {
+        const next = g.at(c.row, col);
+        if (!next?.text || next.master.col !== col) continue;
+        if (UNIT_LABEL.test(label)) unit = next.text.trim();
+        else if (/^\d{4}/.test(next.text)) year = Number(next.text.slice(0, 4));
+        break;
       }
     }
-  }
-  return { unit, year, published };
+  return { unit, year, published: readPublished(texts) };
 }
 
 export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
@@ -198,6 +186,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     }
     if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
   }
+  settleFormulas(template, read);
   const identity = meta ? { ...typedIdentity(wb, meta), published: meta.published } : readIdentity(grids);
   const doubts: Doubt[] = read.doubts;
   const values: Record<string, CellValue> = read.values;

@@ -108,7 +108,7 @@ export function readAppendix(lines: readonly SourceLine[], template: Template, f
           numbers++;
         } else if (t.reading.kind !== 'blank') {
           result.notes.push(
-            `${file} ${t.where}：附表“${row.label}”写的是“${t.text}”，${(t.reading.kind === 'bad' && t.reading.why) || '不是数字'}，已留空。`,
+            `${file} ${t.where}：附表“${row.label}”写的是“${t.text}”，${t.reading.kind === 'bad' ? t.reading.why : '不是数字'}，已留空。`,
           );
         }
       }

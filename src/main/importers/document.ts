@@ -8,7 +8,7 @@ import { InputError } from '../errors';
 import { readAppendix } from './appendix';
 import { detectTemplate } from './detect';
 import type { SourceLine } from './lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from './meta';
+import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../shared/reading/identity';
 import { splitSections, type SplitText } from './sections';
 import { readTable, tableName } from './table-reader';
 import type { ParsedReport } from './types';

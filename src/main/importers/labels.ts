@@ -1,6 +1,9 @@
 // Label matching against the template definitions: a table's row labels are found in a stream of cells,
 // with the normaliser, the variants, labels broken over several cells and loose numbering.
+import { formMatches } from '../../shared/reading/labels';
 import { getTemplate, normalizeLabel, type HeaderNode, type Table, type TemplateId } from '../../shared/template';
+
+export { labelForms, stripNumbering } from '../../shared/reading/labels';
 import type { SourceCell, SourceLine } from './lines';
 
 /** A cell in reading order, with the index of its line. */
@@ -23,24 +26,6 @@ export function tokensOf(lines: readonly SourceLine[], from: number, to: number)
     allTokens.set(lines, all);
   }
   return from === 0 && to >= lines.length ? all : all.filter((t) => t.line >= from && t.line < to);
-}
-
-// Leading enumerators: 一、 （一） 1. 1、 (after normalising, 、 is ',' and （） are ()).
-const NUMBERING = /^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[.,:])+/;
-export const stripNumbering = (norm: string): string => norm.replace(NUMBERING, '');
-
-/** The normalised forms a node's label may take: printed label, variants, and with a parent's label in front. */
-export function labelForms(node: HeaderNode, parent?: HeaderNode): string[] {
-  const own = [node.label, ...(node.variants ?? [])].map(normalizeLabel).filter(Boolean);
-  if (!parent?.label) return own;
-  return [...own, ...own.map((f) => normalizeLabel(parent.label) + f)];
-}
-
-function formMatches(norm: string, forms: readonly string[]): 'exact' | 'loose' | null {
-  if (forms.includes(norm)) return 'exact';
-  const core = stripNumbering(norm);
-  if (core && forms.some((f) => stripNumbering(f) === core)) return 'loose';
-  return null;
 }
 
 // A label may be broken over up to three cells ("商业" "企业", or a long row label over two lines).

@@ -1,7 +1,7 @@
 // The shape every input is turned into before it is read: lines of cells. A text file gives one line per
 // source line (split at | or tabs when the scraper kept them); HTML and Word give one line per paragraph and
 // one per table row, with each cell's grid column, so one reader places the numbers for all of them.
-import { readCell, type Reading } from './cells';
+import { readCellText as readCell, type CellReading as Reading } from '../../shared/reading/cell-value';
 
 export interface SourceCell {
   text: string;

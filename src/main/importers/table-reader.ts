@@ -39,6 +39,9 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
   const pending: Pending[] = [];
   /** Cells of the rows read without help (what the relations may lean on). */
   const known: Record<string, CellValue> = {};
+  /** Text rows whose label has no number after it, and whether some row has more numbers than cells. */
+  const empty: { row: RowDef; labelToken: Token }[] = [];
+  let overflow = false;
 
   for (const row of tableRows(table)) {
     for (const c of row.cells) result.values[c.key] = null;
@@ -65,6 +68,9 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     const run = collectRun(tokens, runStart, grid ? rowLine : undefined);
     run.forEach((t) => result.usedLines.add(t.line));
     cursor = runStart + run.length;
+    const filled = run.filter((t) => t.reading.kind !== 'blank').length;
+    if (!grid && labelToken && filled === 0) empty.push({ row, labelToken });
+    if (!grid && filled > row.cells.length) overflow = true;
     const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
     const digits = grid ? null : runTogether(run, placed);
     if (digits) {
@@ -75,6 +81,18 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
   if (pending.length) solvePending(table, lines, pending, known, result, { file: ctx.file, name });
+  // Labels without numbers and a row with too many (a PDF copy that put the labels in one block and the numbers
+  // in another, not in matching counts): the empty rows' numbers may be among those, so they are not blank.
+  const orphans = tokens.slice(cursor).some((t) => t.reading.kind === 'value' || t.reading.kind === 'bad');
+  if (overflow || orphans) {
+    for (const { row, labelToken } of empty) {
+      for (const c of row.cells) result.values[c.key] = null;
+      result.doubts.push({
+        cells: row.cells.map((c) => c.key),
+        message: `${ctx.file} ${labelToken.where}：${name}“${rowLabel(row)}”一行后面没有数字，而表中别处的数字比单元格多（多见于从 PDF 转换的文字，行标题和数字被分开），无法确定这一行的数字，请对照原文填写。`,
+      });
+    }
+  }
   return result;
 }
 
@@ -325,7 +343,7 @@ function applyPlacement(
     if (t.reading.kind === 'bad' || t.reading.kind === 'text') {
       result.doubts.push({
         cells: [c.key],
-        message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，${(t.reading.kind === 'bad' && t.reading.why) || '不是数字'}，请对照原文填写。`,
+        message: `${ctx.file} ${t.where}：${ctx.name}“${c.name}”写的是“${t.text}”，${t.reading.kind === 'bad' ? t.reading.why : '不是数字'}，请对照原文填写。`,
       });
     }
   }

@@ -1,13 +1,19 @@
 // Importing many files at once (the office that collects forty units' workbooks): a plan per file, progress,
 // a result per file, and one transaction for everything that is written.
-import { basename } from 'node:path';
-import { describeError, InputError } from '../errors';
-import type { SaveResult } from './archive';
-import type { Archive } from './archive';
-import { parseFile } from './files';
-import { commitPlans, isUnchanged, planImport, unitIndex, type ImportPlan, type PlanOverrides } from './import-plan';
+import type { Archive, SaveResult } from './archive';
+import {
+  BLANK_PROBLEM,
+  commitPlans,
+  isUnchanged,
+  planFile,
+  readError,
+  sameReportProblem,
+  unitIndex,
+  type ImportPlan,
+  type PlanOverrides,
+} from './import-plan';
 
-export type FileStatus = 'imported' | 'ready' | 'unchanged' | 'needs_attention' | 'failed';
+export type FileStatus = 'imported' | 'ready' | 'unchanged' | 'needs_attention' | 'blank' | 'failed';
 
 export interface FileResult {
   file: string;
@@ -32,6 +38,7 @@ export const STATUS_LABELS: Record<FileStatus, string> = {
   ready: '可以导入',
   unchanged: '与档案相同，无需导入',
   needs_attention: '需要处理',
+  blank: '空白',
   failed: '失败',
 };
 
@@ -42,28 +49,34 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
   for (const [i, file] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, file });
     try {
-      const parsed = await parseFile(file);
-      const plans = parsed.map((p) => planImport(archive, p, parsed.length === 1 ? options.overrides : undefined, units));
+      // The overrides name one report: they apply to a file that holds one.
+      const plans = await planFile(archive, file, (_, count) => (count === 1 ? options.overrides : undefined), units);
       for (const plan of plans) {
-        const id = `${plan.report.unit}|${plan.report.year}`;
-        if (plan.report.unit && plan.report.year !== null && seen.has(id)) {
-          plan.problems.push(`与 ${seen.get(id)} 是同一单位、同一年度的报告`);
+        if (plan.status === 'blank') continue;
+        const twice = sameReportProblem(seen, plan);
+        if (twice) {
+          plan.problems.push(twice);
           plan.status = 'needs_attention';
         }
-        seen.set(id, file);
       }
-      const attention = plans.filter((p) => p.status !== 'ready');
+      const attention = plans.filter((p) => p.status === 'needs_attention');
+      const status: FileStatus = attention.length
+        ? 'needs_attention'
+        : plans.length && plans.every((p) => p.status === 'blank')
+          ? 'blank'
+          : plans.every((p) => p.status === 'blank' || isUnchanged(p))
+            ? 'unchanged'
+            : 'ready';
       results.push({
         file,
-        status: attention.length ? 'needs_attention' : plans.every(isUnchanged) ? 'unchanged' : 'ready',
-        reason: attention.length ? attention.flatMap((p) => p.problems).join('；') : null,
+        status,
+        reason: attention.length ? attention.flatMap((p) => p.problems).join('；') : status === 'blank' ? BLANK_PROBLEM : null,
         plans,
         saved: [],
       });
     } catch (e) {
       // Whatever one file does (a reader's own failure included), it is that file's result; the batch goes on.
-      const reason = e instanceof InputError ? e.message : `读取 ${basename(file)} 时出错：${describeError(e)}`;
-      results.push({ file, status: 'failed', reason, plans: [], saved: [] });
+      results.push({ file, status: 'failed', reason: readError(file, e), plans: [], saved: [] });
     }
   }
   options.onProgress?.({ done: files.length, total: files.length, file: '' });
@@ -75,7 +88,7 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
         r.status === 'needs_attention' &&
         r.plans.every((p) => p.report.unit && p.report.year !== null && p.existing?.status !== 'final')),
   );
-  const toWrite = (r: FileResult) => r.plans.filter((p) => !isUnchanged(p));
+  const toWrite = (r: FileResult) => r.plans.filter((p) => p.status !== 'blank' && !isUnchanged(p));
   const saved = commitPlans(archive, writable.flatMap(toWrite), { force: options.force });
   let k = 0;
   for (const r of writable) {

@@ -1,14 +1,17 @@
 // Import as a plan: what would be written (the report, its findings, where each value came from, the
 // difference from the archive) — and only a confirmed plan is written, in one transaction.
+import { reportKey, sameReportMessage } from '../../shared/import-rules';
 import { getTemplate } from '../../shared/template';
-import type { CellValue, Report, UnitKind } from '../../shared/report';
+import { basename } from 'node:path';
+import { valueProblem, type CellValue, type Report, type UnitKind } from '../../shared/report';
 import { validate, type Finding } from '../../shared/validation';
 import type { ReportStatus } from '../db/reports';
 import * as unitsDb from '../db/units';
-import { InputError, LockedError } from '../errors';
+import { describeError, InputError, LockedError } from '../errors';
 import type { ParsedReport } from '../importers/types';
 import type { Archive, SaveResult } from './archive';
 import { diffReports, type ReportDiff } from './diff';
+import { parseFile } from './files';
 
 export interface PlanOverrides {
   unit?: string;
@@ -31,7 +34,8 @@ export interface ImportPlan {
   diff: ReportDiff | null;
   /** Why the plan cannot simply be written (missing unit or year, doubts, a 定稿 report), in Chinese. */
   problems: string[];
-  status: 'ready' | 'needs_attention';
+  /** blank: a fill-in template sent back unfilled (空白): nothing to import, never preselected. */
+  status: PlanStatus;
 }
 
 /** What planning needs to know of each unit, by name: read once per batch (one query) and passed to every plan. */
@@ -39,6 +43,23 @@ export type UnitIndex = ReadonlyMap<string, { kind: UnitKind; deleted: boolean }
 
 export const unitIndex = (archive: Archive): UnitIndex =>
   new Map(unitsDb.unitNames(archive.db).map((u) => [u.name, { kind: u.kind, deleted: u.deleted_at !== null }]));
+
+export type PlanStatus = 'ready' | 'needs_attention' | 'blank';
+
+/**
+ * Nothing filled in: no text, no appendix row, and no value but the 上年结转 figures a fill-in template comes
+ * with (archive.draft carries them over from last year's report).
+ */
+export function isBlankReport(report: Report): boolean {
+  if (Object.values(report.sections).some((t) => t?.trim())) return false;
+  if (report.legacy?.length) return false;
+  const template = getTemplate(report.template);
+  // Fill-in templates are of the table formats; a 2018-format file without its appendix is another problem.
+  if (!template.cells.length) return false;
+  return Object.entries(report.values).every(([k, v]) => v === null || template.cellByKey.get(k)?.rowKey === 'carried_over');
+}
+
+export const BLANK_PROBLEM = '文件是空白的填报模板，没有填写任何数字或文字';
 
 export function planImport(
   archive: Archive,
@@ -57,12 +78,20 @@ export function planImport(
   const template = getTemplate(report.template);
   for (const key of Object.keys(given))
     if (!template.cellByKey.has(key)) throw new InputError(`“${key}”不是 ${template.id} 表样中的单元格`);
+  const problems: string[] = [];
+  // A typed value that does not fit its cell (negative, a fraction of a count) is a problem to fix, not a refusal at commit.
+  for (const [key, v] of Object.entries(given)) {
+    const cell = template.cellByKey.get(key)!;
+    const problem = valueProblem(cell.kind, v);
+    if (problem) problems.push(`${cell.name}：${problem}，填的是 ${String(v)}`);
+  }
   if (Object.keys(given).length) {
     report.values = { ...report.values, ...given };
     const open = (report.doubts ?? []).filter((d) => !d.cells.every((k) => k in given));
     report.doubts = open.length ? open : undefined;
   }
-  const problems: string[] = [];
+  const blank = isBlankReport(report);
+  if (blank) problems.push(BLANK_PROBLEM);
   if (!report.unit) problems.push('文件中没有写明单位，请指定单位');
   if (report.year === null) problems.push('文件中没有写明年度，请指定年度');
   const doubts = report.doubts ?? [];
@@ -89,8 +118,39 @@ export function planImport(
     existing: stored ? { revision: stored.revision, status: stored.status } : null,
     diff: stored ? diffReports(stored.report, report) : null,
     problems,
-    status: problems.length ? 'needs_attention' : 'ready',
+    status: blank ? 'blank' : problems.length ? 'needs_attention' : 'ready',
   };
+}
+
+/** One file → a plan per report in it, each with the person's overrides for it (by index, of `count` reports). */
+export async function planFile(
+  archive: Archive,
+  file: string,
+  overridesFor: (index: number, count: number) => PlanOverrides | undefined = () => undefined,
+  units: UnitIndex = unitIndex(archive),
+): Promise<ImportPlan[]> {
+  const parsed = await parseFile(file);
+  return parsed.map((p, i) => planImport(archive, p, overridesFor(i, parsed.length), units));
+}
+
+/** Why a file could not be read at all, in Chinese (a reader's own failure included). */
+export const readError = (file: string, e: unknown): string =>
+  e instanceof InputError ? e.message : `读取 ${basename(file)} 时出错：${describeError(e)}`;
+
+/**
+ * The one rule for a batch: the archive keeps one report per unit and year, so of two plans for the same unit
+ * and year only the first can be written. `seen` maps unit|year → the file that came first; returns the problem
+ * for a repeat (and records a first).
+ */
+export function sameReportProblem(seen: Map<string, string>, plan: ImportPlan): string | null {
+  const id = reportKey(plan.report);
+  if (!id) return null;
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, basename(plan.file));
+    return null;
+  }
+  return sameReportMessage(first, plan.report.unit!, plan.report.year!);
 }
 
 /** The archive already holds exactly what the plan would write. */
@@ -105,6 +165,7 @@ export function commitPlans(archive: Archive, plans: ImportPlan[], options: { fo
     if (!p.report.unit || p.report.year === null) throw new InputError(`${p.file}：没有单位或年度，不能导入`);
     if (p.existing?.status === 'final')
       throw new LockedError(`${p.file}：档案中“${p.report.unit}”${p.report.year} 年的报告已定稿，不能导入；如需导入请先取消定稿`);
+    if (p.status === 'blank') throw new InputError(`${p.file}：${BLANK_PROBLEM}，不能导入`);
     if (p.status !== 'ready' && !options.force) throw new InputError(`${p.file}：${p.problems.join('；')}`);
   }
   return archive.saveMany(

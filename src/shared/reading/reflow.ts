@@ -3,6 +3,7 @@
 // into its digits (`行政规范性文件5845546`), labels broken one character per line (`(` `一` `)` `予以公开`).
 // Headings and labels come from the template definitions, never from a second list.
 import { getTemplate, normalizeLabel, TEMPLATE_IDS, type HeaderNode } from '../template';
+import { readCellText } from './cell-value';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FUZZY: Record<string, string> = {
@@ -31,6 +32,8 @@ interface Vocabulary {
   row: RegExp;
   /** A row label run into the digits that end its line. */
   runInto: RegExp;
+  /** Normalised data-row label → how many value cells its row has: [fewest, most] over the formats. */
+  rowCells: Map<string, [number, number]>;
 }
 
 // A heading's words around its key word (四、政府信息公开行政复议、行政诉讼情况), up to a space or a full stop.
@@ -42,21 +45,30 @@ function vocabulary(): Vocabulary {
   const keywords = new Set<string>();
   const groups = new Set<string>();
   const rows = new Set<string>();
+  const rowCells = new Map<string, [number, number]>();
   for (const id of TEMPLATE_IDS) {
     const t = getTemplate(id);
     t.sections.forEach((s) => s.keywords.forEach((k) => keywords.add(k)));
     for (const table of t.tables) {
       for (const b of table.blocks) {
         if (b.caption) [b.caption.label, ...(b.caption.variants ?? [])].forEach((l) => groups.add(l));
-        const walk = (nodes: HeaderNode[]) =>
+        const walk = (nodes: HeaderNode[], path: string[]) =>
           nodes.forEach((n) => {
             const forms = [n.label, ...(n.variants ?? [])];
+            const keys = n.key ? [...path, n.key] : path;
             if (n.children?.length) {
               forms.forEach((f) => groups.add(f));
-              walk(n.children);
-            } else forms.forEach((f) => rows.add(f));
+              walk(n.children, keys);
+            } else {
+              const cells = table.cells.filter((c) => c.rowKey === keys.join('.')).length;
+              for (const f of forms) {
+                rows.add(f);
+                const [min, max] = rowCells.get(normalizeLabel(f)) ?? [cells, cells];
+                rowCells.set(normalizeLabel(f), [Math.min(min, cells), Math.max(max, cells)]);
+              }
+            }
           });
-        walk(b.rows);
+        walk(b.rows, []);
       }
     }
   }
@@ -66,6 +78,7 @@ function vocabulary(): Vocabulary {
     group: new RegExp(`(?:${alternation(groups)})`, 'gu'),
     row: new RegExp(`(?:${alternation(rows)})|总\\s*计(?=\\s*-?\\d)`, 'gu'),
     runInto: new RegExp(`(${alternation([...rows, '总计'])})(?=-?\\d[-\\d.\\s]*$)`, 'u'),
+    rowCells,
   };
 }
 
@@ -127,12 +140,66 @@ export function reflowLines(text: string): Reflowed {
       i = j - 1;
       continue;
     }
-    for (const piece of unfold(line, v)) {
+    for (const piece of unfold(line, v).flatMap(unfoldAppendix)) {
       out.push(piece);
       origin.push(i);
     }
   }
-  return { lines: out, origin };
+  return rejoinDetached(out, origin, v);
+}
+
+/** Cells of a line: split at | or tabs; without them, a label line is one cell and a line of values splits at spaces. */
+const cellsOf = (line: string, words: boolean): string[] =>
+  (/[|\t]/.test(line) ? line.split(/[|\t]/) : words ? line.trim().split(/\s+/u) : [line]).map((c) => c.trim()).filter(Boolean);
+
+/**
+ * Text converted from PDF often gives a table's row labels as one block and the rows' numbers as another. When
+ * a block of N data-row labels is followed by exactly N lines of numbers, each of which fits its row (no more
+ * values than the row has cells, and a row of several cells printed as several values), label k and numbers k
+ * are one row again. Anything less certain is left as it is, for the table reader to doubt.
+ */
+function rejoinDetached(lines: string[], origin: number[], v: Vocabulary): Reflowed {
+  const labelCells = (line: string): [number, number] | undefined => {
+    const cells = cellsOf(line, false);
+    if (!cells.length || cells.some((c) => readCellText(c).kind !== 'text')) return undefined;
+    return v.rowCells.get(normalizeLabel(cells[cells.length - 1]));
+  };
+  const values = (line: string): number => {
+    const cells = cellsOf(line, true);
+    return cells.length && cells.every((c) => readCellText(c).kind !== 'text') ? cells.length : 0;
+  };
+  const out: string[] = [];
+  const from: number[] = [];
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && labelCells(lines[j])) j++;
+    let k = j;
+    while (k < lines.length && !lines[k].trim()) k++;
+    let m = k;
+    while (m < lines.length && values(lines[m])) m++;
+    const n = j - i;
+    const fits =
+      n > 1 &&
+      m - k === n &&
+      Array.from({ length: n }, (_, x) => ({ cells: labelCells(lines[i + x])!, count: values(lines[k + x]) })).every(
+        ({ cells: [min, max], count }) => count <= max && (count > 1 || min === 1),
+      );
+    if (!fits) {
+      // The whole block stays as it is: a block is matched from its first label or not at all.
+      for (let x = i; x < Math.max(j, i + 1); x++) {
+        out.push(lines[x]);
+        from.push(origin[x]);
+      }
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    for (let x = 0; x < n; x++) {
+      out.push(`${lines[i + x].trim()} | ${lines[k + x].trim()}`);
+      from.push(origin[i + x]);
+    }
+    i = m;
+  }
+  return { lines: out, origin: from };
 }
 
 /** A long line with headings inline → one line per heading, and in the table sections one per row. */
@@ -153,4 +220,33 @@ function unfold(line: string, v: Vocabulary): string[] {
       const p = inTable ? breakBefore(breakBefore(piece, v.group), v.row) : piece;
       return p.split('\n').map((l) => (ENDS_IN_DIGIT.test(l) ? l.replace(v.runInto, '$1 ') : l));
     });
+}
+
+// A 2018-or-earlier appendix run onto one line (`指标名称 单位 2018年 历年累计 主动公开文件数 条 1630 20080 …`):
+// the header and each `label unit value value` row on a line of its own, cells separated by |, so the appendix
+// reader finds them as it does in a copy that kept its lines. Anything that is not such a row ends the table.
+let appendixHeader: RegExp | undefined;
+const APPENDIX_VALUE = '(?:-?[\\d,，.]+|[/／\\\\—–-]+|无)';
+const APPENDIX_ROW = new RegExp(`^\\s*(\\S.{0,59}?)\\s+([^\\s\\d]{1,6})\\s+(${APPENDIX_VALUE})\\s+(${APPENDIX_VALUE})(?=\\s|$)`, 'u');
+
+function unfoldAppendix(line: string): string[] {
+  if (!appendixHeader) {
+    const columns = getTemplate('legacy').legacyColumns ?? [];
+    const forms = (key: string) => alternation(columns.filter((c) => c.key === key).flatMap((c) => [c.label, ...c.variants]));
+    appendixHeader = new RegExp(
+      `(${forms('label')})\\s*\\|?\\s*(${forms('unit')})\\s*\\|?\\s*(\\d{4}\\s*年度?|${forms('this_year')})\\s*\\|?\\s*(${forms('cumulative')})`,
+      'u',
+    );
+  }
+  const h = appendixHeader.exec(line);
+  if (!h) return [line];
+  let rest = line.slice(h.index + h[0].length);
+  const rows: string[] = [];
+  for (let m = APPENDIX_ROW.exec(rest); m; m = APPENDIX_ROW.exec(rest)) {
+    rows.push(m.slice(1, 5).join(' | '));
+    rest = rest.slice(m[0].length);
+  }
+  if (!rows.length) return [line];
+  const before = line.slice(0, h.index).trim();
+  return [...(before ? [before] : []), h.slice(1, 5).join(' | '), ...rows, ...(rest.trim() ? [rest.trim()] : [])];
 }

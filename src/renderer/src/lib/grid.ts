@@ -1,6 +1,7 @@
 // Excel-like movement, ranges, copy and paste over the value cells of a table layout (pure functions,
 // unit-tested in tests/shared/editor-grid.test.ts). Label cells are never visited.
-import { NOT_APPLICABLE, valueProblem, type CellValue } from '../../../shared/report';
+import { readValue } from '../../../shared/reading/cell-value';
+import type { CellValue } from '../../../shared/report';
 import type { CellKind, Table } from '../../../shared/template';
 
 /** A value cell in the layout grid: its first row/column and how many columns it spans. */
@@ -137,18 +138,10 @@ export function pasteTargets(cells: Pos[], start: string, block: string[][], ran
 
 export type Parsed = { ok: true; value: CellValue } | { ok: false; error: string };
 
-/** What a person typed into a cell: a number, 不适用 (or /), or nothing. */
+/** What a person typed into a cell, read by the one cell reader the importers use (12件, ／, 无此项 alike). */
 export function parseInput(text: string, kind: CellKind): Parsed {
-  const s = text
-    .normalize('NFKC')
-    .trim()
-    .replace(/,(?=\d{3}\b)/g, '');
-  if (!s) return { ok: true, value: null };
-  if (s === '/' || s === NOT_APPLICABLE || s === '—' || s === '-') return { ok: true, value: NOT_APPLICABLE };
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, error: `“${text.trim()}”不是数字` };
-  const n = Number(s);
-  const problem = valueProblem(kind, n);
-  return problem ? { ok: false, error: `${problem}（${text.trim()}）` } : { ok: true, value: n };
+  const r = readValue(text, kind);
+  return r.ok ? r : { ok: false, error: r.problem };
 }
 
 /** Word boundaries for a header label, so it wraps between words (结果/维持), not inside one. */

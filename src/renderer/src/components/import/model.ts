@@ -2,6 +2,7 @@
 // whether it is included. Pure functions over the files read so far.
 import type { DoubtView, ImportFileView, PlanOverridesArg, PlanView, SourceExcerpt } from '../../../../shared/api';
 import { NOT_APPLICABLE, type CellValue, type Doubt } from '../../../../shared/report';
+import { reportKey, sameReportMessage } from '../../../../shared/import-rules';
 import type { Template } from '../../../../shared/template';
 
 export interface FileEntry {
@@ -85,7 +86,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
     }
     view.plans.forEach((plan, index) => {
       const id = rowId(entry.file, index);
-      const key = plan.report.unit && plan.report.year !== null ? `${plan.report.unit}|${plan.report.year}` : null;
+      const key = reportKey(plan.report);
       let status: RowStatus = plan.unchanged ? 'unchanged' : plan.status === 'ready' ? 'ready' : 'attention';
       const reasons =
         status === 'unchanged'
@@ -93,9 +94,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
           : plan.problems.map((p) => shortPaths(p, entries));
       if (status === 'ready' && key && taken.has(key)) {
         status = 'attention';
-        reasons.push(
-          `与 ${taken.get(key)} 是同一单位、同一年度（${plan.report.unit} ${plan.report.year} 年）的报告，只能导入其中一份：跳过那一份，或改正这一份的单位或年度`,
-        );
+        reasons.push(`${sameReportMessage(taken.get(key)!, plan.report.unit!, plan.report.year!)}：跳过那一份，或改正这一份的单位或年度`);
       }
       const canInclude = status === 'ready';
       const included = canInclude && !skipped.has(id);

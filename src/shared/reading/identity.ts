@@ -1,5 +1,6 @@
-// Unit, year and publication date: from the title and the page header when the page has them. Without a
-// title, only strong evidence is used, and a note asks the person to check it.
+// The one reader of unit, year and publication date, for published reports and workbooks alike: from the title,
+// a 填报单位 line and the page header when there are. Without a title, only strong evidence is used, and a
+// note asks the person to check it.
 
 const compact = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
 
@@ -30,6 +31,18 @@ export function readTitle(candidates: readonly string[]): Title | null {
     const year = Number(m[2]);
     if (year < 1990 || year > 2100) continue;
     return { unit: cleanUnit(m[1]) ?? cleanUnit(m[3]), year };
+  }
+  return null;
+}
+
+// 填报单位：某县教育局 (a fill-in form's own line for the unit)
+const FILLER = /^(?:填报|报送)?单位(?:名称)?:(.{2,40})$/;
+
+/** The unit named on a 填报单位/报送单位/单位名称 line. */
+export function readFiller(candidates: readonly string[]): string | null {
+  for (const line of candidates) {
+    const m = FILLER.exec(compact(line));
+    if (m) return m[1];
   }
   return null;
 }
