@@ -159,6 +159,8 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
   it('sets a report’s scope to 全区汇总 in the editor’s header, saved like any edit', async () => {
     expect(archive().get(CITY, 2024).report.scope).toBe('own');
     await nav(page(), '档案').click();
+    // The matrix draws only the rows in view: find the unit by name, as a clerk would with forty units.
+    await page().getByLabel('筛选单位').fill(CITY);
     await page()
       .getByRole('button', { name: `打开${CITY}2024年报告` })
       .click();
