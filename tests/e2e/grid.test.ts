@@ -125,21 +125,6 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     expect(v['requests.withheld.internal_affairs.commercial']).toBeNull();
   }, 60_000);
 
-  it('starts editing a cell when an input method composes onto it (全角数字 from 拼音)', async () => {
-    await page.locator('nav').getByText('档案', { exact: true }).click();
-    await openReport(app, 2022);
-    await cell(page, 'requests.granted.natural_person').click();
-    // What Chromium sends while an IME composes: a keydown with key "Process" (keyCode 229), then the composition.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Digit1', windowsVirtualKeyCode: 229 });
-    await cdp.send('Input.imeSetComposition', { text: '１２', selectionStart: 2, selectionEnd: 2 });
-    await cdp.send('Input.insertText', { text: '１２' });
-    await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('requests.partial.natural_person');
-    await saved(page);
-    expect(stored(app, 2022)['requests.granted.natural_person']).toBe(12);
-  }, 60_000);
-
   it('copies a range selected with Shift+arrows, pastes it elsewhere, and Delete clears a range', async () => {
     // The 2×2 block typed above (rows 部分公开 and 1.属于国家秘密, columns 商业企业 and 科研机构).
     await cell(page, 'requests.partial.commercial').click();
@@ -331,6 +316,21 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect((await page.locator('.editor-toolbar').boundingBox())!.y).toBe(56);
     await page.screenshot({ path: `${SCREENSHOTS}/grid-1366-sticky-toolbar.png` });
+  }, 60_000);
+
+  it('starts editing a cell when an input method composes onto it (全角数字 from 拼音)', async () => {
+    await page.locator('nav').getByText('档案', { exact: true }).click();
+    await openReport(app, 2022);
+    await cell(page, 'requests.granted.natural_person').click();
+    // What Chromium sends while an IME composes: a keydown with key "Process" (keyCode 229), then the composition.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Digit1', windowsVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: '１２', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '１２' });
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('requests.partial.natural_person');
+    await saved(page);
+    expect(stored(app, 2022)['requests.granted.natural_person']).toBe(12);
   }, 60_000);
 });
 
