@@ -73,7 +73,7 @@ export function BoardPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="board-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={2}>报送情况</Title>
+          <Title order={3}>报送情况</Title>
           <ScopePicker scope={scope} />
         </Group>
         <Button

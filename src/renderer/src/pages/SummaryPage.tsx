@@ -63,7 +63,7 @@ export function SummaryPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="summary-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={2}>全区汇总</Title>
+          <Title order={3}>全区汇总</Title>
           <ScopePicker scope={scope} />
           <Select
             label="与全区报告比较"
