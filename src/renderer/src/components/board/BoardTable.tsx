@@ -221,12 +221,19 @@ function Deadline({ row }: { row: BoardRowView }) {
         无法定期限
       </Text>
     );
-  const done = row.state === 'final';
+  // The countdown chases units whose report has not come in; a received report's own date is checked by the
+  // rules (a late 发布日期 is a warning), so a red “已过 303 天” on it would only alarm.
+  if (row.state !== 'missing')
+    return (
+      <Text size="sm" c="dimmed" title={`公布期限 ${row.deadline}；报告已收到，发布日期是否逾期见校验结果`}>
+        已收到
+      </Text>
+    );
   const late = row.daysLeft < 0;
   return (
     <Text
       size="sm"
-      c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined}
+      c={late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined}
       title={`公布期限 ${row.deadline}`}
       aria-label={`公布期限 ${row.deadline}，${late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}`}
     >

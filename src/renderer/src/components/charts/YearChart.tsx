@@ -40,7 +40,13 @@ export function YearChart({
     series,
     withLegend: true,
     // In the series' order (recharts sorts the legend by name unless told not to).
-    legendProps: { verticalAlign: 'bottom' as const, height: print ? 58 : 48, itemSorter: null },
+    // On paper a half-width chart's three or more names wrap to a second line: room for it, or the legend runs
+    // over the formula under the chart.
+    legendProps: {
+      verticalAlign: 'bottom' as const,
+      height: print ? (group !== 'outcomes' && drawn.length > 2 ? 84 : 58) : 48,
+      itemSorter: null,
+    },
     xAxisLabel: print ? undefined : '年度',
     valueFormatter: (v: number) => (unit === '%' ? `${v}%` : String(v)),
     tooltipAnimationDuration: 0,
@@ -60,7 +66,8 @@ export function YearChart({
           {...common}
           connectNulls={false}
           curveType="linear"
-          yAxisProps={{ domain: [0, 100] }}
+          // Every tick drawn: recharts drops one that crowds the next on a short chart, and 0 25 50 100 reads wrong.
+          yAxisProps={{ domain: [0, 100], interval: 0 }}
           lineProps={{ isAnimationActive: false }}
         />
       ) : (
@@ -68,6 +75,7 @@ export function YearChart({
           {...common}
           type={KIND[group] === 'stacked' ? 'stacked' : 'default'}
           maxBarWidth={36}
+          yAxisProps={{ interval: 0 }}
           barProps={{ isAnimationActive: false }}
         />
       )}
