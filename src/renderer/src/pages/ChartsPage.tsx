@@ -8,6 +8,7 @@ import { ChartsSet, ChartsSheet, chartsTitle } from '../components/charts/Charts
 import { PagePrint } from '../components/PagePrint';
 import { invalidate, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
+import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'region';
 
@@ -17,6 +18,7 @@ function UnitSheet({ unit, today }: { unit: string; today: string }) {
 }
 
 export function ChartsPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const { goTo } = useNavigation();
   const overviewQuery = useApiQuery('archive.overview', {});
   const overview = overviewQuery.data;
@@ -66,7 +68,9 @@ export function ChartsPage({ params }: { params: PageParams }) {
 
   return (
     <Stack gap="md">
-      <Title order={3}>图表</Title>
+      <Title order={3} ref={heading} tabIndex={-1}>
+        图表
+      </Title>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap">
           <SegmentedControl

@@ -8,10 +8,12 @@ import { PagePrint } from '../components/PagePrint';
 import { ERRORS_TITLE, UnitErrorsCard, UnitErrorsSheet } from '../components/errors/ErrorList';
 import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
+import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'all';
 
 export function ErrorsPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const { openReport } = useNavigation();
   const overviewQuery = useApiQuery('archive.overview', {});
   const overview = overviewQuery.data;
@@ -43,7 +45,9 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   }
 
   const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
-  const year = pickedYear ?? years[0] ?? null;
+  // Last year first, as on 报送情况 and 全区汇总 (a draft of this year must not move the office off its January).
+  const lastYear = new Date().getFullYear() - 1;
+  const year = pickedYear ?? (years.includes(lastYear) ? lastYear : years[0]) ?? null;
   const names = useMemo(() => new Map((overview?.units ?? []).map((u) => [u.id, u.name])), [overview]);
   const reportsOfYear = useMemo(() => (overview?.reports ?? []).filter((r) => r.year === year), [overview, year]);
   const unitOptions = useMemo(
@@ -72,7 +76,9 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   const who = scope === 'unit' ? (unit ?? '') : parent ? `${parent}下级单位` : '全部单位';
   return (
     <Stack gap="md">
-      <Title order={3}>差错清单</Title>
+      <Title order={3} ref={heading} tabIndex={-1}>
+        差错清单
+      </Title>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap">
           <Select

@@ -3,7 +3,7 @@
 import { Alert, Box, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { getTemplate, type TemplateId } from '../../../shared/template';
-import { ScopePicker, useScope } from '../components/board/scope';
+import { ScopePicker, useArrivalFocus, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
 import { DrillDown } from '../components/summary/DrillDown';
 import { SummaryTables } from '../components/summary/SummaryTables';
@@ -15,6 +15,7 @@ import '../components/summary/summary.css';
 const NO_COMPARE = '';
 
 export function SummaryPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const scope = useScope(params);
   const { year, parent } = scope;
   const nav = useNavigation();
@@ -63,7 +64,9 @@ export function SummaryPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="summary-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={3}>全区汇总</Title>
+          <Title order={3} ref={heading} tabIndex={-1}>
+            全区汇总
+          </Title>
           <ScopePicker scope={scope} />
           <Select
             label="与全区报告比较"
