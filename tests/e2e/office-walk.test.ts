@@ -134,6 +134,12 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
       const a = app.bridge.store.archive;
       page.setDefaultTimeout(30_000);
       const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/walk-${name}-${width}.png` });
+      // What the printer gets: the print stylesheet, the whole length.
+      const paper = async (name: string) => {
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: `${SCREENSHOTS}/walk-${name}-paper-${width}.png`, fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
+      };
       const navLink = (label: string) => page.locator('.mantine-NavLink-root').filter({ has: page.getByText(label, { exact: true }) });
       const states = fromFile(join(dir, 'archive.sqlite'));
       const count = (s: string) => states.filter((r) => r.state === s).length;
@@ -189,6 +195,7 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         await sheet.waitFor();
         expect(await isFocused(sheet.getByRole('button', { name: '打印', exact: true }))).toBe(true);
         await shot('04-errors-print');
+        await paper('04-errors-print');
         await page.keyboard.press('Escape');
         await sheet.waitFor({ state: 'detached' });
         await expect.poll(() => isFocused(printButton)).toBe(true);
@@ -211,24 +218,38 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         const comparison = page.getByRole('table', { name: '与全区报告不一致的单元格' });
         await comparison.waitFor();
         expect(await comparison.locator('tbody tr').count()).toBe(1);
+        const left = a.get(UNITS[2], YEAR).report.values[PLANT] as number;
+        const planted = comparison.locator(`tr[data-key="${PLANT}"]`);
+        expect(await planted.textContent()).toContain(UNITS[2]);
+        expect(await planted.textContent()).toContain(`-${left}`);
         await shot('06-summary');
 
-        // The first number of the first table is one Tab stop; Enter shows its drill-down, which adds up.
+        // The first number of the first table is one Tab stop; Enter shows its drill-down, which adds up both to
+        // the number on the screen and to the sum of the reports in the archive.
         const drill = page.getByLabel('汇总明细');
         const firstCell = summary.locator('.summary-table td[tabindex="0"]').first();
         await tabTo(page, firstCell, { max: 40 });
-        // The tables are one Tab stop each, not one per number.
+        // One Tab stop per table, not one per number.
         expect(await summary.locator('.summary-table td[tabindex="0"]').count()).toBeLessThanOrEqual(4);
-        const pick = 'requests.total.total';
-        // Down to the 总计 of 表三 with the arrow keys? Too far; the planted 规章 is in 表二: go there by Tab.
         await page.keyboard.press('Enter');
         const key = (await firstCell.getAttribute('data-key'))!;
-        const reported = states.filter((r) => r.state !== 'missing').map((r) => a.get(r.name, YEAR).report.values[key]);
-        const expectedSum = reported.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
-        await expect.poll(async () => num(await drill.getByTestId('drill-sum').textContent())).toBe(Math.round(expectedSum * 100) / 100);
+        expect(key).toBe(PLANT);
+        const received = states.filter((r) => r.state !== 'missing').map((r) => a.get(r.name, YEAR).report.values[key]);
+        const archiveSum = received.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+        const onScreen = num(await firstCell.textContent());
+        expect(onScreen).toBe(archiveSum);
+        await expect.poll(async () => num(await drill.getByTestId('drill-sum').textContent())).toBe(onScreen);
         const parts = (await drill.locator('.drill-value').allTextContents()).map(num);
-        expect(Math.round(parts.reduce((s, v) => s + v, 0) * 100) / 100).toBe(num(await firstCell.textContent()));
-        expect(pick).toBeTruthy();
+        expect(parts).toHaveLength(received.length);
+        expect(parts.reduce((s, v) => s + v, 0)).toBe(onScreen);
+        // The flagged number names the unit the 全区 report left out.
+        expect(await drill.getByLabel('与全区报告的差异').textContent()).toContain(UNITS[2]);
+        // Arrow keys move the Tab stop with the selection.
+        await page.keyboard.press('ArrowRight');
+        const moved = summary.locator('.summary-table td[tabindex="0"]').first();
+        await expect.poll(() => moved.getAttribute('data-key')).not.toBe(PLANT);
+        expect(await isFocused(moved)).toBe(true);
+        await page.keyboard.press('ArrowLeft');
         await shot('07-summary-drill');
 
         // Into a unit from the drill-down: Tab reaches its link, Enter opens the report.
@@ -258,6 +279,7 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         await chartSheet.waitFor();
         await page.waitForTimeout(500);
         await shot('11-charts-region-print');
+        await paper('11-charts-region-print');
         await page.keyboard.press('Escape');
         await chartSheet.waitFor({ state: 'detached' });
         await expect.poll(() => isFocused(printAll)).toBe(true);
@@ -292,6 +314,7 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         await unitSheet.waitFor();
         await page.waitForTimeout(500);
         await shot('13-charts-unit-print');
+        await paper('13-charts-unit-print');
         await page.keyboard.press('Escape');
         expect(app.pageErrors).toEqual([]);
       } finally {

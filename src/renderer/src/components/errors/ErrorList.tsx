@@ -129,7 +129,7 @@ export function UnitErrorsSheet({ list, today }: { list: UnitErrorsView; today: 
                 <td>
                   <Cells item={it} />
                 </td>
-                <td style={{ whiteSpace: 'pre-wrap' }}>{it.message}</td>
+                <td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{it.message}</td>
               </tr>
             ))}
           </tbody>
