@@ -102,6 +102,11 @@ export function SummaryPage({ params }: { params: PageParams }) {
           {summary.error.message}
         </Alert>
       )}
+      {view && !view.included.length && (
+        <Alert color="blue" title={`${year} 年还没有可汇总的报告`}>
+          {parent}的下级单位还没有这一年的报告，表中各格都是空白。请在“导入”页导入各单位报送的文件，或换一个年度。
+        </Alert>
+      )}
       {view && (
         <>
           <SummaryUnits summary={view} onSelect={select} onOpen={open} />

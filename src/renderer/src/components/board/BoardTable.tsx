@@ -67,7 +67,7 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
       <div ref={scroller} role="rowgroup" className="board-body">
         {!rows.length && (
           <Text c="dimmed" ta="center" py="xl">
-            没有符合筛选条件的单位
+            没有符合筛选条件的单位。点上方的“全部单位”或清空名称筛选，可看全部单位。
           </Text>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
