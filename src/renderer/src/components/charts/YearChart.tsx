@@ -33,18 +33,19 @@ export function YearChart({
   const unit = all[0].unit;
   const series = drawn.map((s, i) => ({ name: s.id, label: s.label, color: COLORS[i % COLORS.length] }));
   const data = view.years.map((y) => ({ year: String(y.year), ...y.values }));
+  // On paper a half-width chart's three or more names wrap to a second line: room for it (the plot keeps its
+  // height), or the legend runs over the formula under the chart.
+  const tallLegend = print && group !== 'outcomes' && drawn.length > 2;
   const common = {
-    h: height,
+    h: height + (tallLegend ? 26 : 0),
     data,
     dataKey: 'year',
     series,
     withLegend: true,
     // In the series' order (recharts sorts the legend by name unless told not to).
-    // On paper a half-width chart's three or more names wrap to a second line: room for it, or the legend runs
-    // over the formula under the chart.
     legendProps: {
       verticalAlign: 'bottom' as const,
-      height: print ? (group !== 'outcomes' && drawn.length > 2 ? 84 : 58) : 48,
+      height: tallLegend ? 84 : print ? 58 : 48,
       itemSorter: null,
     },
     xAxisLabel: print ? undefined : '年度',
