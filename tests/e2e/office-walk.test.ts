@@ -157,6 +157,24 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         expect(count('errors')).toBeGreaterThan(2);
         await shot('01-board');
 
+        // 未收到: the units to chase, each with the days past the legal deadline (部门 and 乡镇街道: 1月31日),
+        // counted from today's local date; a received report says 已收到 instead of a red count.
+        const missingButton = board.getByRole('button', { name: `未收到 ${count('missing')} 个` });
+        await tabTo(page, missingButton);
+        await page.keyboard.press('Enter');
+        await page.getByText(`显示 ${count('missing')} / 30 个单位`).waitFor();
+        const now = new Date();
+        const past = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(YEAR + 1, 0, 31)) / 864e5);
+        const deadlines = await board.locator('.board-body [role="row"] [role="cell"]:nth-child(7)').allTextContents();
+        expect(deadlines).toHaveLength(count('missing'));
+        expect(new Set(deadlines)).toEqual(new Set([past < 0 ? `剩 ${-past} 天` : past === 0 ? '今天截止' : `已过 ${past} 天`]));
+        await shot('01b-board-missing');
+        await page.keyboard.press('Enter');
+        await page.getByText(`显示 30 / 30 个单位`).waitFor();
+        expect(
+          await board.locator('.board-body [role="row"]:not([data-state="missing"]) [role="cell"]:nth-child(7)').first().textContent(),
+        ).toBe('已收到');
+
         // 有错误: reached by Tab, pressed with Enter; only the failing units are listed.
         const errorsButton = board.getByRole('button', { name: `有错误 ${count('errors')} 个` });
         await tabTo(page, errorsButton);
