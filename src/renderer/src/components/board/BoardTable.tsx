@@ -101,7 +101,11 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
                   <Text size="sm">{UNIT_KIND_LABELS[r.unit.kind]}</Text>
                 </div>
                 <div role="cell">
-                  <Badge color={STATE_COLORS[r.state]} variant={r.state === 'final' ? 'filled' : 'light'}>
+                  <Badge
+                    color={STATE_COLORS[r.state]}
+                    // A light gray badge all but vanishes on the row: 未收到 gets an outline.
+                    variant={r.state === 'final' ? 'filled' : r.state === 'missing' ? 'outline' : 'light'}
+                  >
                     {BOARD_STATE_LABELS[r.state]}
                   </Badge>
                 </div>
