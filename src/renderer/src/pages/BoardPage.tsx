@@ -74,7 +74,7 @@ export function BoardPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="board-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={3} ref={heading} tabIndex={-1}>
+          <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
             报送情况
           </Title>
           <ScopePicker scope={scope} />

@@ -68,7 +68,7 @@ export function ChartsPage({ params }: { params: PageParams }) {
 
   return (
     <Stack gap="md">
-      <Title order={3} ref={heading} tabIndex={-1}>
+      <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
         图表
       </Title>
       <Card withBorder padding="md">

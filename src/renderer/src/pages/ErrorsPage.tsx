@@ -76,7 +76,7 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   const who = scope === 'unit' ? (unit ?? '') : parent ? `${parent}下级单位` : '全部单位';
   return (
     <Stack gap="md">
-      <Title order={3} ref={heading} tabIndex={-1}>
+      <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
         差错清单
       </Title>
       <Card withBorder padding="md">

@@ -64,7 +64,7 @@ export function SummaryPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="summary-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={3} ref={heading} tabIndex={-1}>
+          <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
             全区汇总
           </Title>
           <ScopePicker scope={scope} />

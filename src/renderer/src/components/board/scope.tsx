@@ -98,6 +98,7 @@ export function ScopePicker({ scope }: { scope: Scope }) {
  * continues from here. App keeps the parameters object until the next goTo, so this runs once per arrival.
  */
 export function useArrivalFocus(params: PageParams) {
+  // The heading only holds the place in the Tab order (tabIndex -1, no outline): it is not a control.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!Object.keys(params).length) return;
