@@ -209,7 +209,7 @@ describe.skipIf(!browserAvailable)('定稿, legacy appendix, 发布日期 and de
       await page.getByRole('table', { name: '档案总览' }).waitFor();
       expect(a.find('某县教育局', 2023)).toBeUndefined();
       // The editor of the deleted report is closed, not kept open to be returned to.
-      await expect(page.getByRole('link', { name: '回到正在编辑的某县教育局2023年报告' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: '回到正在编辑的某县教育局2023年报告' }).count()).resolves.toBe(0);
       await expect(page.getByLabel('回到正在编辑的某县教育局2023年报告').count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: '打开某县教育局2023年报告' }).count()).resolves.toBe(0);
 

@@ -77,10 +77,21 @@ export function App() {
           </AppShell.Header>
           <AppShell.Navbar p="xs">
             {PAGES.map((p) => (
-              <NavLink key={p.key} label={p.label} active={shown(p.key)} onClick={() => go(p.key)} />
+              // Buttons, not <a> without href: the pages must be reachable with Tab.
+              <NavLink
+                key={p.key}
+                component="button"
+                type="button"
+                label={p.label}
+                active={shown(p.key)}
+                aria-current={shown(p.key) ? 'page' : undefined}
+                onClick={() => go(p.key)}
+              />
             ))}
             {open && (
               <NavLink
+                component="button"
+                type="button"
                 label={`${open.unit} ${open.year} 年`}
                 description="正在编辑"
                 active={editing}

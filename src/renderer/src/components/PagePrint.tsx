@@ -8,6 +8,8 @@ import '../print.css';
 export function PagePrint({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const printButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // Escape or 返回 puts the focus back where the person was (the button that opened the view).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     document.body.classList.add('page-printing');
     // The app behind the sheets takes no focus: Tab stays on the toolbar.
     const root = document.getElementById('root');
@@ -19,6 +21,7 @@ export function PagePrint({ title, onClose, children }: { title: string; onClose
       document.body.classList.remove('page-printing');
       root?.removeAttribute('inert');
       window.removeEventListener('keydown', onKey);
+      opener?.focus();
     };
   }, [onClose]);
   return createPortal(

@@ -7,7 +7,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/report';
 import { daysBetween, publicationDeadline } from '../../../shared/validation';
 import { BoardCounts } from '../components/board/BoardCounts';
 import { BoardTable } from '../components/board/BoardTable';
-import { ScopePicker, useScope } from '../components/board/scope';
+import { ScopePicker, useArrivalFocus, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
 import { invalidate, notifyDone, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
@@ -26,6 +26,7 @@ const ORDERS = {
 type Order = keyof typeof ORDERS;
 
 export function BoardPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const scope = useScope(params);
   const { year, parent } = scope;
   const nav = useNavigation();
@@ -73,7 +74,9 @@ export function BoardPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="board-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={2}>报送情况</Title>
+          <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
+            报送情况
+          </Title>
           <ScopePicker scope={scope} />
         </Group>
         <Button

@@ -8,6 +8,7 @@ import { ChartsSet, ChartsSheet, chartsTitle } from '../components/charts/Charts
 import { PagePrint } from '../components/PagePrint';
 import { invalidate, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
+import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'region';
 
@@ -17,6 +18,7 @@ function UnitSheet({ unit, today }: { unit: string; today: string }) {
 }
 
 export function ChartsPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const { goTo } = useNavigation();
   const overviewQuery = useApiQuery('archive.overview', {});
   const overview = overviewQuery.data;
@@ -29,7 +31,7 @@ export function ChartsPage({ params }: { params: PageParams }) {
   }, [overviewQuery.dataUpdatedAt]);
   const [scope, setScope] = useState<Scope>(params.parent && !params.unit ? 'region' : 'unit');
   const [unit, setUnit] = useState<string | null>(params.unit ?? null);
-  const [parent, setParent] = useState<string | null>(params.parent ?? null);
+  const [chosenParent, setParent] = useState<string | null>(params.parent ?? null);
   const [printing, setPrinting] = useState<'one' | 'all' | null>(null);
   // Compared by value: App passes a fresh {} while the page has no parameters.
   const paramsKey = JSON.stringify(params);
@@ -44,10 +46,15 @@ export function ChartsPage({ params }: { params: PageParams }) {
   }
 
   const units = useMemo(() => [...(overview?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [overview]);
+  // Top units first, as on 报送情况 and 全区汇总; until the person picks one, the first of them.
   const parents = useMemo(() => {
     const names = new Set(units.map((u) => u.parent).filter((p): p is string => !!p));
-    return units.filter((u) => names.has(u.name)).map((u) => u.name);
+    return units
+      .filter((u) => names.has(u.name))
+      .sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null))
+      .map((u) => u.name);
   }, [units]);
+  const parent = chosenParent ?? parents[0] ?? null;
   const children = useMemo(() => units.filter((u) => u.parent === parent).map((u) => u.name), [units, parent]);
 
   const unitQuery = useApiQuery('charts.unit', scope === 'unit' && unit ? { unit } : null, { refetchOnMount: 'always' });
@@ -61,7 +68,9 @@ export function ChartsPage({ params }: { params: PageParams }) {
 
   return (
     <Stack gap="md">
-      <Title order={3}>图表</Title>
+      <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
+        图表
+      </Title>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap">
           <SegmentedControl
@@ -123,7 +132,13 @@ export function ChartsPage({ params }: { params: PageParams }) {
       ) : query.isFetching ? (
         <Text c="dimmed">正在读取…</Text>
       ) : (
-        <Text c="dimmed">{scope === 'unit' ? '请选择一个单位。' : '请选择一个上级单位，看它的下级单位历年合计。'}</Text>
+        <Text c="dimmed">
+          {scope === 'unit'
+            ? '请选择一个单位，看它历年的申请、办理结果、复议和诉讼；或改看“全区（下级单位合计）”。'
+            : parents.length
+              ? '请选择一个上级单位，看它的下级单位历年合计。'
+              : '还没有设置上级单位：请先在“单位”页导入单位名单，或为单位设置上级单位。'}
+        </Text>
       )}
       {printing && view && (
         <PagePrint title={chartsTitle(view)} onClose={closePrint}>

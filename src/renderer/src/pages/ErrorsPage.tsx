@@ -9,10 +9,12 @@ import { PagePrint } from '../components/PagePrint';
 import { ERRORS_TITLE, UnitErrorsCard, UnitErrorsSheet } from '../components/errors/ErrorList';
 import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
+import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'all';
 
 export function ErrorsPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const { openReport } = useNavigation();
   const overviewQuery = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false });
   const overview = overviewQuery.data;
@@ -44,7 +46,9 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   }
 
   const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
-  const year = pickedYear ?? years[0] ?? null;
+  // Last year first, as on 报送情况 and 全区汇总 (a draft of this year must not move the office off its January).
+  const lastYear = new Date().getFullYear() - 1;
+  const year = pickedYear ?? (years.includes(lastYear) ? lastYear : years[0]) ?? null;
   const unitOptions = useMemo(
     () =>
       (overview?.units ?? [])
@@ -73,7 +77,9 @@ export function ErrorsPage({ params }: { params: PageParams }) {
   const who = scope === 'unit' ? (unit ?? '') : parent ? `${parent}下级单位` : '全部单位';
   return (
     <Stack gap="md">
-      <Title order={3}>差错清单</Title>
+      <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
+        差错清单
+      </Title>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap">
           <Select

@@ -4,7 +4,7 @@ import { Alert, Box, Button, Group, Loader, Select, Stack, Text, Title } from '@
 import { useEffect, useMemo, useState } from 'react';
 import { OVERVIEW_MAX_LIMIT } from '../../../shared/api';
 import { getTemplate, type TemplateId } from '../../../shared/template';
-import { ScopePicker, useScope } from '../components/board/scope';
+import { ScopePicker, useArrivalFocus, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
 import { DrillDown } from '../components/summary/DrillDown';
 import { SummaryTables } from '../components/summary/SummaryTables';
@@ -16,10 +16,12 @@ import '../components/summary/summary.css';
 const NO_COMPARE = '';
 
 export function SummaryPage({ params }: { params: PageParams }) {
+  const heading = useArrivalFocus(params);
   const scope = useScope(params);
   const { year, parent } = scope;
   const nav = useNavigation();
-  const overview = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false });
+  // Asked afresh when the page first shows: reports may have come in since another page asked.
+  const overview = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false }, { refetchOnMount: 'always' });
 
   // Units with a report this year may be the 全区 report compared with the sum; the parent's own report by default
   // (the report's scope 本级/全区 is not stored yet).
@@ -64,7 +66,9 @@ export function SummaryPage({ params }: { params: PageParams }) {
     <Stack gap="sm" className="summary-page">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Title order={2}>全区汇总</Title>
+          <Title order={3} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
+            全区汇总
+          </Title>
           <ScopePicker scope={scope} />
           <Select
             label="与全区报告比较"
@@ -98,6 +102,11 @@ export function SummaryPage({ params }: { params: PageParams }) {
       {summary.error && (
         <Alert color="red" title="无法汇总">
           {summary.error.message}
+        </Alert>
+      )}
+      {view && !view.included.length && (
+        <Alert color="blue" title={`${year} 年还没有可汇总的报告`}>
+          {parent}的下级单位还没有这一年的报告，表中各格都是空白。请在“导入”页导入各单位报送的文件，或换一个年度。
         </Alert>
       )}
       {view && (

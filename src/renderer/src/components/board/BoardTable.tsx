@@ -67,7 +67,7 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
       <div ref={scroller} role="rowgroup" className="board-body">
         {!rows.length && (
           <Text c="dimmed" ta="center" py="xl">
-            没有符合筛选条件的单位
+            没有符合筛选条件的单位。点上方的“全部单位”或清空名称筛选，可看全部单位。
           </Text>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -101,7 +101,11 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
                   <Text size="sm">{UNIT_KIND_LABELS[r.unit.kind]}</Text>
                 </div>
                 <div role="cell">
-                  <Badge color={STATE_COLORS[r.state]} variant={r.state === 'final' ? 'filled' : 'light'}>
+                  <Badge
+                    color={STATE_COLORS[r.state]}
+                    // A light gray badge all but vanishes on the row: 未收到 gets an outline.
+                    variant={r.state === 'final' ? 'filled' : r.state === 'missing' ? 'outline' : 'light'}
+                  >
                     {BOARD_STATE_LABELS[r.state]}
                   </Badge>
                 </div>
@@ -221,12 +225,19 @@ function Deadline({ row }: { row: BoardRowView }) {
         无法定期限
       </Text>
     );
-  const done = row.state === 'final';
+  // The countdown chases units whose report has not come in; a received report's own date is checked by the
+  // rules (a late 发布日期 is a warning), so a red “已过 303 天” on it would only alarm.
+  if (row.state !== 'missing')
+    return (
+      <Text size="sm" c="dimmed" title={`公布期限 ${row.deadline}；报告已收到，发布日期是否逾期见校验结果`}>
+        已收到
+      </Text>
+    );
   const late = row.daysLeft < 0;
   return (
     <Text
       size="sm"
-      c={done ? 'dimmed' : late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined}
+      c={late ? 'red.8' : row.daysLeft <= 7 ? 'orange.8' : undefined}
       title={`公布期限 ${row.deadline}`}
       aria-label={`公布期限 ${row.deadline}，${late ? `已过 ${-row.daysLeft} 天` : `剩 ${row.daysLeft} 天`}`}
     >

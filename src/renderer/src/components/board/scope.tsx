@@ -1,7 +1,7 @@
 // The year and the parent unit a collecting-office page looks at (报送情况, 全区汇总). Defaults: last year and the
 // top unit that has children; parameters from another page (goTo) win.
 import { Group, Select } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UnitView } from '../../../../shared/api';
 import { useApiQuery } from '../../data/query';
 import type { PageParams } from '../../lib/navigation';
@@ -90,4 +90,20 @@ export function ScopePicker({ scope }: { scope: Scope }) {
       />
     </Group>
   );
+}
+
+/**
+ * Another page sent the person here (goTo with parameters, e.g. the board's 差错清单): the focus was on a button
+ * of the page now hidden and would fall back to the top of the document. It moves to this page's heading, so Tab
+ * continues from here. App keeps the parameters object until the next goTo, so this runs once per arrival.
+ */
+export function useArrivalFocus(params: PageParams) {
+  // The heading only holds the place in the Tab order (tabIndex -1, no outline): it is not a control.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!Object.keys(params).length) return;
+    const id = requestAnimationFrame(() => heading.current?.focus());
+    return () => cancelAnimationFrame(id);
+  }, [params]);
+  return heading;
 }

@@ -33,14 +33,21 @@ export function YearChart({
   const unit = all[0].unit;
   const series = drawn.map((s, i) => ({ name: s.id, label: s.label, color: COLORS[i % COLORS.length] }));
   const data = view.years.map((y) => ({ year: String(y.year), ...y.values }));
+  // On paper a half-width chart's three or more names wrap to a second line: room for it (the plot keeps its
+  // height), or the legend runs over the formula under the chart.
+  const tallLegend = print && group !== 'outcomes' && drawn.length > 2;
   const common = {
-    h: height,
+    h: height + (tallLegend ? 26 : 0),
     data,
     dataKey: 'year',
     series,
     withLegend: true,
     // In the series' order (recharts sorts the legend by name unless told not to).
-    legendProps: { verticalAlign: 'bottom' as const, height: print ? 58 : 48, itemSorter: null },
+    legendProps: {
+      verticalAlign: 'bottom' as const,
+      height: tallLegend ? 84 : print ? 58 : 48,
+      itemSorter: null,
+    },
     xAxisLabel: print ? undefined : '年度',
     valueFormatter: (v: number) => (unit === '%' ? `${v}%` : String(v)),
     tooltipAnimationDuration: 0,
@@ -60,7 +67,8 @@ export function YearChart({
           {...common}
           connectNulls={false}
           curveType="linear"
-          yAxisProps={{ domain: [0, 100] }}
+          // Every tick drawn: recharts drops one that crowds the next on a short chart, and 0 25 50 100 reads wrong.
+          yAxisProps={{ domain: [0, 100], interval: 0 }}
           lineProps={{ isAnimationActive: false }}
         />
       ) : (
@@ -68,6 +76,7 @@ export function YearChart({
           {...common}
           type={KIND[group] === 'stacked' ? 'stacked' : 'default'}
           maxBarWidth={36}
+          yAxisProps={{ interval: 0 }}
           barProps={{ isAnimationActive: false }}
         />
       )}

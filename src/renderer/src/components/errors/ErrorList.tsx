@@ -60,7 +60,7 @@ export function UnitErrorsCard({ list, onOpen }: { list: UnitErrorsView; onOpen:
             </Table.Thead>
             <Table.Tbody>
               {list.items.map((it, i) => (
-                <Table.Tr key={i}>
+                <Table.Tr key={i} data-severity={it.severity}>
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td>
                     <Badge size="sm" variant="light" color={it.severity === 'error' ? 'red' : 'orange'}>
@@ -107,13 +107,14 @@ export function UnitErrorsSheet({ list, today }: { list: UnitErrorsView; today: 
         </ol>
       </div>
       {list.items.length ? (
-        <table>
+        // Fixed layout: the widths hold even when one message is long (auto layout squeezed the first columns).
+        <table style={{ tableLayout: 'fixed' }}>
           <thead>
             <tr>
-              <th style={{ width: '7%' }}>序号</th>
-              <th style={{ width: '8%' }}>类别</th>
-              <th style={{ width: '20%' }}>规则</th>
-              <th style={{ width: '28%' }}>涉及单元格及所填数值</th>
+              <th style={{ width: '6%' }}>序号</th>
+              <th style={{ width: '7%' }}>类别</th>
+              <th style={{ width: '22%' }}>规则</th>
+              <th style={{ width: '32%' }}>涉及单元格及所填数值</th>
               <th>问题说明</th>
             </tr>
           </thead>
@@ -128,7 +129,7 @@ export function UnitErrorsSheet({ list, today }: { list: UnitErrorsView; today: 
                 <td>
                   <Cells item={it} />
                 </td>
-                <td style={{ whiteSpace: 'pre-wrap' }}>{it.message}</td>
+                <td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{it.message}</td>
               </tr>
             ))}
           </tbody>

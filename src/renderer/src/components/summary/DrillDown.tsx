@@ -24,7 +24,7 @@ export function DrillDown({ cell, difference, compareUnit, onOpen }: Props) {
     );
   const units = [...cell.units].sort((a, b) => b.value - a.value);
   const unitLink = (unit: string) => (
-    <Anchor component="button" type="button" size="sm" onClick={() => onOpen(unit)} aria-label={`打开${unit}的报告`}>
+    <Anchor component="button" type="button" size="sm" c="blue.8" onClick={() => onOpen(unit)} aria-label={`打开${unit}的报告`}>
       {unit}
     </Anchor>
   );

@@ -22,6 +22,10 @@ interface Props {
 export function SummaryTables({ template, cells, selected, differing, onSelect }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const positions = useMemo(() => template.tables.map((t) => valuePositions(t)), [template]);
+  // One Tab stop per table (the selected number, else the table's first): arrows move inside, Tab goes on to the
+  // next table and the drill-down instead of through hundreds of numbers.
+  const stops = useMemo(() => positions.map((ps) => new Set(ps.map((p) => p.key))), [positions]);
+  const firstKey = (ti: number) => positions[ti][0]?.key;
   const focus = (key: string) => {
     root.current?.querySelector<HTMLElement>(`td[data-key="${CSS.escape(key)}"]`)?.focus();
     onSelect(key);
@@ -57,7 +61,7 @@ export function SummaryTables({ template, cells, selected, differing, onSelect }
               const c = cells.get(key);
               const classes = [differing.has(key) && 'flagged', selected === key && 'selected'].filter(Boolean).join(' ');
               return {
-                tabIndex: 0,
+                tabIndex: (selected && stops[ti].has(selected) ? selected === key : firstKey(ti) === key) ? 0 : -1,
                 className: classes || undefined,
                 title: c
                   ? `${c.name}：${c.reported} 个单位填了数字${differing.has(key) ? '；与全区报告不一致' : ''}（点击查看明细）`

@@ -48,7 +48,7 @@ export function SummaryUnits({ summary, onSelect, onOpen }: Props) {
           <NameList label="未收到报告，未计入" names={summary.missing} color="gray" onOpen={onOpen} />
           {summary.excluded.map((e) => (
             <Text size="sm" key={e.unit}>
-              <Anchor component="button" type="button" size="sm" onClick={() => onOpen(e.unit)}>
+              <Anchor component="button" type="button" size="sm" c="blue.8" onClick={() => onOpen(e.unit)}>
                 {e.unit}
               </Anchor>
               ：{e.reason}
@@ -120,7 +120,7 @@ function Differences({
                 {d.suspects.length
                   ? d.suspects.map((s) => (
                       <Text size="sm" key={s.unit}>
-                        <Anchor component="button" type="button" size="sm" onClick={() => onOpen(s.unit)}>
+                        <Anchor component="button" type="button" size="sm" c="blue.8" onClick={() => onOpen(s.unit)}>
                           {s.unit}
                         </Anchor>
                         ：{s.why}
