@@ -20,8 +20,9 @@ function UnitSheet({ unit, today }: { unit: string; today: string }) {
 export function ChartsPage({ params }: { params: PageParams }) {
   const heading = useArrivalFocus(params);
   const { goTo } = useNavigation();
-  const overviewQuery = useApiQuery('archive.overview', {});
-  const overview = overviewQuery.data;
+  // Only to notice changes of the archive; the units come from units.list (all of them, not one page).
+  const overviewQuery = useApiQuery('archive.overview', { limit: 1, counts: false });
+  const unitList = useApiQuery('units.list', {}).data;
   // Every change of a report refreshes the overview: the answers here are made of the same reports.
   const seen = useRef(0);
   useEffect(() => {
@@ -45,7 +46,7 @@ export function ChartsPage({ params }: { params: PageParams }) {
     if (params.parent) setParent(params.parent);
   }
 
-  const units = useMemo(() => [...(overview?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [overview]);
+  const units = useMemo(() => [...(unitList ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [unitList]);
   // Top units first, as on 报送情况 and 全区汇总; until the person picks one, the first of them.
   const parents = useMemo(() => {
     const names = new Set(units.map((u) => u.parent).filter((p): p is string => !!p));
