@@ -33,7 +33,11 @@ export function expectedSchema(version: number, migrations: readonly Migration[]
   if (!schema) {
     const mem = new Database(':memory:');
     try {
-      for (const m of migrations.filter((x) => x.version <= version)) mem.exec(m.sql);
+      // The whole of each migration, `run` included: a run step may finish its schema change (rename, drop).
+      for (const m of migrations.filter((x) => x.version <= version)) {
+        mem.exec(m.sql);
+        m.run?.(mem);
+      }
       schema = schemaOf(mem);
     } finally {
       mem.close();

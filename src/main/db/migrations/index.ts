@@ -3,6 +3,7 @@ import initial from './0001-initial';
 import burstsUnitDelete from './0002-bursts-unit-delete';
 import * as searchGrams from './0003-search-grams';
 import exchange from './0004-exchange';
+import * as compactStorage from './0006-compact-storage';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-bursts-unit-delete', sql: burstsUnitDelete },
   { version: 3, name: '0003-search-grams', ...searchGrams },
   { version: 4, name: '0004-exchange', sql: exchange },
+  { version: 6, name: '0006-compact-storage', ...compactStorage },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
