@@ -1,0 +1,2 @@
+import { benchArchive } from './archive';
+for (const l of await benchArchive()) console.log(l);
