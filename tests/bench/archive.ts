@@ -154,7 +154,9 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   const backup = join(tempDir('nianbao-bench-'), 'backup.sqlite');
   const t = performance.now();
   await store.backupTo(backup);
-  lines.push(`备份（快速检查、VACUUM INTO 临时文件、完整性与结构检查后改名）：${((performance.now() - t) / 1000).toFixed(2)} s，${mb(backup)} MB`);
+  lines.push(
+    `备份（快速检查、VACUUM INTO 临时文件、完整性与结构检查后改名）：${((performance.now() - t) / 1000).toFixed(2)} s，${mb(backup)} MB`,
+  );
   rmSync(backup, { force: true });
   store.close();
   return lines;

@@ -72,6 +72,9 @@ export function integrityProblem(db: Db, quick = false): string | null {
   return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('；');
 }
 
+/** A database file opened to read only (a backup to check, or to copy from); it must exist. */
+export const openReadonly = (file: string): Db => new Database(file, { readonly: true, fileMustExist: true });
+
 /** Application id and schema version of a file. */
 export function identity(db: Db): { applicationId: number; version: number; tables: number } {
   return {
