@@ -43,7 +43,7 @@ export const FIRST_YEAR = 2005;
 const BATCH = 2000;
 
 /** Bumped whenever what the generator writes changes, so an older cached archive is not reused. */
-const FORMAT = 4;
+const FORMAT = 5;
 export const cachePath = (scale: Scale) => join(homedir(), '.cache', 'nianbao-bench', `${scale.name}-${FORMAT}.sqlite`);
 
 /** The report of unit `u` (0-based) in `year`, as the bench archive holds it. */
@@ -81,21 +81,26 @@ export const unitName = (u: number) => `${['东', '西', '南', '北', '中'][u 
 export async function cachedArchive(scale: Scale, log: (line: string) => void): Promise<{ path: string; built: boolean; seconds: number }> {
   const path = cachePath(scale);
   if (existsSync(path)) {
-    const db = await openArchiveDb(path, { readonly: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const n = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
-    db.close();
-    if (version <= LATEST_VERSION && n === scale.units * scale.years) {
-      if (version === LATEST_VERSION) return { path, built: false, seconds: 0 };
-      // Same reports, older schema: migrated in place (as the app would) rather than built again, then compacted.
-      log(`  档案为第 ${version} 版结构，正在迁移到第 ${LATEST_VERSION} 版…`);
-      const start = performance.now();
-      const migrated = await openArchiveDb(path);
-      migrated.exec('VACUUM');
-      migrated.pragma('wal_checkpoint(TRUNCATE)');
-      migrated.close();
-      log(`  迁移完成：${((performance.now() - start) / 1000).toFixed(0)} s`);
-      return { path, built: false, seconds: 0 };
+    try {
+      const db = await openArchiveDb(path, { readonly: true });
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const n = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+      db.close();
+      if (version === LATEST_VERSION && n === scale.units * scale.years) return { path, built: false, seconds: 0 };
+      if (version < LATEST_VERSION && n === scale.units * scale.years) {
+        // Same reports, older schema: migrated in place (as the app would) rather than built again, then compacted.
+        log(`  档案为第 ${version} 版结构，正在迁移到第 ${LATEST_VERSION} 版…`);
+        const start = performance.now();
+        const migrated = await openArchiveDb(path);
+        migrated.exec('VACUUM');
+        migrated.pragma('wal_checkpoint(TRUNCATE)');
+        migrated.close();
+        log(`  迁移完成：${((performance.now() - start) / 1000).toFixed(0)} s`);
+        return { path, built: false, seconds: 0 };
+      }
+    } catch (e) {
+      // A cache whose schema is not what its version says (written before the migrations were renumbered).
+      log(`  已有的档案不可用（${(e as Error).message}），重新生成`);
     }
     rmSync(path, { force: true });
   }
