@@ -2,7 +2,7 @@
 import type { CellValue, LegacyRow, Report, UnitKind } from '../../shared/report';
 import { getTemplate, type TemplateId } from '../../shared/template';
 import type { Db } from './open';
-import { indexSection, unindexSection } from './search';
+import { indexAtOnce, type SectionIndexer } from './search';
 
 export type ReportStatus = 'draft' | 'final';
 export type SourceKind = 'typed' | 'excel' | 'text' | 'html' | 'docx' | 'json';
@@ -80,6 +80,7 @@ export function writeContents(
   report: Report,
   provenance: Record<string, string>,
   fresh = false,
+  index: SectionIndexer = indexAtOnce(db),
 ): void {
   // A report just created has nothing stored to compare with.
   const old = new Map(
@@ -120,7 +121,7 @@ export function writeContents(
   for (const [key, s] of existing)
     if (!sections.some(([k]) => k === key)) {
       db.prepare('DELETE FROM sections WHERE id = ?').run(s.id);
-      unindexSection(db, s.id, year);
+      index.remove(s.id, year);
     }
   for (const [key, text] of sections) {
     const old = existing.get(key);
@@ -128,10 +129,10 @@ export function writeContents(
       const id = Number(
         db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text).lastInsertRowid,
       );
-      indexSection(db, id, year, text, false);
+      index.add(id, year, text);
     } else if (old.text !== text) {
       db.prepare('UPDATE sections SET text = ? WHERE id = ?').run(text, old.id);
-      indexSection(db, old.id, year, text, true);
+      index.replace(old.id, year, text);
     }
   }
 

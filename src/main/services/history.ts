@@ -1,6 +1,6 @@
 // The history of a report: its revisions, each stored as the difference from the state after it (db/delta.ts), so
 // the current state is stored once, in the tables. RevisionLog writes them as the report changes; HistoryService
-// reads them back, compares two and restores one.
+// reads them back and compares two (Archive.restoreRevision saves one as a new revision).
 import { applyDelta, decodeDelta, encodeDelta, jsonEqual, type Json } from '../db/delta';
 import { readState, type ReportState } from '../db/reports';
 import * as revisionsDb from '../db/revisions';

@@ -5,6 +5,7 @@ import { emptyReport, NOT_APPLICABLE, parseReport, type Report, type UnitKind } 
 import { getTemplate, templateForYear, type TemplateId } from '../../shared/template';
 import type { DismissedFinding } from '../../shared/validation';
 import * as reportsDb from '../db/reports';
+import { BatchIndexer, type SectionIndexer } from '../db/search';
 import type { ReportRow, ReportStatus, SourceKind } from '../db/reports';
 import * as unitsDb from '../db/units';
 import { ConflictError, InputError } from '../errors';
@@ -100,17 +101,20 @@ export class ReportsService {
   /** Saves many reports all-or-nothing: one transaction, so a crash or a bad report leaves none of them half-written. */
   saveMany(items: { report: Report; options?: SaveOptions }[], onProgress?: (done: number) => void): SaveResult[] {
     return this.db
-      .transaction(() =>
-        items.map((item, i) => {
-          const result = this.saveInTransaction(item.report, item.options ?? {});
+      .transaction(() => {
+        const index = new BatchIndexer(this.db);
+        const results = items.map((item, i) => {
+          const result = this.saveInTransaction(item.report, item.options ?? {}, index);
           onProgress?.(i + 1);
           return result;
-        }),
-      )
+        });
+        index.flush();
+        return results;
+      })
       .immediate();
   }
 
-  private saveInTransaction(report: Report, options: SaveOptions): SaveResult {
+  private saveInTransaction(report: Report, options: SaveOptions, index?: SectionIndexer): SaveResult {
     const checked = parseReport(report);
     if (!checked.ok) throw new InputError(`报告有误：\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`);
     const r = checked.report;
@@ -163,7 +167,7 @@ export class ReportsService {
     // Every save gets a new number, so a baseRevision from anyone else stays detectable even within a burst.
     const revision = row.revision + 1;
     const provenance = options.provenance ?? (options.source || fresh ? {} : reportsDb.readContents(this.db, row.id).provenance);
-    reportsDb.writeContents(this.db, row.id, year, r, provenance, fresh);
+    reportsDb.writeContents(this.db, row.id, year, r, provenance, fresh, index);
     reportsDb.updateReportRow(this.db, row.id, {
       template: r.template,
       published: r.published,
