@@ -100,6 +100,27 @@ describe('what a revision stores', () => {
   });
 });
 
+describe('search index kept by a batch', () => {
+  it('a batch that adds, changes and removes texts (one report twice) leaves the index as single saves would', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    const base = unitReport('甲局', 2024);
+    a.save({ ...base, sections: { overall: '旧文字甲壳虫', problems: '将被删去的蜻蜓' } });
+    a.saveMany([
+      { report: { ...base, sections: { overall: '新文字萤火虫' } } },
+      { report: { ...unitReport('乙局', 2024), sections: { overall: '第一次写蚂蚁' } } },
+      { report: { ...unitReport('乙局', 2024), sections: { overall: '第二次写蝈蝈' } } },
+    ]);
+    const found = (word: string) => a.search(word).hits.map((h) => `${h.unit}/${h.section}`);
+    expect(found('萤火虫')).toEqual(['甲局/overall']);
+    expect(found('甲壳虫')).toEqual([]);
+    expect(found('蜻蜓')).toEqual([]);
+    expect(found('蚂蚁')).toEqual([]);
+    expect(found('蝈蝈')).toEqual(['乙局/overall']);
+    store.close();
+  });
+});
+
 describe('migration 0006 on an archive written at version 4', () => {
   it('every report, revision, diff and finding reads back as version 4 read it; the archive works on', async () => {
     const dir = tempDir();

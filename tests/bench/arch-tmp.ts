@@ -1,2 +1,0 @@
-import { benchArchive } from './archive';
-for (const l of await benchArchive()) console.log(l);
