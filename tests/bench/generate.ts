@@ -1,9 +1,10 @@
 // A large archive written fast: the same rows the archive service writes (units, reports, cells, section texts
-// and their search index, one revision each), through the src/main/db functions, a few thousand reports per
+// and their search index, one revision each, stored as its difference from the tables), through the src/main/db functions, a few thousand reports per
 // transaction. Validation is skipped (the generated reports are consistent, so their counts stay 0).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { encodeDelta, type Json } from '../../src/main/db/delta';
 import { LATEST_VERSION } from '../../src/main/db/migrations';
 import { openArchiveDb } from '../../src/main/db/open';
 import * as reportsDb from '../../src/main/db/reports';
@@ -42,7 +43,7 @@ export const FIRST_YEAR = 2005;
 const BATCH = 2000;
 
 /** Bumped whenever what the generator writes changes, so an older cached archive is not reused. */
-const FORMAT = 4;
+const FORMAT = 5;
 export const cachePath = (scale: Scale) => join(homedir(), '.cache', 'nianbao-bench', `${scale.name}-${FORMAT}.sqlite`);
 
 /** The report of unit `u` (0-based) in `year`, as the bench archive holds it. */
@@ -80,11 +81,27 @@ export const unitName = (u: number) => `${['东', '西', '南', '北', '中'][u 
 export async function cachedArchive(scale: Scale, log: (line: string) => void): Promise<{ path: string; built: boolean; seconds: number }> {
   const path = cachePath(scale);
   if (existsSync(path)) {
-    const db = await openArchiveDb(path, { readonly: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const n = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
-    db.close();
-    if (version === LATEST_VERSION && n === scale.units * scale.years) return { path, built: false, seconds: 0 };
+    try {
+      const db = await openArchiveDb(path, { readonly: true });
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const n = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+      db.close();
+      if (version === LATEST_VERSION && n === scale.units * scale.years) return { path, built: false, seconds: 0 };
+      if (version < LATEST_VERSION && n === scale.units * scale.years) {
+        // Same reports, older schema: migrated in place (as the app would) rather than built again, then compacted.
+        log(`  档案为第 ${version} 版结构，正在迁移到第 ${LATEST_VERSION} 版…`);
+        const start = performance.now();
+        const migrated = await openArchiveDb(path);
+        migrated.exec('VACUUM');
+        migrated.pragma('wal_checkpoint(TRUNCATE)');
+        migrated.close();
+        log(`  迁移完成：${((performance.now() - start) / 1000).toFixed(0)} s`);
+        return { path, built: false, seconds: 0 };
+      }
+    } catch (e) {
+      // A cache whose schema is not what its version says (written before the migrations were renumbered).
+      log(`  已有的档案不可用（${(e as Error).message}），重新生成`);
+    }
     rmSync(path, { force: true });
   }
   mkdirSync(dirname(path), { recursive: true });
@@ -119,10 +136,13 @@ export async function buildArchive(path: string, scale: Scale, log: (line: strin
         source_file: null,
         updated_at: now,
       });
-      reportsDb.writeContents(db, id, report, {});
+      reportsDb.writeContents(db, id, year, report, {}, true);
       reportsDb.updateReportRow(db, id, { revision: 1 });
-      const snapshot = JSON.stringify({ report: { ...report, unit_kind: 'department' }, provenance: {} });
-      revisionsDb.insertRevision(db, { report_id: id, number: 1, created_at: now, note: null, session: null, snapshot });
+      // The revision is stored as its difference from the tables, as the service stores it (none here).
+      const state = { report: { ...report, unit_kind: 'department' as const, scope: 'own' as const }, provenance: {} };
+      const stored = reportsDb.stateAsStored({ ...report, year, scope: 'own' }, { name: report.unit!, kind: 'department' }, report, {});
+      const delta = encodeDelta(stored as unknown as Json, state as unknown as Json);
+      revisionsDb.insertRevision(db, { report_id: id, number: 1, created_at: now, note: null, session: null, delta });
     }
   });
   let batch: { u: number; year: number }[] = [];

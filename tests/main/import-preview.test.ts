@@ -189,8 +189,8 @@ describe('commitFiles', () => {
     a.save({ ...consistentReport('gov2021', 2, 2023), unit: '某县财政局' });
     const second = await workbookOf(a, '某县财政局', 2023, (ws) => (ws.getCell('B3').value = 666));
     // The failure happens inside the transaction, after the first report was written in it.
-    const inner = a as unknown as { saveInTransaction: (...args: unknown[]) => unknown };
-    const original = inner.saveInTransaction.bind(a);
+    const inner = a.reportsService as unknown as { saveInTransaction: (...args: unknown[]) => unknown };
+    const original = inner.saveInTransaction.bind(inner);
     let calls = 0;
     const spy = vi.spyOn(inner, 'saveInTransaction').mockImplementation((...args: unknown[]) => {
       if (++calls === 2) throw new Error('磁盘已满');

@@ -26,6 +26,7 @@ describe('migrations', () => {
   it('0001 creates the schema, marks the file as ours, and sets WAL, FULL sync and foreign keys', async () => {
     const db = await openArchiveDb(join(tempDir(), 'a.sqlite'));
     expect(tables(db)).toEqual([
+      'cell_keys',
       'cells',
       'dismissals',
       'exchanges',

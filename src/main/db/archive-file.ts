@@ -33,7 +33,11 @@ export function expectedSchema(version: number, migrations: readonly Migration[]
   if (!schema) {
     const mem = new Database(':memory:');
     try {
-      for (const m of migrations.filter((x) => x.version <= version)) mem.exec(m.sql);
+      // The whole of each migration, `run` included: a run step may finish its schema change (rename, drop).
+      for (const m of migrations.filter((x) => x.version <= version)) {
+        mem.exec(m.sql);
+        m.run?.(mem);
+      }
       schema = schemaOf(mem);
     } finally {
       mem.close();
@@ -67,6 +71,9 @@ export function integrityProblem(db: Db, quick = false): string | null {
   const lines = rows.map((r) => r.quick_check ?? r.integrity_check ?? '');
   return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('；');
 }
+
+/** A database file opened to read only (a backup to check, or to copy from); it must exist. */
+export const openReadonly = (file: string): Db => new Database(file, { readonly: true, fileMustExist: true });
 
 /** Application id and schema version of a file. */
 export function identity(db: Db): { applicationId: number; version: number; tables: number } {

@@ -41,9 +41,10 @@ export const reportCounts = (db: Db, by: ChartScope, id: number): YearTemplateCo
 export const cellSums = (db: Db, by: ChartScope, id: number, keys: readonly string[]): YearTemplateSum[] =>
   db
     .prepare(
-      `SELECT r.year, r.template, c.key, SUM(CASE WHEN typeof(c.value) IN ('integer', 'real') THEN c.value END) AS value
-       ${REPORTS[by]} CROSS JOIN cells c ON c.report_id = r.id
-       WHERE ${WHERE[by]} AND r.deleted_at IS NULL AND r.template <> 'legacy' AND c.key IN (SELECT value FROM json_each(?))
-       GROUP BY r.year, r.template, c.key`,
+      `SELECT r.year, r.template, k.key, SUM(CASE WHEN typeof(c.value) IN ('integer', 'real') THEN c.value END) AS value
+       ${REPORTS[by]} CROSS JOIN cells c ON c.report_id = r.id JOIN cell_keys k ON k.id = c.cell
+       WHERE ${WHERE[by]} AND r.deleted_at IS NULL AND r.template <> 'legacy'
+         AND c.cell IN (SELECT id FROM cell_keys WHERE key IN (SELECT value FROM json_each(?)))
+       GROUP BY r.year, r.template, k.key`,
     )
     .all(id, JSON.stringify(keys)) as YearTemplateSum[];

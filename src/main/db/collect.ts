@@ -47,13 +47,14 @@ export const yearCells = (db: Db, parentId: number | null, year: number): UnitCe
   (parentId === null
     ? db
         .prepare(
-          `SELECT r.unit_id, c.key, c.value FROM reports r JOIN cells c ON c.report_id = r.id
+          `SELECT r.unit_id, k.key, c.value FROM reports r JOIN cells c ON c.report_id = r.id JOIN cell_keys k ON k.id = c.cell
            WHERE r.year = ? AND r.deleted_at IS NULL`,
         )
         .all(year)
     : db
         .prepare(
-          `SELECT r.unit_id, c.key, c.value FROM units u JOIN reports r ON r.unit_id = u.id JOIN cells c ON c.report_id = r.id
+          `SELECT r.unit_id, k.key, c.value FROM units u JOIN reports r ON r.unit_id = u.id JOIN cells c ON c.report_id = r.id
+             JOIN cell_keys k ON k.id = c.cell
            WHERE u.parent_id = ? AND r.year = ? AND r.deleted_at IS NULL`,
         )
         .all(parentId, year)) as UnitCellRow[];

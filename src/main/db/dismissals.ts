@@ -11,7 +11,7 @@ export interface DismissalRow {
 }
 
 export const listDismissals = (db: Db, reportId: number): DismissalRow[] =>
-  db.prepare('SELECT * FROM dismissals WHERE report_id = ? ORDER BY id').all(reportId) as DismissalRow[];
+  db.prepare('SELECT * FROM dismissals WHERE report_id = ?').all(reportId) as DismissalRow[];
 
 export function upsertDismissal(db: Db, d: Omit<DismissalRow, 'id'>): void {
   db.prepare(

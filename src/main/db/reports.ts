@@ -1,8 +1,8 @@
 // Reports and their contents: cells, section texts, legacy rows. A stored report is read back exactly.
-import type { CellValue, LegacyRow, Report, ReportScope } from '../../shared/report';
-import type { TemplateId } from '../../shared/template';
+import type { CellValue, LegacyRow, Report, ReportScope, UnitKind } from '../../shared/report';
+import { getTemplate, type TemplateId } from '../../shared/template';
 import type { Db } from './open';
-import { indexSection, unindexSection } from './search';
+import { indexAtOnce, type SectionIndexer } from './search';
 
 export type ReportStatus = 'draft' | 'final';
 export type SourceKind = 'typed' | 'excel' | 'text' | 'html' | 'docx' | 'json';
@@ -50,24 +50,82 @@ export function updateReportRow(db: Db, id: number, r: Partial<Omit<ReportRow, '
   db.prepare(`UPDATE reports SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...r, id });
 }
 
-/** Replaces the contents of a report (cells, sections, legacy rows). Call inside a transaction. */
-export function writeContents(db: Db, reportId: number, report: Report, provenance: Record<string, string>): void {
-  db.prepare('DELETE FROM cells WHERE report_id = ?').run(reportId);
-  const cell = db.prepare('INSERT INTO cells (report_id, key, value, source) VALUES (?, ?, ?, ?)');
-  for (const [key, value] of Object.entries(report.values)) cell.run(reportId, key, value, provenance[key] ?? null);
+// A cell's key is stored once, in cell_keys (migration 0006 enters every template's keys); cells name it by that
+// id. Ids never change, so a connection keeps those it read at its first write. A key entered later is looked up
+// each time, not kept: the transaction that entered it may still be rolled back.
+const cellIds = new WeakMap<Db, Map<string, number>>();
+function cellId(db: Db, key: string): number {
+  let ids = cellIds.get(db);
+  if (!ids) {
+    ids = new Map((db.prepare('SELECT key, id FROM cell_keys').all() as { key: string; id: number }[]).map((r) => [r.key, r.id]));
+    cellIds.set(db, ids);
+  }
+  const id = ids.get(key);
+  if (id !== undefined) return id;
+  db.prepare('INSERT INTO cell_keys (key) VALUES (?) ON CONFLICT (key) DO NOTHING').run(key);
+  return (db.prepare('SELECT id FROM cell_keys WHERE key = ?').get(key) as { id: number }).id;
+}
+
+const CELLS_PER_INSERT = 250;
+const upsertCells = (db: Db, rows: number) =>
+  db.prepare(
+    `INSERT INTO cells (report_id, cell, value, source) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (report_id, cell) DO UPDATE SET value = excluded.value, source = excluded.source`,
+  );
+
+/**
+ * Replaces the contents of a report (cells, sections, legacy rows), writing only what changed. `year` is the
+ * report's (its sections are indexed by year). Call inside a transaction.
+ */
+export function writeContents(
+  db: Db,
+  reportId: number,
+  year: number,
+  report: Report,
+  provenance: Record<string, string>,
+  fresh = false,
+  index: SectionIndexer = indexAtOnce(db),
+): void {
+  // A report just created has nothing stored to compare with.
+  const old = new Map(
+    fresh
+      ? []
+      : (
+          db.prepare('SELECT cell, value, source FROM cells WHERE report_id = ?').all(reportId) as {
+            cell: number;
+            value: CellValue;
+            source: string | null;
+          }[]
+        ).map((c) => [c.cell, c]),
+  );
+  const changed: (number | string | null)[] = [];
+  for (const [key, value] of Object.entries(report.values)) {
+    const id = cellId(db, key);
+    const source = provenance[key] ?? null;
+    const was = old.get(id);
+    old.delete(id);
+    if (!was || was.value !== value || was.source !== source) changed.push(reportId, id, value, source);
+  }
+  // Many rows per statement: a report's cells in one or two calls instead of one call each.
+  for (let i = 0; i < changed.length; i += CELLS_PER_INSERT * 4) {
+    const part = changed.slice(i, i + CELLS_PER_INSERT * 4);
+    upsertCells(db, part.length / 4).run(part);
+  }
+  for (const id of old.keys()) db.prepare('DELETE FROM cells WHERE report_id = ? AND cell = ?').run(reportId, id);
 
   const existing = new Map(
-    (db.prepare('SELECT id, key, text FROM sections WHERE report_id = ?').all(reportId) as { id: number; key: string; text: string }[]).map(
-      (s) => [s.key, s],
-    ),
+    fresh
+      ? []
+      : (
+          db.prepare('SELECT id, key, text FROM sections WHERE report_id = ?').all(reportId) as { id: number; key: string; text: string }[]
+        ).map((s) => [s.key, s]),
   );
   const sections = Object.entries(report.sections).filter(([, text]) => text !== undefined) as [string, string][];
-  const year = db.prepare('SELECT year FROM reports WHERE id = ?').pluck().get(reportId) as number;
   // Only changed texts are rewritten, so the search index is not churned on every save.
   for (const [key, s] of existing)
     if (!sections.some(([k]) => k === key)) {
       db.prepare('DELETE FROM sections WHERE id = ?').run(s.id);
-      unindexSection(db, s.id, year);
+      index.remove(s.id, year);
     }
   for (const [key, text] of sections) {
     const old = existing.get(key);
@@ -75,16 +133,35 @@ export function writeContents(db: Db, reportId: number, report: Report, provenan
       const id = Number(
         db.prepare('INSERT INTO sections (report_id, key, text) VALUES (?, ?, ?)').run(reportId, key, text).lastInsertRowid,
       );
-      indexSection(db, id, year, text, false);
+      index.add(id, year, text);
     } else if (old.text !== text) {
       db.prepare('UPDATE sections SET text = ? WHERE id = ?').run(text, old.id);
-      indexSection(db, old.id, year, text, true);
+      index.replace(old.id, year, text);
     }
   }
 
-  db.prepare('DELETE FROM legacy_rows WHERE report_id = ?').run(reportId);
-  const legacy = db.prepare('INSERT INTO legacy_rows (report_id, position, label, unit, this_year, cumulative) VALUES (?, ?, ?, ?, ?, ?)');
-  report.legacy?.forEach((row, i) => legacy.run(reportId, i, row.label, row.unit, row.this_year, row.cumulative));
+  const legacy = report.legacy ?? [];
+  const stored = fresh
+    ? []
+    : (db
+        .prepare('SELECT label, unit, this_year, cumulative FROM legacy_rows WHERE report_id = ? ORDER BY position')
+        .all(reportId) as LegacyRow[]);
+  const same =
+    stored.length === legacy.length &&
+    stored.every(
+      (r, i) =>
+        r.label === legacy[i].label &&
+        r.unit === legacy[i].unit &&
+        r.this_year === legacy[i].this_year &&
+        r.cumulative === legacy[i].cumulative,
+    );
+  if (!same) {
+    db.prepare('DELETE FROM legacy_rows WHERE report_id = ?').run(reportId);
+    const insert = db.prepare(
+      'INSERT INTO legacy_rows (report_id, position, label, unit, this_year, cumulative) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    legacy.forEach((row, i) => insert.run(reportId, i, row.label, row.unit, row.this_year, row.cumulative));
+  }
 }
 
 export interface StoredContents {
@@ -97,7 +174,9 @@ export interface StoredContents {
 export function readContents(db: Db, reportId: number): StoredContents {
   const values: Record<string, CellValue> = {};
   const provenance: Record<string, string> = {};
-  for (const c of db.prepare('SELECT key, value, source FROM cells WHERE report_id = ?').all(reportId) as {
+  for (const c of db
+    .prepare('SELECT k.key, c.value, c.source FROM cells c JOIN cell_keys k ON k.id = c.cell WHERE c.report_id = ?')
+    .all(reportId) as {
     key: string;
     value: CellValue;
     source: string | null;
@@ -115,6 +194,59 @@ export function readContents(db: Db, reportId: number): StoredContents {
     .prepare('SELECT label, unit, this_year, cumulative FROM legacy_rows WHERE report_id = ? ORDER BY position')
     .all(reportId) as LegacyRow[];
   return { values, provenance, sections, legacy };
+}
+
+/** A report as the tables hold it, with its unit's name and kind: what the archive returns for it. */
+export function buildReport(
+  row: Pick<ReportRow, 'template' | 'year' | 'published' | 'scope'>,
+  unit: { name: string; kind: UnitKind },
+  contents: StoredContents,
+): Report {
+  const values: Report['values'] = {};
+  for (const c of getTemplate(row.template).cells) values[c.key] = contents.values[c.key] ?? null;
+  return {
+    template: row.template,
+    unit: unit.name,
+    year: row.year,
+    published: row.published,
+    unit_kind: unit.kind,
+    scope: row.scope,
+    sections: contents.sections,
+    values,
+    ...(row.template === 'legacy' ? { legacy: contents.legacy } : {}),
+  };
+}
+
+/** The report and its provenance as they stand now: the base the latest revision's difference applies to. */
+export interface ReportState {
+  report: Report;
+  provenance: Record<string, string>;
+}
+
+/**
+ * The state that readState will return once writeContents has stored `report` with `provenance` (computed without
+ * reading it back): only the template's cells, sources of stored cells that are not empty, legacy rows only for
+ * the legacy template. tests/main/history.test.ts holds the two to each other.
+ */
+export function stateAsStored(
+  row: Pick<ReportRow, 'template' | 'year' | 'published' | 'scope'>,
+  unit: { name: string; kind: UnitKind },
+  report: Report,
+  provenance: Record<string, string>,
+): ReportState {
+  const stored: StoredContents = { values: report.values, provenance: {}, sections: {}, legacy: [] };
+  for (const key of Object.keys(report.values)) if (provenance[key]) stored.provenance[key] = provenance[key];
+  for (const [key, text] of Object.entries(report.sections))
+    if (text !== undefined) stored.sections[key as keyof Report['sections']] = text;
+  stored.legacy = (report.legacy ?? []).map((r) => ({ label: r.label, unit: r.unit, this_year: r.this_year, cumulative: r.cumulative }));
+  return { report: buildReport(row, unit, stored), provenance: stored.provenance };
+}
+
+export function readState(db: Db, reportId: number): ReportState {
+  const row = reportRowById(db, reportId)!;
+  const unit = db.prepare('SELECT name, kind FROM units WHERE id = ?').get(row.unit_id) as { name: string; kind: UnitKind };
+  const contents = readContents(db, reportId);
+  return { report: buildReport(row, unit, contents), provenance: contents.provenance };
 }
 
 export interface OverviewRow {
@@ -146,3 +278,7 @@ export const liveReportRowsOfUnit = (db: Db, unitId: number): ReportRow[] =>
 /** Reports deleted at exactly this moment (with their unit), to restore them together. */
 export const reportRowsDeletedAt = (db: Db, unitId: number, deletedAt: string): ReportRow[] =>
   db.prepare('SELECT * FROM reports WHERE unit_id = ? AND deleted_at = ? ORDER BY year').all(unitId, deletedAt) as ReportRow[];
+
+/** Every report of a unit, deleted or not. */
+export const reportRowsOfUnit = (db: Db, unitId: number): ReportRow[] =>
+  db.prepare('SELECT * FROM reports WHERE unit_id = ? ORDER BY year').all(unitId) as ReportRow[];

@@ -1,8 +1,8 @@
-// Revisions: a full snapshot of a report per burst of editing, and per named event (定稿, import, restore…).
+// Revisions: one per burst of editing, and per named event (定稿, import, restore…). Each holds only its difference
+// from the state after it (migration 0006, db/delta.ts); the latest one's is from the report as the tables hold it.
 import type { Db } from './open';
 
 export interface RevisionRow {
-  id: number;
   report_id: number;
   number: number;
   created_at: string;
@@ -10,28 +10,35 @@ export interface RevisionRow {
   note: string | null;
   /** The editor session that wrote it; its next save within a burst replaces it. */
   session: string | null;
-  snapshot: string;
+  /** JSON of what turns the state after it into this revision's state; null when they are the same. */
+  delta: string | null;
 }
 
-export function insertRevision(db: Db, r: Omit<RevisionRow, 'id'>): void {
+export function insertRevision(db: Db, r: RevisionRow): void {
   db.prepare(
-    `INSERT INTO revisions (report_id, number, created_at, note, session, snapshot)
-     VALUES (@report_id, @number, @created_at, @note, @session, @snapshot)`,
+    `INSERT INTO revisions (report_id, number, created_at, note, session, delta)
+     VALUES (@report_id, @number, @created_at, @note, @session, @delta)`,
   ).run(r);
 }
 
-export const listRevisions = (db: Db, reportId: number): Omit<RevisionRow, 'snapshot'>[] =>
+export const listRevisions = (db: Db, reportId: number): Omit<RevisionRow, 'delta'>[] =>
   db
-    .prepare('SELECT id, report_id, number, created_at, note, session FROM revisions WHERE report_id = ? ORDER BY number DESC')
-    .all(reportId) as Omit<RevisionRow, 'snapshot'>[];
+    .prepare('SELECT report_id, number, created_at, note, session FROM revisions WHERE report_id = ? ORDER BY number DESC')
+    .all(reportId) as Omit<RevisionRow, 'delta'>[];
 
-export const revision = (db: Db, reportId: number, number: number): RevisionRow | undefined =>
-  db.prepare('SELECT * FROM revisions WHERE report_id = ? AND number = ?').get(reportId, number) as RevisionRow | undefined;
+/** The revisions from `number` up to the latest, newest first: the differences that lead back to `number`. */
+export const revisionsSince = (db: Db, reportId: number, number: number): RevisionRow[] =>
+  db.prepare('SELECT * FROM revisions WHERE report_id = ? AND number >= ? ORDER BY number DESC').all(reportId, number) as RevisionRow[];
 
-export const latestRevision = (db: Db, reportId: number): RevisionRow | undefined =>
-  db.prepare('SELECT * FROM revisions WHERE report_id = ? ORDER BY number DESC LIMIT 1').get(reportId) as RevisionRow | undefined;
+/** The latest two, newest first (a burst amends the latest: the one before it then leads to the new state). */
+export const latestRevisions = (db: Db, reportId: number): RevisionRow[] =>
+  db.prepare('SELECT * FROM revisions WHERE report_id = ? ORDER BY number DESC LIMIT 2').all(reportId) as RevisionRow[];
+
+export function setDelta(db: Db, reportId: number, number: number, delta: string | null): void {
+  db.prepare('UPDATE revisions SET delta = ? WHERE report_id = ? AND number = ?').run(delta, reportId, number);
+}
 
 /** Drops a revision superseded by a later save of the same burst. */
-export function deleteRevision(db: Db, id: number): void {
-  db.prepare('DELETE FROM revisions WHERE id = ?').run(id);
+export function deleteRevision(db: Db, reportId: number, number: number): void {
+  db.prepare('DELETE FROM revisions WHERE report_id = ? AND number = ?').run(reportId, number);
 }

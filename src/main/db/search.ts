@@ -83,6 +83,46 @@ export function unindexSection(db: Db, sectionId: number, year: number): void {
   indexStatements(db).remove.run(year * YEAR_STRIDE + sectionId);
 }
 
+/** How writeContents keeps the index of the sections it writes: at once, or at the end of a batch. */
+export interface SectionIndexer {
+  add(sectionId: number, year: number, text: string): void;
+  replace(sectionId: number, year: number, text: string): void;
+  remove(sectionId: number, year: number): void;
+}
+
+export const indexAtOnce = (db: Db): SectionIndexer => ({
+  add: (id, year, text) => indexSection(db, id, year, text, false),
+  replace: (id, year, text) => indexSection(db, id, year, text, true),
+  remove: (id, year) => unindexSection(db, id, year),
+});
+
+/**
+ * Indexes a batch's new and changed texts together at its end (flush, inside the batch's transaction): FTS5
+ * inserts interleaved with the other tables' writes cost about three times as much (1.5 ms against 0.5 ms a report).
+ */
+export class BatchIndexer implements SectionIndexer {
+  private readonly pending = new Map<number, { year: number; text: string }>();
+  constructor(private readonly db: Db) {}
+
+  add(id: number, year: number, text: string): void {
+    this.pending.set(id, { year, text });
+  }
+
+  replace(id: number, year: number, text: string): void {
+    if (!this.pending.has(id)) unindexSection(this.db, id, year);
+    this.pending.set(id, { year, text });
+  }
+
+  remove(id: number, year: number): void {
+    if (!this.pending.delete(id)) unindexSection(this.db, id, year);
+  }
+
+  flush(): void {
+    for (const [id, { year, text }] of [...this.pending].sort((a, b) => a[0] - b[0])) indexSection(this.db, id, year, text, false);
+    this.pending.clear();
+  }
+}
+
 const SPARSE_SQL = `SELECT s.report_id, u.name AS unit, r.year, s.key, s.text
   FROM section_grams g CROSS JOIN sections s CROSS JOIN reports r CROSS JOIN units u
   WHERE g.section_grams MATCH @match AND g.rowid BETWEEN @lo AND @hi

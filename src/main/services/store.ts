@@ -1,11 +1,10 @@
 // The archive file as a whole: opening it, backups, rolling daily backups, and restoring from a backup after
 // checking it. A backup is copied to a temporary name in a worker thread (db/backup-job.ts), checked
 // (integrity and our schema), and only then renamed: a name in the backup list is always a usable backup.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { localDate, localStamp } from '../../shared/local-time';
-import { contentCounts, identity, integrityProblem, schemaProblem } from '../db/archive-file';
+import { contentCounts, identity, integrityProblem, openReadonly, schemaProblem } from '../db/archive-file';
 import { copyArchive } from '../db/backup-job';
 import { MIGRATIONS, type Migration } from '../db/migrations';
 import { APPLICATION_ID, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
@@ -59,7 +58,7 @@ export function checkBackupFile(file: string, migrations: readonly Migration[] =
   if (!statSync(file).isFile()) throw new InputError(`${file} 不是文件，没有恢复`);
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openReadonly(file);
   } catch (e) {
     throw new InputError(`无法打开备份文件 ${file}（${describeError(e)}），没有恢复`);
   }
@@ -113,7 +112,7 @@ async function writeVerifiedBackup(source: string, file: string, migrations: rea
       if ('broken' in r) throw new InputError(`写出的备份未通过完整性检查，已删除，没有保留：${file}`);
       throw Object.assign(new Error(r.error), { code: r.code });
     }
-    const copy = new Database(temp, { readonly: true, fileMustExist: true });
+    const copy = openReadonly(temp);
     let problem: string | null;
     try {
       problem = schemaProblem(copy, identity(copy).version, migrations);
@@ -202,7 +201,7 @@ export class ArchiveStore {
     if (existsSync(file)) {
       const isOurs = (() => {
         try {
-          const probe = new Database(file, { readonly: true, fileMustExist: true });
+          const probe = openReadonly(file);
           try {
             return identity(probe).applicationId === APPLICATION_ID;
           } finally {
@@ -341,7 +340,7 @@ export class ArchiveStore {
       safetyCopy = `${safetyCopy.replace(/\.sqlite$/, '')}-已损坏.damaged`;
       await this.db.backup(safetyCopy);
     }
-    const source = new Database(file, { readonly: true, fileMustExist: true });
+    const source = openReadonly(file);
     try {
       // The backup API copies into the live file under SQLite's locks, so other connections see all or nothing.
       await source.backup(this.path);

@@ -4,6 +4,7 @@ import burstsUnitDelete from './0002-bursts-unit-delete';
 import * as searchGrams from './0003-search-grams';
 import exchange from './0004-exchange';
 import reportScope from './0005-report-scope';
+import * as compactStorage from './0006-compact-storage';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-search-grams', ...searchGrams },
   { version: 4, name: '0004-exchange', sql: exchange },
   { version: 5, name: '0005-report-scope', sql: reportScope },
+  { version: 6, name: '0006-compact-storage', ...compactStorage },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
