@@ -203,7 +203,14 @@ const MatrixRow = memo(function MatrixRow({
 function Cell({ unit, year, report: r, actions }: { unit: string; year: number; report: OverviewCellView | undefined; actions: Actions }) {
   if (!r)
     return (
-      <Button size="compact-xs" variant="subtle" onClick={() => actions.onOpen(unit, year)} aria-label={`新建${unit}${year}年报告`}>
+      // Gray, not the accent colour: a year without a report is the usual case, not an alarm (no sea of red).
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="gray"
+        onClick={() => actions.onOpen(unit, year)}
+        aria-label={`新建${unit}${year}年报告`}
+      >
         新建
       </Button>
     );
