@@ -3,7 +3,6 @@
 // units, some with an error or a late date, last year's from a few) imported through the import page; the board
 // counting them as the SQLite file says; a 全区汇总 whose drill-down adds up to the number on the screen; the
 // county's own 全区 report with a planted difference flagged with its unit; the 催报单 read back with exceljs.
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +13,7 @@ import { emptyReport, type Report } from '../../src/shared/report';
 import { openApp } from '../helpers/app';
 import { tempDir, tempStore } from '../helpers/archive';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
-import { PARENT, reportOf, UNITS } from '../helpers/collect';
+import { childStatesFromFile, PARENT, reportOf, UNITS } from '../helpers/collect';
 
 const YEAR = 2024;
 const JUMP = 'proactive.licensing.decisions';
@@ -22,28 +21,8 @@ const kindOf = (k: '部门' | '乡镇街道'): 'department' | 'township' => (k =
 const nav = (page: Page, label: string) => page.getByRole('navigation').getByText(label, { exact: true }).click();
 const num = (s: string | null) => Number((s ?? '').trim());
 
-/** Each child's state as the SQLite file holds it, worked out here from the tables, not through the app. */
-function statesFromFile(file: string): Map<string, string> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT u.name, r.status, r.error_count AS errors, r.warning_count AS warnings
-         FROM units u JOIN units p ON p.id = u.parent_id
-         LEFT JOIN reports r ON r.unit_id = u.id AND r.year = ? AND r.deleted_at IS NULL
-         WHERE p.name = ?`,
-      )
-      .all(YEAR, PARENT) as { name: string; status: string | null; errors: number | null; warnings: number | null }[];
-    return new Map(
-      rows.map((r) => [
-        r.name,
-        r.status === null ? 'missing' : r.status === 'final' ? 'final' : r.errors! > 0 ? 'errors' : r.warnings! > 0 ? 'warnings' : 'draft',
-      ]),
-    );
-  } finally {
-    db.close();
-  }
-}
+/** Each child's state as the SQLite file holds it, worked out from the tables, not through the app. */
+const statesFromFile = (file: string) => new Map(childStatesFromFile(file, YEAR, PARENT).map((r) => [r.name, r.state]));
 
 describe.skipIf(!browserAvailable)('the collecting office in Chromium', () => {
   it('imports forty workbooks, counts them on the board, sums them with a drill-down and flags the 全区 report', async () => {

@@ -4,46 +4,21 @@
 // drill-down → a unit → 图表 of the 全区 and of one unit → print. After the first click everything is reached with
 // Tab, Enter and the arrow keys; the counts are checked against the SQLite file, the drill-down adds up, and focus
 // lands where a keyboard user needs it. A screenshot at every step (looked at by a person).
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../src/shared/report';
 import { openApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
+import { childStatesFromFile, DEPARTMENTS as COUNTY_DEPARTMENTS } from '../helpers/collect';
 import { consistentReport } from '../helpers/random-report';
 
 // The board and the 汇总 open on last year: the walk looks at that year as the office does in January.
 const YEAR = new Date().getFullYear() - 1;
 const YEARS = [YEAR - 2, YEAR - 1, YEAR];
 const PARENT = '某区人民政府';
-const DEPARTMENTS = [
-  '教育局',
-  '公安局',
-  '民政局',
-  '司法局',
-  '财政局',
-  '人力资源和社会保障局',
-  '自然资源局',
-  '生态环境局',
-  '住房和城乡建设局',
-  '交通运输局',
-  '水利局',
-  '农业农村局',
-  '商务局',
-  '文化和旅游局',
-  '卫生健康委员会',
-  '退役军人事务局',
-  '应急管理局',
-  '审计局',
-  '市场监督管理局',
-  '统计局',
-  '医疗保障局',
-  '信访局',
-  '发展和改革局',
-  '城市管理局',
-  '数据局',
-].map((d) => `某区${d}`);
+// Twenty-five of the county helper's departments, under a district's name.
+const DEPARTMENTS = COUNTY_DEPARTMENTS.slice(0, 25).map((d) => `某区${d}`);
 const TOWNS = ['城关街道', '东城街道', '西城街道', '南山镇', '北山镇'].map((t) => `某区${t}`);
 const UNITS = [...DEPARTMENTS, ...TOWNS];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
@@ -80,28 +55,6 @@ function seedDistrict(a: import('../../src/main/services/archive').Archive) {
   a.save(county);
 }
 const PLANT = 'proactive.regulations.issued';
-
-/** Each child's state for the year, from the SQLite file itself. */
-function fromFile(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT u.name, r.status, r.error_count AS errors, r.warning_count AS warnings
-         FROM units u JOIN units p ON p.id = u.parent_id
-         LEFT JOIN reports r ON r.unit_id = u.id AND r.year = ? AND r.deleted_at IS NULL
-         WHERE p.name = ?`,
-      )
-      .all(YEAR, PARENT) as { name: string; status: string | null; errors: number | null; warnings: number | null }[];
-    return rows.map((r) => ({
-      ...r,
-      state:
-        r.status === null ? 'missing' : r.status === 'final' ? 'final' : r.errors! > 0 ? 'errors' : r.warnings! > 0 ? 'warnings' : 'draft',
-    }));
-  } finally {
-    db.close();
-  }
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -141,7 +94,7 @@ describe.skipIf(!browserAvailable)('the collecting office walked by keyboard', (
         await page.emulateMedia({ media: 'screen' });
       };
       const navLink = (label: string) => page.locator('.mantine-NavLink-root').filter({ has: page.getByText(label, { exact: true }) });
-      const states = fromFile(join(dir, 'archive.sqlite'));
+      const states = childStatesFromFile(join(dir, 'archive.sqlite'), YEAR, PARENT);
       const count = (s: string) => states.filter((r) => r.state === s).length;
       expect(states).toHaveLength(30);
       try {

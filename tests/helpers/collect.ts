@@ -1,11 +1,13 @@
 // A county's forty units and their reports, for the collecting-office tests.
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Report } from '../../src/shared/report';
 import { consistentReport } from './random-report';
 
 export const PARENT = '某县人民政府';
-const DEPARTMENTS = [
+/** Department names without the place, as a county or district has them. */
+export const DEPARTMENTS = [
   '教育局',
   '公安局',
   '民政局',
@@ -63,3 +65,25 @@ export const reportOf = (unit: string, seed: number, year = 2024, published = `$
   unit,
   published,
 });
+
+/** Each child unit's board state for a year, worked out from the SQLite file itself (not through the app). */
+export function childStatesFromFile(file: string, year: number, parent: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT u.name, r.status, r.error_count AS errors, r.warning_count AS warnings
+         FROM units u JOIN units p ON p.id = u.parent_id
+         LEFT JOIN reports r ON r.unit_id = u.id AND r.year = ? AND r.deleted_at IS NULL
+         WHERE p.name = ?`,
+      )
+      .all(year, parent) as { name: string; status: string | null; errors: number | null; warnings: number | null }[];
+    return rows.map((r) => ({
+      ...r,
+      state:
+        r.status === null ? 'missing' : r.status === 'final' ? 'final' : r.errors! > 0 ? 'errors' : r.warnings! > 0 ? 'warnings' : 'draft',
+    }));
+  } finally {
+    db.close();
+  }
+}

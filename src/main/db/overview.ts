@@ -4,7 +4,7 @@
 import type { TemplateId } from '../../shared/template';
 import type { UnitKind } from '../../shared/report';
 import type { Db } from './open';
-import type { ReportStatus } from './reports';
+import type { OverviewRow, ReportStatus } from './reports';
 
 export type OverviewSort = 'name' | 'kind' | 'errors' | 'updated';
 export type OverviewStatus = 'draft' | 'final' | 'errors' | 'warnings' | 'missing';
@@ -29,15 +29,7 @@ export interface OverviewUnitRow {
   parent: string | null;
 }
 
-export interface OverviewCellRow {
-  report_id: number;
-  unit_id: number;
-  year: number;
-  template: TemplateId;
-  status: ReportStatus;
-  error_count: number;
-  warning_count: number;
-}
+export type OverviewCellRow = Omit<OverviewRow, 'updated_at'>;
 
 export interface YearCountRow {
   year: number;
