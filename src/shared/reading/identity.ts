@@ -2,6 +2,8 @@
 // a 填报单位 line and the page header when there are. Without a title, only strong evidence is used, and a
 // note asks the person to check it.
 
+import { readCalendarDate } from '../calendar-date';
+
 const compact = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
 
 // 鄂伦春自治旗2024年政府信息公开工作年度报告 / 2024年度焦虎镇政府信息公开工作年度报告
@@ -47,17 +49,14 @@ export function readFiller(candidates: readonly string[]): string | null {
   return null;
 }
 
-// 发布时间:2025-02-10 / 发布日期：2025年2月10日
-const PUBLISHED = /(?:发布(?:时间|日期)|发布于|日期|时间):?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+// 发布时间:2025-02-10 / 发布日期：2025年2月10日: the label, then the date as readCalendarDate reads it.
+const PUBLISHED = /(?:发布(?:时间|日期)|发布于|日期|时间):?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
 
 export function readPublished(candidates: readonly string[]): string | null {
   for (const line of candidates) {
     const m = PUBLISHED.exec(compact(line));
-    if (!m) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) continue;
-    return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const date = m && readCalendarDate(m[1]);
+    if (date) return date;
   }
   return null;
 }
