@@ -2,6 +2,7 @@
 // The matrix asks main for what it shows (pages of units, filtered and sorted there); the inputs keep their
 // text to themselves, so typing redraws only the input, and the filter changes once the typing pauses.
 import { Alert, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { UnitKindSelect } from '../components/UnitKindSelect';
 import { useDebouncedValue } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OverviewQueryArg, UnitView } from '../../../shared/api';
@@ -195,13 +196,7 @@ function UnitForm({ unit, onClose, onSaved }: { unit: UnitView | null; onClose: 
           onKeyDown={(e) => e.key === 'Enter' && void submit()}
           data-autofocus
         />
-        <Select
-          label="单位类型"
-          data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
-          value={kind}
-          onChange={(v) => v && setKind(v as UnitKind)}
-          allowDeselect={false}
-        />
+        <UnitKindSelect value={kind} onChange={setKind} />
         {unit && (
           <Text size="xs" c="dimmed">
             改名后，该单位历年的报告都随之显示在新名称下。

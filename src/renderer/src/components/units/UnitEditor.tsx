@@ -1,9 +1,10 @@
 // Adds a unit (under a parent or at the top level) or changes one: name, kind and parent. A parent that is the unit
 // itself or one of its descendants is refused here with the reason (the archive refuses it too).
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { UnitKindSelect } from '../UnitKindSelect';
 import { useMemo, useState } from 'react';
 import type { UnitView } from '../../../../shared/api';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/report';
+import type { UnitKind } from '../../../../shared/report';
 import { notifyDone, useApiMutation } from '../../data/query';
 import { descendantsOf } from './tree';
 
@@ -63,13 +64,7 @@ export function UnitEditor({ editing, units, onClose }: { editing: UnitEditing; 
           onKeyDown={(e) => e.key === 'Enter' && submit()}
           data-autofocus
         />
-        <Select
-          label="单位类型"
-          data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
-          value={kind}
-          onChange={(v) => v && setKind(v as UnitKind)}
-          allowDeselect={false}
-        />
+        <UnitKindSelect value={kind} onChange={setKind} />
         <Select
           label="上级单位"
           description="可输入名称查找；不选为顶级单位"
