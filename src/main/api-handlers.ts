@@ -15,6 +15,7 @@ import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplates, safe
 import { IMPORTABLE } from './services/files';
 import { commitFiles, previewFile } from './services/import-preview';
 import { overviewPage } from './services/overview';
+import { archiveYears, findUnits, reportCounts, unitTree } from './services/pickers';
 import { checkBackupFile, type ArchiveStore } from './services/store';
 import { packageFileName } from './exchange/package';
 import { ExchangeService } from './exchange/service';
@@ -39,6 +40,10 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'units.delete': ({ name }) => a().deleteUnit(name),
     'units.undelete': ({ name }) => a().undeleteUnit(name),
     'archive.overview': (q) => overviewPage(a().db, q),
+    'archive.years': () => archiveYears(a().db),
+    'units.find': (q) => findUnits(a().db, q),
+    'units.tree': ({ year }) => unitTree(a().db, year),
+    'export.counts': () => reportCounts(a().db),
     'archive.deleted': () => a().deleted(),
     'report.get': ({ unit, year }) => ({ ...a().get(unit, year), findings: a().validateStored(unit, year) }),
     'report.draft': ({ unit, year }) => a().draft(unit, year),

@@ -75,6 +75,42 @@ export const overviewQuery = z.object({
   counts: z.boolean().optional(),
 });
 export type OverviewQueryArg = z.infer<typeof overviewQuery>;
+/** The most units one `units.find` returns (a picker asks for a few; printing a parent's units for all of them). */
+export const UNIT_FIND_MAX = 10_000;
+export const unitFindQuery = z.object({
+  /** Part of the unit's name (or all of it, with `exact`). */
+  text: z.string().max(200).optional(),
+  exact: z.boolean().optional(),
+  /** Only units with a report of this year; each comes with that report's state. */
+  year: yearArg.optional(),
+  /** Only units with any report. */
+  hasReports: z.boolean().optional(),
+  /** Only units that have subordinate units, top units first. */
+  parents: z.boolean().optional(),
+  /** Only the subordinate units of this unit (its name). */
+  parent: z.string().optional(),
+  /** Each unit with the years of its reports. */
+  withYears: z.boolean().optional(),
+  limit: z.number().int().min(1).max(UNIT_FIND_MAX).optional(),
+});
+export type UnitFindArg = z.infer<typeof unitFindQuery>;
+/** A unit a picker offers. */
+export interface UnitPickView extends UnitView {
+  /** Its report of the year asked for. */
+  report?: { status: 'draft' | 'final'; errors: number; warnings: number };
+  /** The years of its reports, newest first (asked with `withYears`). */
+  years?: number[];
+}
+export interface UnitFindView {
+  units: UnitPickView[];
+  /** More units match than were returned. */
+  more: boolean;
+}
+/** A unit of the 单位 page's tree: its number of reports and the state of its report of the year asked for. */
+export interface UnitTreeView extends UnitView {
+  reports: number;
+  status: 'draft' | 'final' | null;
+}
 export interface StoredReportView {
   id: number;
   unit: UnitView;
@@ -461,6 +497,13 @@ export const API = {
   'units.delete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
   'units.undelete': { args: z.object({ name: z.string().min(1) }), result: out<{ reports: number }>() },
   'archive.overview': { args: overviewQuery, result: out<OverviewPageView>() },
+  /** The years with reports, oldest first. */
+  'archive.years': { args: z.object({}), result: out<number[]>() },
+  /** A few units by name for a picker, asked as the person types. */
+  'units.find': { args: unitFindQuery, result: out<UnitFindView>() },
+  'units.tree': { args: z.object({ year: yearArg }), result: out<UnitTreeView[]>() },
+  /** Live reports, and those of the 2018 and earlier form (not in the flat workbook). */
+  'export.counts': { args: z.object({}), result: out<{ reports: number; legacy: number }>() },
   'archive.deleted': { args: z.object({}), result: out<DeletedView>() },
   'report.get': { args: unitYear, result: out<StoredReportView>() },
   'report.draft': { args: unitYear, result: out<{ report: Report; provenance: Record<string, string> }>() },

@@ -10,12 +10,13 @@ export type OverviewQuery = OverviewQueryArg;
 
 // Counts per year and the units a status filter leaves read every report of the archive; they change only with
 // the archive, so the last few answers are kept per connection and dropped when this or another connection writes.
+// The other pages' answers that read every report (services/pickers.ts) are kept the same way.
 const memos = new WeakMap<Db, { stamp: string; answers: Map<string, unknown> }>();
 const MEMO_SIZE = 32;
 /** Below this many matching units, counts go unit by unit; above, one pass over the reports is cheaper. */
 const FEW_UNITS = 4000;
 
-function remembered<T>(db: Db, key: string, compute: () => T): T {
+export function remembered<T>(db: Db, key: string, compute: () => T): T {
   const stamp = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
   let memo = memos.get(db);
   if (!memo || memo.stamp !== stamp) memos.set(db, (memo = { stamp, answers: new Map() }));
