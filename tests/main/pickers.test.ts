@@ -85,7 +85,10 @@ describe('units.find', () => {
   });
 
   it('with a year: only units with a live report of it, each with its state and counts', () => {
-    const expected = [...live.entries()].filter(([, ys]) => ys.includes(2024)).map(([n]) => n).sort(byCode);
+    const expected = [...live.entries()]
+      .filter(([, ys]) => ys.includes(2024))
+      .map(([n]) => n)
+      .sort(byCode);
     const found = findUnits(db(), { year: 2024, limit: 500 }).units;
     expect(found.map((u) => u.name)).toEqual(expected);
     const of = (n: string) => found.find((u) => u.name === n)!.report!;
@@ -107,7 +110,12 @@ describe('units.find', () => {
     );
     expect(findUnits(db(), { parent: '没有的上级' })).toEqual({ units: [], more: false });
     const withReports = findUnits(db(), { hasReports: true, withYears: true, limit: 500 }).units;
-    expect(withReports.map((u) => u.name)).toEqual([...live.entries()].filter(([, ys]) => ys.length).map(([n]) => n).sort(byCode));
+    expect(withReports.map((u) => u.name)).toEqual(
+      [...live.entries()]
+        .filter(([, ys]) => ys.length)
+        .map(([n]) => n)
+        .sort(byCode),
+    );
     for (const u of withReports) expect(u.years).toEqual([...live.get(u.name)!].sort((a, b) => b - a));
   });
 

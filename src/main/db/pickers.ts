@@ -100,8 +100,7 @@ export const unitTree = (db: Db, year: number): TreeUnitRow[] =>
 
 /** Live reports, and how many of them are of the 2018 and earlier form (left out of the flat workbook). */
 export const reportCounts = (db: Db): { reports: number; legacy: number } =>
-  db
-    .prepare(
-      "SELECT count(*) AS reports, coalesce(sum(template = 'legacy'), 0) AS legacy FROM reports WHERE deleted_at IS NULL",
-    )
-    .get() as { reports: number; legacy: number };
+  db.prepare("SELECT count(*) AS reports, coalesce(sum(template = 'legacy'), 0) AS legacy FROM reports WHERE deleted_at IS NULL").get() as {
+    reports: number;
+    legacy: number;
+  };

@@ -73,4 +73,5 @@ export const unitTree = (db: Db, year: number): UnitTreeView[] =>
   );
 
 /** The flat workbook's counts: live reports, and those of the 2018 and earlier form it leaves out. */
-export const reportCounts = (db: Db): { reports: number; legacy: number } => remembered(db, 'report counts', () => pickersDb.reportCounts(db));
+export const reportCounts = (db: Db): { reports: number; legacy: number } =>
+  remembered(db, 'report counts', () => pickersDb.reportCounts(db));

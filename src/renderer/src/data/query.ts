@@ -38,9 +38,16 @@ export function useApiQuery<C extends Channel>(
   });
 }
 
+/** Answers made of the same units and reports as the overview or the unit list: stale whenever those are. */
+const ALSO_STALE: Partial<Record<Channel, Channel[]>> = {
+  'archive.overview': ['archive.years', 'units.find', 'units.tree', 'export.counts'],
+  'units.list': ['units.find', 'units.tree'],
+};
+
 /** Channels whose cached answers a change may alter; invalidating by channel refetches every argument set. */
 export function invalidate(...channels: Channel[]): Promise<void> {
-  return Promise.all(channels.map((c) => queryClient.invalidateQueries({ queryKey: [c] }))).then(() => undefined);
+  const all = new Set(channels.flatMap((c) => [c, ...(ALSO_STALE[c] ?? [])]));
+  return Promise.all([...all].map((c) => queryClient.invalidateQueries({ queryKey: [c] }))).then(() => undefined);
 }
 
 /** A change over the contract. `invalidates` lists the channels it makes stale; errors are shown once, in the

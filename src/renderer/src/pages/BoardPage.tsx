@@ -90,7 +90,7 @@ export function BoardPage({ params }: { params: PageParams }) {
       </Group>
       {saved && <SavedFile path={saved} onShow={(path) => showInFolder.mutate({ path })} />}
 
-      {!scope.loading && !scope.parents.length && (
+      {!scope.loading && !scope.hasParents && (
         <Alert color="blue" title="还没有下级单位">
           报送情况按上级单位列出它的下级单位。请先在“单位”页导入单位名单，或为单位设置上级单位。
         </Alert>

@@ -1,16 +1,20 @@
 // 图表: a unit's or a 全区's figures over the years — applications received and their outcomes (表三), the shares
 // granted / partly granted / refused, 复议 and 诉讼 with their 纠错 rates (表四). Printable: one A4 page for the
 // office (全区) and one per unit.
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { UNIT_FIND_MAX } from '../../../shared/api';
 import { localDate } from '../../../shared/local-time';
 import { ChartsSet, ChartsSheet, chartsTitle } from '../components/charts/ChartsSet';
 import { PagePrint } from '../components/PagePrint';
+import { UnitPicker } from '../components/UnitPicker';
 import { invalidate, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
 import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'region';
+/** The parent picker's units: those with subordinate units, top units first. */
+const PARENTS = { parents: true } as const;
 
 function UnitSheet({ unit, today }: { unit: string; today: string }) {
   const view = useApiQuery('charts.unit', { unit }).data;
@@ -20,16 +24,15 @@ function UnitSheet({ unit, today }: { unit: string; today: string }) {
 export function ChartsPage({ params }: { params: PageParams }) {
   const heading = useArrivalFocus(params);
   const { goTo } = useNavigation();
-  // Only to notice changes of the archive; the units come from units.list (all of them, not one page).
-  const overviewQuery = useApiQuery('archive.overview', { limit: 1, counts: false });
-  const unitList = useApiQuery('units.list', {}).data;
-  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  // Only to notice changes of the archive; the units are asked for as the person types (units.find).
+  const yearsQuery = useApiQuery('archive.years', {});
+  // Every change of a report refreshes the year list: the answers here are made of the same reports.
   const seen = useRef(0);
   useEffect(() => {
-    const at = overviewQuery.dataUpdatedAt;
+    const at = yearsQuery.dataUpdatedAt;
     if (seen.current && at !== seen.current) void invalidate('charts.unit', 'charts.region');
     seen.current = at;
-  }, [overviewQuery.dataUpdatedAt]);
+  }, [yearsQuery.dataUpdatedAt]);
   const [scope, setScope] = useState<Scope>(params.parent && !params.unit ? 'region' : 'unit');
   const [unit, setUnit] = useState<string | null>(params.unit ?? null);
   const [chosenParent, setParent] = useState<string | null>(params.parent ?? null);
@@ -46,17 +49,13 @@ export function ChartsPage({ params }: { params: PageParams }) {
     if (params.parent) setParent(params.parent);
   }
 
-  const units = useMemo(() => [...(unitList ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [unitList]);
   // Top units first, as on 报送情况 and 全区汇总; until the person picks one, the first of them.
-  const parents = useMemo(() => {
-    const names = new Set(units.map((u) => u.parent).filter((p): p is string => !!p));
-    return units
-      .filter((u) => names.has(u.name))
-      .sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null))
-      .map((u) => u.name);
-  }, [units]);
-  const parent = chosenParent ?? parents[0] ?? null;
-  const children = useMemo(() => units.filter((u) => u.parent === parent).map((u) => u.name), [units, parent]);
+  const firstParent = useApiQuery('units.find', { ...PARENTS, limit: 1 }).data;
+  const hasParents = !!firstParent?.units.length;
+  const parent = chosenParent ?? firstParent?.units[0]?.name ?? null;
+  // The subordinate units, only when all of them are printed (a page each).
+  const childList = useApiQuery('units.find', printing === 'all' && parent ? { parent, limit: UNIT_FIND_MAX } : null).data;
+  const children = useMemo(() => [...(childList?.units ?? [])].map((u) => u.name).sort((a, b) => a.localeCompare(b, 'zh-CN')), [childList]);
 
   const unitQuery = useApiQuery('charts.unit', scope === 'unit' && unit ? { unit } : null, { refetchOnMount: 'always' });
   const regionQuery = useApiQuery('charts.region', scope === 'region' && parent ? { parent } : null, {
@@ -84,24 +83,15 @@ export function ChartsPage({ params }: { params: PageParams }) {
             ]}
           />
           {scope === 'unit' ? (
-            <Select
-              label="单位"
-              placeholder="选择单位"
-              data={units.map((u) => u.name)}
-              value={unit}
-              onChange={setUnit}
-              searchable
-              limit={200}
-              w={300}
-            />
+            <UnitPicker label="单位" placeholder="选择单位" value={unit} onChange={setUnit} nothingFoundMessage="没有这个单位" w={300} />
           ) : (
-            <Select
+            <UnitPicker
               label="上级单位"
-              placeholder={parents.length ? '选择上级单位' : '还没有设置上级单位'}
-              data={parents}
+              placeholder={hasParents ? '选择上级单位' : '还没有设置上级单位'}
+              filter={PARENTS}
               value={parent}
               onChange={setParent}
-              searchable
+              nothingFoundMessage="没有这个单位"
               w={300}
             />
           )}
@@ -136,7 +126,7 @@ export function ChartsPage({ params }: { params: PageParams }) {
         <Text c="dimmed">
           {scope === 'unit'
             ? '请选择一个单位，看它历年的申请、办理结果、复议和诉讼；或改看“全区（下级单位合计）”。'
-            : parents.length
+            : hasParents
               ? '请选择一个上级单位，看它的下级单位历年合计。'
               : '还没有设置上级单位：请先在“单位”页导入单位名单，或为单位设置上级单位。'}
         </Text>

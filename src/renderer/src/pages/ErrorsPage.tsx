@@ -1,10 +1,11 @@
 // 差错清单: for a year, one unit's errors and unexplained warnings, or those of every failing unit (of the archive or
 // under a parent); exported as a workbook (a sheet per unit) and printed to send back; one click opens a report.
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { OVERVIEW_MAX_LIMIT } from '../../../shared/api';
 import { localDate } from '../../../shared/local-time';
 import { SavedFile } from '../components/SavedFile';
+import { UnitPicker, useUnit } from '../components/UnitPicker';
+import { YearSelect } from '../components/YearSelect';
 import { PagePrint } from '../components/PagePrint';
 import { ERRORS_TITLE, UnitErrorsCard, UnitErrorsSheet } from '../components/errors/ErrorList';
 import { invalidate, notifyError, useApiMutation, useApiQuery } from '../data/query';
@@ -12,19 +13,20 @@ import { useNavigation, type PageParams } from '../lib/navigation';
 import { useArrivalFocus } from '../components/board/scope';
 
 type Scope = 'unit' | 'all';
+/** The parent picker's units: those with subordinate units, top units first. */
+const PARENTS = { parents: true } as const;
 
 export function ErrorsPage({ params }: { params: PageParams }) {
   const heading = useArrivalFocus(params);
   const { openReport } = useNavigation();
-  const overviewQuery = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false });
-  const overview = overviewQuery.data;
-  // Every change of a report refreshes the overview: the answers here are made of the same reports.
+  const yearsQuery = useApiQuery('archive.years', {});
+  // Every change of a report refreshes the year list: the answers here are made of the same reports.
   const seen = useRef(0);
   useEffect(() => {
-    const at = overviewQuery.dataUpdatedAt;
+    const at = yearsQuery.dataUpdatedAt;
     if (seen.current && at !== seen.current) void invalidate('errors.list');
     seen.current = at;
-  }, [overviewQuery.dataUpdatedAt]);
+  }, [yearsQuery.dataUpdatedAt]);
   const [scope, setScope] = useState<Scope>(params.unit ? 'unit' : 'all');
   const [pickedYear, setYear] = useState<number | null>(params.year ?? null);
   const [pickedUnit, setUnit] = useState<string | null>(params.unit ?? null);
@@ -45,27 +47,15 @@ export function ErrorsPage({ params }: { params: PageParams }) {
     setSaved(null);
   }
 
-  const years = useMemo(() => [...(overview?.years ?? [])].sort((a, b) => b - a), [overview]);
+  const years = useMemo(() => [...(yearsQuery.data ?? [])].sort((a, b) => b - a), [yearsQuery.data]);
   // Last year first, as on 报送情况 and 全区汇总 (a draft of this year must not move the office off its January).
   const lastYear = new Date().getFullYear() - 1;
   const year = pickedYear ?? (years.includes(lastYear) ? lastYear : years[0]) ?? null;
-  const unitOptions = useMemo(
-    () =>
-      (overview?.units ?? [])
-        .flatMap((u) => {
-          const r = year === null ? undefined : u.reports[year];
-          return r
-            ? [{ value: u.name, label: `${u.name}${r.errors ? `（错误 ${r.errors}）` : r.warnings ? `（警告 ${r.warnings}）` : ''}` }]
-            : [];
-        })
-        .sort((a, b) => a.value.localeCompare(b.value, 'zh-CN')),
-    [overview, year],
-  );
-  const parents = useMemo(() => {
-    const ids = new Set((overview?.units ?? []).map((u) => u.parent).filter((p): p is string => !!p));
-    return [...ids].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  }, [overview]);
-  const unit = pickedUnit && unitOptions.some((o) => o.value === pickedUnit) ? pickedUnit : null;
+  // A unit is offered for the year when it has a report of it; a choice without one is no choice.
+  const ofYear = useMemo(() => (year === null ? null : { year }), [year]);
+  const picked = useUnit(year === null ? null : pickedUnit, ofYear ?? {});
+  const unit = picked ? picked.name : null;
+  const unitPending = picked === undefined;
 
   const args = year === null ? null : scope === 'unit' ? (unit ? { year, unit } : null) : { year, parent };
   const query = useApiQuery('errors.list', args, { refetchOnMount: 'always' });
@@ -82,16 +72,13 @@ export function ErrorsPage({ params }: { params: PageParams }) {
       </Title>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap">
-          <Select
-            label="年度"
-            data={years.map((y) => ({ value: String(y), label: `${y} 年` }))}
-            value={year === null ? null : String(year)}
-            onChange={(v) => {
-              setYear(v ? Number(v) : null);
+          <YearSelect
+            years={years}
+            value={year}
+            onChange={(y) => {
+              setYear(y);
               setSaved(null);
             }}
-            allowDeselect={false}
-            w={120}
           />
           <SegmentedControl
             aria-label="范围"
@@ -106,32 +93,33 @@ export function ErrorsPage({ params }: { params: PageParams }) {
             ]}
           />
           {scope === 'unit' ? (
-            <Select
+            <UnitPicker
               label="单位"
               placeholder="选择单位"
-              data={unitOptions}
-              value={unit}
+              filter={ofYear ?? {}}
+              optionLabel={(u) =>
+                `${u.name}${u.report?.errors ? `（错误 ${u.report.errors}）` : u.report?.warnings ? `（警告 ${u.report.warnings}）` : ''}`
+              }
+              value={unit ?? (unitPending ? pickedUnit : null)}
               onChange={(v) => {
                 setUnit(v);
                 setSaved(null);
               }}
-              searchable
-              limit={200}
               nothingFoundMessage="这一年没有这个单位的报告"
               w={300}
             />
           ) : (
-            <Select
+            <UnitPicker
               label="上级单位"
               placeholder="全部单位"
-              data={parents}
+              filter={PARENTS}
               value={parent}
               onChange={(v) => {
                 setParent(v);
                 setSaved(null);
               }}
-              searchable
               clearable
+              nothingFoundMessage="没有这个单位"
               w={240}
             />
           )}
@@ -155,6 +143,8 @@ export function ErrorsPage({ params }: { params: PageParams }) {
 
       {year === null ? (
         <Text c="dimmed">档案中还没有报告。</Text>
+      ) : scope === 'unit' && unitPending ? (
+        <Text c="dimmed">正在读取…</Text>
       ) : scope === 'unit' && !unit ? (
         <Text c="dimmed">请选择一个单位，或改看“全部有问题的单位”。</Text>
       ) : query.isPending ? (

@@ -10,57 +10,42 @@ import {
   NumberInput,
   ScrollArea,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { OVERVIEW_MAX_LIMIT, type OverviewPageView, type OverviewView, type UnitView } from '../../../shared/api';
+import type { UnitTreeView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SavedFile } from '../components/SavedFile';
+import { UnitPicker, useUnit } from '../components/UnitPicker';
+import { YearSelect } from '../components/YearSelect';
 import { notifyError, useApiMutation, useApiQuery } from '../data/query';
 
 type ReportFormat = 'xlsx' | 'docx' | 'html' | 'pdf';
 const REPORT_CHANNELS = { xlsx: 'export.report', docx: 'export.docx', html: 'export.html', pdf: 'export.pdf' } as const;
+/** The units 导出一份报告 offers: those with reports, each with its years. */
+const WITH_REPORTS = { hasReports: true, withYears: true } as const;
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** The overview's units with their reports by year, as the flat list of units and reports this page works with. */
-function flatOverview(page: OverviewPageView): OverviewView {
-  const reports = page.units.flatMap((u) =>
-    Object.entries(u.reports).map(([year, r]) => ({
-      report_id: r.id,
-      unit_id: u.id,
-      year: Number(year),
-      template: r.template,
-      status: r.status,
-      error_count: r.errors,
-      warning_count: r.warnings,
-    })),
-  );
-  return {
-    units: page.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parent: u.parent, code: u.code })),
-    years: [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b),
-    reports,
-  };
-}
-
 export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) => void }) {
-  // Every unit with its reports: this page offers any of them (one request, not the 档案 page's pages).
-  const overviewQuery = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT });
+  // What the cards need, each asked for alone: whether there is a unit, the years with reports.
+  const anyUnit = useApiQuery('units.find', { limit: 1 });
+  const yearsQuery = useApiQuery('archive.years', {});
   const infoQuery = useApiQuery('app.info', {});
-  const overview = useMemo(() => overviewQuery.data && flatOverview(overviewQuery.data), [overviewQuery.data]);
   const host = infoQuery.data?.host;
-  const failed = overviewQuery.isError || infoQuery.isError;
+  const failed = anyUnit.isError || yearsQuery.isError || infoQuery.isError;
   const show = useApiMutation('host.showInFolder');
   const showInFolder = (path: string) => show.mutate({ path });
+  const years = yearsQuery.data;
 
   return (
     <Stack gap="md" maw={960}>
       <Title order={3}>导出</Title>
-      {overview && !overview.units.length ? (
+      {anyUnit.data && !anyUnit.data.units.length ? (
         <Card withBorder padding="xl">
           <Text fw={600} mb={4}>
             档案中还没有单位和报告，暂时没有可以导出的内容。
@@ -69,11 +54,11 @@ export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) 
             请先在“档案”页点击“添加单位”登记要收集年报的单位，或在“导入”页读入已有的年报和工作簿，再回到这里导出。
           </Text>
         </Card>
-      ) : overview && host ? (
+      ) : anyUnit.data && years && host ? (
         <>
-          <OneReport overview={overview} host={host} onPrint={onPrint} onShow={showInFolder} />
-          <Templates overview={overview} onShow={showInFolder} />
-          <Flat overview={overview} onShow={showInFolder} />
+          <OneReport host={host} onPrint={onPrint} onShow={showInFolder} />
+          <Templates years={years} onShow={showInFolder} />
+          <Flat onShow={showInFolder} />
         </>
       ) : (
         !failed && <Text c="dimmed">正在读取档案…</Text>
@@ -83,30 +68,22 @@ export function ExportPage({ onPrint }: { onPrint: (unit: string, year: number) 
 }
 
 interface CardProps {
-  overview: OverviewView;
   onShow: (path: string) => void;
 }
 
 /** An export's failure, in the notification surface; the card shows only what was written. */
 const failedExport = (e: unknown) => notifyError(e, '没有导出');
 
-function OneReport({
-  overview,
-  host,
-  onPrint,
-  onShow,
-}: CardProps & { host: 'electron' | 'browser'; onPrint: (unit: string, year: number) => void }) {
-  const units = overview.units.filter((u) => overview.reports.some((r) => r.unit_id === u.id));
-  const [picked, setUnit] = useState<string | null>(units[0]?.name ?? null);
-  // The page stays mounted while the archive changes (a unit renamed, reports deleted or imported): a choice that
-  // is gone falls back to the first one there is.
-  const unit = units.some((u) => u.name === picked) ? picked : (units[0]?.name ?? null);
-  const unitId = overview.units.find((u) => u.name === unit)?.id;
-  const years = overview.reports
-    .filter((r) => r.unit_id === unitId)
-    .map((r) => r.year)
-    .sort((a, b) => b - a);
-  const [pickedYear, setYear] = useState<number | null>(years[0] ?? null);
+function OneReport({ host, onPrint, onShow }: CardProps & { host: 'electron' | 'browser'; onPrint: (unit: string, year: number) => void }) {
+  // Until the person picks one: the first unit with reports. A choice that is gone (the page stays mounted while
+  // units are renamed, reports deleted or imported) falls back to it.
+  const first = useApiQuery('units.find', { hasReports: true, limit: 1 }).data;
+  const [picked, setUnit] = useState<string | null>(null);
+  const pickedUnit = useUnit(picked, WITH_REPORTS);
+  const unit = picked && pickedUnit !== null ? picked : (first?.units[0]?.name ?? null);
+  const years = useUnit(unit, WITH_REPORTS)?.years ?? [];
+  // Kept when the next unit has it; else its latest.
+  const [pickedYear, setYear] = useState<number | null>(null);
   const year = pickedYear !== null && years.includes(pickedYear) ? pickedYear : (years[0] ?? null);
   const [saved, setSaved] = useState<string | null>(null);
   const setDone = (r: { path: string } | null) => setSaved(r?.path ?? null);
@@ -120,10 +97,8 @@ function OneReport({
 
   const chooseUnit = (name: string | null) => {
     setUnit(name);
-    const id = overview.units.find((u) => u.name === name)?.id;
-    // Keep the year when the unit has it; else its latest.
-    const ys = overview.reports.filter((r) => r.unit_id === id).map((r) => r.year);
-    setYear(year !== null && ys.includes(year) ? year : ys.length ? Math.max(...ys) : null);
+    // The year shown stays when the next unit has it.
+    setYear(year);
     setDone(null);
   };
 
@@ -140,29 +115,27 @@ function OneReport({
       <Text size="sm" c="dimmed" mb="md">
         导出为与国务院办公厅格式一致的 Excel 工作簿；发布用的 Word 文档（公文格式）或门户网站网页；或按正式格式打印、保存为 PDF。
       </Text>
-      {!units.length ? (
+      {first && !first.units.length ? (
         <Text size="sm">档案中还没有报告。请在“档案”页新建报告，或在“导入”页读入已有的年报，再回来导出。</Text>
       ) : (
         <Stack gap="sm">
           <Group align="flex-end">
-            <Select
+            <UnitPicker
               label="单位"
-              data={units.map((u) => u.name)}
+              filter={WITH_REPORTS}
               value={unit}
               onChange={chooseUnit}
-              searchable
               allowDeselect={false}
+              nothingFoundMessage="没有这个单位的报告"
               w={240}
             />
-            <Select
-              label="年度"
-              data={years.map((y) => ({ value: String(y), label: `${y} 年` }))}
-              value={year === null ? null : String(year)}
-              onChange={(v) => {
-                setYear(v ? Number(v) : null);
+            <YearSelect
+              years={years}
+              value={year}
+              onChange={(y) => {
+                setYear(y);
                 setDone(null);
               }}
-              allowDeselect={false}
               w={140}
             />
             <Button onClick={() => void run('xlsx')} loading={busy === 'xlsx'} disabled={!unit || year === null}>
@@ -190,8 +163,8 @@ function OneReport({
   );
 }
 
-function Templates({ overview, onShow }: CardProps) {
-  const latest = overview.years.length ? Math.max(...overview.years) + 1 : new Date().getFullYear() - 1;
+function Templates({ years, onShow }: CardProps & { years: number[] }) {
+  const latest = years.length ? Math.max(...years) + 1 : new Date().getFullYear() - 1;
   const [year, setYear] = useState<number>(latest);
   const [kind, setKind] = useState<'all' | UnitKind>('all');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -199,16 +172,21 @@ function Templates({ overview, onShow }: CardProps) {
   const busy = exporting.isPending;
   const done = exporting.data ?? null;
 
-  const kinds = UNIT_KINDS.filter((k) => overview.units.some((u) => u.kind === k));
-  const shown = overview.units.filter((u) => kind === 'all' || u.kind === kind);
+  const validYear = Number.isInteger(year) && year >= 1990 && year <= 2100;
+  // Every unit with whether it has a report of the year and of the year before (not every unit's every year);
+  // while the year typed is not one, the list stays as it was.
+  const keep = { placeholderData: keepPreviousData };
+  const units = useApiQuery('units.tree', validYear ? { year } : null, keep).data ?? [];
+  const before = useApiQuery('units.tree', validYear && year > 1990 ? { year: year - 1 } : null, keep).data;
+  const kinds = UNIT_KINDS.filter((k) => units.some((u) => u.kind === k));
+  const shown = units.filter((u) => kind === 'all' || u.kind === kind);
   const shownChosen = shown.filter((u) => chosen.has(u.name)).length;
   const hiddenChosen = chosen.size - shownChosen;
-  const validYear = Number.isInteger(year) && year >= 1990 && year <= 2100;
-  const has = useMemo(() => new Set(overview.reports.map((r) => `${r.unit_id}-${r.year}`)), [overview]);
-  const note = (u: UnitView) =>
-    has.has(`${u.id}-${year}`)
+  const hadBefore = useMemo(() => new Set((before ?? []).filter((u) => u.status).map((u) => u.id)), [before]);
+  const note = (u: UnitTreeView) =>
+    u.status
       ? `已有 ${year} 年报告，将导出现有内容`
-      : has.has(`${u.id}-${year - 1}`)
+      : hadBefore.has(u.id)
         ? `上年结转从 ${year - 1} 年报告填入`
         : `没有 ${year - 1} 年报告，上年结转留空`;
 
@@ -229,7 +207,7 @@ function Templates({ overview, onShow }: CardProps) {
 
   // In archive order, so the list of files reads like the list of units.
   const generate = () =>
-    exporting.mutate({ units: overview.units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }, { onError: failedExport });
+    exporting.mutate({ units: units.filter((u) => chosen.has(u.name)).map((u) => u.name), year }, { onError: failedExport });
 
   return (
     <Card withBorder padding="lg">
@@ -311,9 +289,10 @@ function Templates({ overview, onShow }: CardProps) {
   );
 }
 
-function Flat({ overview, onShow }: CardProps) {
-  const legacy = overview.reports.filter((r) => r.template === 'legacy').length;
-  const count = overview.reports.length - legacy;
+function Flat({ onShow }: CardProps) {
+  const counts = useApiQuery('export.counts', {}).data;
+  const legacy = counts?.legacy ?? 0;
+  const count = (counts?.reports ?? 0) - legacy;
   const exporting = useApiMutation('export.flat', { notifyErrors: false });
   const busy = exporting.isPending;
   const done = exporting.data ?? null;

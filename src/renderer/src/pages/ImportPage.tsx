@@ -4,7 +4,7 @@ import { Button, Card, EmptyState, Group, List, Progress, Stack, Stepper, Text, 
 import { useRef, useState } from 'react';
 import type { Channel, PlanOverridesArg } from '../../../shared/api';
 import { call } from '../api';
-import { clearNotice, notifyDone, notifyError, useApiMutation, useApiQuery } from '../data/query';
+import { clearNotice, notifyDone, notifyError, useApiMutation } from '../data/query';
 import { ImportList, type Filter } from '../components/import/ImportList';
 import { ImportSummary, type Imported } from '../components/import/ImportSummary';
 import { BatchBar } from '../components/import/BatchBar';
@@ -42,7 +42,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
   const [filter, setFilter] = useState<Filter>('all');
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<{ rows: Row[]; imported: Imported[] } | null>(null);
-  const units = useApiQuery('units.list', {}).data ?? [];
   const commitMutation = useApiMutation('import.commit', { invalidates: ARCHIVE, notifyErrors: false });
   const committing = commitMutation.isPending;
   // The latest plan request per file: an older answer arriving late is dropped.
@@ -339,7 +338,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
           count={pickedRows.length}
           openDoubts={openInPicked.length}
           suggested={openInPicked.filter((d) => suggestionOf(d)).length}
-          units={units}
           busy={!!progress || committing}
           onApply={applyToPicked}
           onAnswer={answerPicked}
@@ -351,7 +349,6 @@ export function ImportPage({ onOpen }: { onOpen: (unit: string, year: number) =>
           key={current.id}
           row={current}
           entries={entries}
-          units={units}
           busy={busy.has(current.entry.file)}
           onOverrides={(next) => replan(current, next)}
           onToggle={(include) => toggle(current, include)}

@@ -1,11 +1,11 @@
 // 全区汇总: for a parent and a year, the sum of its units' tables in the official layout, each number with its
 // drill-down; the comparison with a 全区 report cell by cell; the export to the official workbook.
-import { Alert, Box, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { OVERVIEW_MAX_LIMIT } from '../../../shared/api';
 import { getTemplate, type TemplateId } from '../../../shared/template';
 import { ScopePicker, useArrivalFocus, useScope } from '../components/board/scope';
 import { SavedFile } from '../components/SavedFile';
+import { UnitPicker, useUnit } from '../components/UnitPicker';
 import { DrillDown } from '../components/summary/DrillDown';
 import { SummaryTables } from '../components/summary/SummaryTables';
 import { SummaryUnits } from '../components/summary/SummaryUnits';
@@ -20,26 +20,28 @@ export function SummaryPage({ params }: { params: PageParams }) {
   const scope = useScope(params);
   const { year, parent } = scope;
   const nav = useNavigation();
-  // Asked afresh when the page first shows: reports may have come in since another page asked.
-  const overview = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false }, { refetchOnMount: 'always' });
-
-  // Units with a report this year may be the 全区 report compared with the sum; the parent's own report by default
-  // (the report's scope 本级/全区 is not stored yet).
-  const reported = useMemo(() => {
-    const ids = new Set((overview.data?.units ?? []).filter((u) => year !== null && u.reports[year]).map((u) => u.id));
-    return scope.units.filter((u) => ids.has(u.id)).map((u) => u.name);
-  }, [overview.data, scope.units, year]);
+  // The 全区 report compared with the sum: by default the parent's own report of the year, when there is one.
+  const parentReport = useUnit(parent, { year });
   // The person's choice holds for the parent and year it was made for; otherwise the default.
   const [chosen, setChosen] = useState<{ for: string; unit: string } | null>(null);
   const scopeKey = `${parent}|${year}`;
-  const compare = parent === null ? null : chosen?.for === scopeKey ? chosen.unit : reported.includes(parent) ? parent : NO_COMPARE;
+  const compare =
+    parent === null
+      ? null
+      : chosen?.for === scopeKey
+        ? chosen.unit
+        : parentReport === undefined
+          ? null
+          : parentReport
+            ? parent
+            : NO_COMPARE;
   const setCompare = (unit: string) => setChosen({ for: scopeKey, unit });
 
   const ready = parent !== null && compare !== null;
   const summary = useApiQuery('summary.get', ready ? { year, parent, compare: compare || null } : null, { meta: { quiet: true } });
-  // Reports saved or imported elsewhere change the sums: ask again when the archive overview changes.
+  // Reports saved or imported elsewhere change the sums (and which units reported): ask again when the archive changes.
   useEffect(() => {
-    if (scope.archiveChanged) void invalidate('summary.get');
+    if (scope.archiveChanged) void invalidate('summary.get', 'units.find');
   }, [scope.archiveChanged]);
   const view = summary.data;
   const [selected, setSelected] = useState<string | null>(null);
@@ -70,14 +72,14 @@ export function SummaryPage({ params }: { params: PageParams }) {
             全区汇总
           </Title>
           <ScopePicker scope={scope} />
-          <Select
+          <UnitPicker
             label="与全区报告比较"
             w={240}
-            searchable
-            limit={200}
             nothingFoundMessage="这一年没有这个单位的报告"
             allowDeselect={false}
-            data={[{ value: NO_COMPARE, label: '不比较' }, ...reported.map((u) => ({ value: u, label: u }))]}
+            // Units with a report this year may be the 全区 report compared with the sum.
+            filter={{ year }}
+            extra={[{ value: NO_COMPARE, label: '不比较' }]}
             value={compare}
             onChange={(v) => setCompare(v ?? NO_COMPARE)}
           />
@@ -88,7 +90,7 @@ export function SummaryPage({ params }: { params: PageParams }) {
       </Group>
       {saved && <SavedFile path={saved} onShow={(path) => showInFolder.mutate({ path })} />}
 
-      {!scope.loading && !scope.parents.length && (
+      {!scope.loading && !scope.hasParents && (
         <Alert color="blue" title="还没有下级单位">
           全区汇总把一个上级单位的下级单位的报告逐格相加。请先在“单位”页导入单位名单，或为单位设置上级单位。
         </Alert>

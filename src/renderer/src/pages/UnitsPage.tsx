@@ -1,12 +1,14 @@
 // 单位: the units as a tree (parent → children) with kind, reports and the year's state; add, change, move a unit;
 // import a unit list with a preview; go to a unit's 报送情况 / 图表 / 差错清单 for the year.
-import { ActionIcon, Badge, Button, Group, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { OVERVIEW_MAX_LIMIT, type UnitImportView } from '../../../shared/api';
+import type { UnitImportView, UnitTreeView } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/report';
 import { call } from '../api';
 import { UnitEditor, type UnitEditing } from '../components/units/UnitEditor';
 import { UnitImport } from '../components/units/UnitImport';
+import { YearSelect } from '../components/YearSelect';
 import { buildTree, visibleRows, type UnitNode } from '../components/units/tree';
 import { notifyError, useApiQuery } from '../data/query';
 import { useNavigation, type PageParams } from '../lib/navigation';
@@ -16,7 +18,6 @@ const AUTO_OPEN_LIMIT = 500;
 const STATE = { draft: { label: '草稿', color: 'yellow' }, final: { label: '已定稿', color: 'green' } } as const;
 
 export function UnitsPage({ params }: { params: PageParams }) {
-  const overview = useApiQuery('archive.overview', { limit: OVERVIEW_MAX_LIMIT, counts: false }).data;
   const { goTo } = useNavigation();
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState(params.year ?? lastYear);
@@ -26,6 +27,9 @@ export function UnitsPage({ params }: { params: PageParams }) {
     setSentYear(params.year);
     if (params.year) setYear(params.year);
   }
+  // Every unit (the tree) with its number of reports and the state of the year shown; not every unit's every year.
+  const tree = useApiQuery('units.tree', { year }, { placeholderData: keepPreviousData }).data;
+  const archiveYears = useApiQuery('archive.years', {}).data;
   const [filter, setFilter] = useState('');
   // Top-level units start open (a county's departments show at once), deeper ones closed; a click flips one.
   const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
@@ -33,35 +37,22 @@ export function UnitsPage({ params }: { params: PageParams }) {
   const [preview, setPreview] = useState<UnitImportView | null>(null);
   const [picking, setPicking] = useState(false);
 
-  const units = useMemo(() => overview?.units ?? [], [overview]);
-  const tree = useMemo(() => buildTree(units), [units]);
+  const units = useMemo(() => tree ?? [], [tree]);
+  const roots = useMemo(() => buildTree(units), [units]);
   // A province's thousands of units start closed: opening a level is one click, and the page stays quick.
   const autoOpen = units.length <= AUTO_OPEN_LIMIT;
   const expanded = useMemo(() => {
     const open = new Set<string>();
-    const walk = (list: UnitNode[]) =>
+    const walk = (list: UnitNode<UnitTreeView>[]) =>
       list.forEach((n) => {
         if ((n.depth === 0 && autoOpen) !== flipped.has(n.unit.name)) open.add(n.unit.name);
         walk(n.children);
       });
-    walk(tree);
+    walk(roots);
     return open;
-  }, [tree, flipped, autoOpen]);
-  const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
-  const reports = useMemo(() => {
-    const count = new Map<number, number>();
-    const ofYear = new Map<number, 'draft' | 'final'>();
-    for (const u of overview?.units ?? []) {
-      count.set(u.id, Object.keys(u.reports).length);
-      const r = u.reports[year];
-      if (r) ofYear.set(u.id, r.status);
-    }
-    return { count, ofYear };
-  }, [overview, year]);
-  const years = useMemo(() => {
-    const all = new Set([...(overview?.years ?? []), lastYear, lastYear + 1, year]);
-    return [...all].sort((a, b) => b - a).map(String);
-  }, [overview, lastYear, year]);
+  }, [roots, flipped, autoOpen]);
+  const rows = useMemo(() => visibleRows(roots, expanded, filter), [roots, expanded, filter]);
+  const years = useMemo(() => [...new Set([...(archiveYears ?? []), lastYear, lastYear + 1, year])], [archiveYears, lastYear, year]);
 
   const toggle = (name: string) =>
     setFlipped((f) => {
@@ -73,12 +64,12 @@ export function UnitsPage({ params }: { params: PageParams }) {
   /** Flips exactly the units whose default differs from the wanted state. */
   const setAll = (open: boolean) => {
     const all = new Set<string>();
-    const walk = (list: UnitNode[]) =>
+    const walk = (list: UnitNode<UnitTreeView>[]) =>
       list.forEach((n) => {
         if (n.children.length && (n.depth === 0 && autoOpen) !== open) all.add(n.unit.name);
         walk(n.children);
       });
-    walk(tree);
+    walk(roots);
     setFlipped(all);
   };
 
@@ -99,13 +90,13 @@ export function UnitsPage({ params }: { params: PageParams }) {
       <Group justify="space-between" wrap="nowrap">
         <Title order={2}>单位</Title>
         <Group gap="xs" wrap="nowrap">
-          <Select
+          <YearSelect
+            label={null}
             aria-label="年度"
-            w={110}
-            data={years}
-            value={String(year)}
-            onChange={(v) => v && setYear(Number(v))}
-            allowDeselect={false}
+            w={130}
+            years={years}
+            value={year}
+            onChange={setYear}
             leftSection={<Text size="xs">年度</Text>}
             leftSectionWidth={40}
           />
@@ -135,7 +126,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
           共 {units.length} 个单位；报告状态为 {year} 年
         </Text>
       </Group>
-      {overview && !units.length && (
+      {tree && !units.length && (
         <Text c="dimmed">档案中还没有单位。可以“添加单位”，或用“导入单位名单…”从 Excel 名单（单位名称、单位类型、上级单位）一次导入。</Text>
       )}
       {units.length > 0 && (
@@ -155,7 +146,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
               {rows.map((n) => {
                 const u = n.unit;
                 const open = !!filter || expanded.has(u.name);
-                const state = reports.ofYear.get(u.id);
+                const state = u.status;
                 const hasChildren = n.children.length > 0;
                 return (
                   <Table.Tr key={u.id} data-unit={u.name} aria-level={n.depth + 1}>
@@ -181,7 +172,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
                     </Table.Td>
                     <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
                     <Table.Td>{hasChildren ? n.children.length : ''}</Table.Td>
-                    <Table.Td>{reports.count.get(u.id) ?? 0}</Table.Td>
+                    <Table.Td>{u.reports}</Table.Td>
                     <Table.Td>
                       {state ? (
                         <Badge size="sm" variant="light" color={STATE[state].color}>

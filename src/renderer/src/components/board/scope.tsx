@@ -1,31 +1,34 @@
 // The year and the parent unit a collecting-office page looks at (报送情况, 全区汇总). Defaults: last year and the
 // top unit that has children; parameters from another page (goTo) win.
-import { Group, Select } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { UnitView } from '../../../../shared/api';
 import { useApiQuery } from '../../data/query';
 import type { PageParams } from '../../lib/navigation';
+import { UnitPicker } from '../UnitPicker';
+import { YearSelect } from '../YearSelect';
 
 export interface Scope {
   year: number;
   setYear(year: number): void;
   parent: string | null;
   setParent(parent: string | null): void;
-  /** Units that have children, top units first. */
-  parents: UnitView[];
+  /** Some unit has subordinate units (false also while the archive is asked). */
+  hasParents: boolean;
   years: number[];
-  units: UnitView[];
   loading: boolean;
-  /** When the archive overview was last fetched: reports saved or imported elsewhere in the app change it. */
+  /** When the archive's years were last fetched: reports saved or imported elsewhere in the app change them. */
   archiveChanged: number;
 }
 
 const lastYear = () => new Date().getFullYear() - 1;
+/** The parent picker's units: those with subordinate units, top units first. */
+const PARENTS = { parents: true } as const;
 
 export function useScope(params: PageParams): Scope {
-  const units = useApiQuery('units.list', {});
   // Asked afresh when a page opens: reports may have been saved through paths that do not invalidate it.
-  const overview = useApiQuery('archive.overview', {}, { refetchOnMount: 'always' });
+  const archiveYears = useApiQuery('archive.years', {}, { refetchOnMount: 'always' });
+  // Until the person picks one: the first top unit with children (one unit, not the list).
+  const firstParent = useApiQuery('units.find', { ...PARENTS, limit: 1 });
   const [year, setYear] = useState(params.year ?? lastYear());
   const [chosenParent, setParent] = useState<string | null>(params.parent ?? null);
   // New parameters from another page (goTo) replace the choice; compared by value, as the page gets a fresh {}.
@@ -35,32 +38,22 @@ export function useScope(params: PageParams): Scope {
     if (params.year) setYear(params.year);
     if (params.parent) setParent(params.parent);
   }
-
-  const parents = useMemo(() => {
-    const list = units.data ?? [];
-    const withChildren = new Set(list.map((u) => u.parent).filter((p): p is string => !!p));
-    return list
-      .filter((u) => withChildren.has(u.name))
-      .sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null) || a.name.localeCompare(b.name, 'zh-CN'));
-  }, [units.data]);
-  // Until the person picks one: the first top unit with children.
-  const parent = chosenParent ?? parents[0]?.name ?? null;
+  const parent = chosenParent ?? firstParent.data?.units[0]?.name ?? null;
 
   const years = useMemo(() => {
-    const set = new Set([...(overview.data?.years ?? []), lastYear(), year]);
+    const set = new Set([...(archiveYears.data ?? []), lastYear(), year]);
     return [...set].sort((a, b) => b - a);
-  }, [overview.data, year]);
+  }, [archiveYears.data, year]);
 
   return {
     year,
     setYear,
     parent,
     setParent,
-    parents,
+    hasParents: !!firstParent.data?.units.length,
     years,
-    units: units.data ?? [],
-    loading: units.isPending,
-    archiveChanged: overview.dataUpdatedAt,
+    loading: firstParent.isPending,
+    archiveChanged: archiveYears.dataUpdatedAt,
   };
 }
 
@@ -68,23 +61,14 @@ export function useScope(params: PageParams): Scope {
 export function ScopePicker({ scope }: { scope: Scope }) {
   return (
     <Group gap="sm" wrap="nowrap">
-      <Select
-        label="年度"
-        w={110}
-        allowDeselect={false}
-        data={scope.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
-        value={String(scope.year)}
-        onChange={(v) => v && scope.setYear(Number(v))}
-      />
-      <Select
+      <YearSelect w={110} years={scope.years} value={scope.year} onChange={scope.setYear} />
+      <UnitPicker
         label="上级单位"
         w={260}
-        searchable
         allowDeselect={false}
-        limit={200}
         nothingFoundMessage="没有这个单位"
-        placeholder={scope.parents.length ? '选择上级单位' : '还没有设置上级单位'}
-        data={scope.parents.map((u) => u.name)}
+        placeholder={scope.hasParents || scope.loading ? '选择上级单位' : '还没有设置上级单位'}
+        filter={PARENTS}
         value={scope.parent}
         onChange={(v) => v && scope.setParent(v)}
       />

@@ -1,8 +1,9 @@
 // What the person sets once for all selected files: unit, year, the new unit's kind and 发布日期 (each only when
 // filled in), and one answer for all open doubts of those files. The files are then checked again.
-import { Autocomplete, Button, Card, Group, NumberInput, Select, Text } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { PlanOverridesArg, UnitView } from '../../../../shared/api';
+import type { PlanOverridesArg } from '../../../../shared/api';
+import { UnitAutocomplete } from '../UnitPicker';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/report';
 import { PublishedDateInput } from '../PublishedDateInput';
 import { DOUBT_ANSWERS, type DoubtAnswer } from './model';
@@ -12,7 +13,6 @@ interface Props {
   /** Open doubts in the selected files, and how many of them have a single suggested reading. */
   openDoubts: number;
   suggested: number;
-  units: UnitView[];
   busy: boolean;
   onApply: (o: PlanOverridesArg) => void;
   onAnswer: (how: DoubtAnswer) => void;
@@ -21,7 +21,7 @@ interface Props {
 
 const validYear = (y: number | string) => typeof y === 'number' && Number.isInteger(y) && y >= 1990 && y <= 2100;
 
-export function BatchBar({ count, openDoubts, suggested, units, busy, onApply, onAnswer, onClear }: Props) {
+export function BatchBar({ count, openDoubts, suggested, busy, onApply, onAnswer, onClear }: Props) {
   const [unit, setUnit] = useState('');
   const [year, setYear] = useState<number | string>('');
   const [kind, setKind] = useState<UnitKind | null>(null);
@@ -44,11 +44,10 @@ export function BatchBar({ count, openDoubts, suggested, units, busy, onApply, o
         <Text size="sm" fw={600} style={{ alignSelf: 'center' }}>
           已选 {count} 份，统一设置：
         </Text>
-        <Autocomplete
+        <UnitAutocomplete
           size="xs"
           label="单位"
           placeholder="不改"
-          data={units.map((u) => u.name)}
           value={unit}
           onChange={setUnit}
           onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && apply()}

@@ -4,7 +4,6 @@
 import {
   Accordion,
   Alert,
-  Autocomplete,
   Badge,
   Button,
   Card,
@@ -23,7 +22,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { PlanOverridesArg, UnitView } from '../../../../shared/api';
+import type { PlanOverridesArg } from '../../../../shared/api';
+import { UnitAutocomplete, useUnit } from '../UnitPicker';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type CellValue, type LegacyRow, type UnitKind } from '../../../../shared/report';
 import { getTemplate } from '../../../../shared/template';
 import { show } from '../../../../shared/validation/values';
@@ -37,7 +37,6 @@ import { PublishedDateInput } from '../PublishedDateInput';
 interface Props {
   row: Row;
   entries: FileEntry[];
-  units: UnitView[];
   /** The plan is being made again with new overrides. */
   busy: boolean;
   onOverrides: (next: PlanOverridesArg) => void;
@@ -47,9 +46,9 @@ interface Props {
 const HAND = '导入前人工填写';
 const quote = (k: string) => k.replace(/["\\]/g, '\\$&');
 
-export function PlanPreview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
+export function PlanPreview({ row, entries, busy, onOverrides, onToggle }: Props) {
   if (!row.plan) return <Unreadable row={row} />;
-  return <Preview row={row} entries={entries} units={units} busy={busy} onOverrides={onOverrides} onToggle={onToggle} />;
+  return <Preview row={row} entries={entries} busy={busy} onOverrides={onOverrides} onToggle={onToggle} />;
 }
 
 function Unreadable({ row }: { row: Row }) {
@@ -77,7 +76,7 @@ function Unreadable({ row }: { row: Row }) {
   );
 }
 
-function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
+function Preview({ row, entries, busy, onOverrides, onToggle }: Props) {
   const plan = row.plan!;
   const report = plan.report;
   const overrides = row.entry.overrides[row.index] ?? {};
@@ -103,7 +102,8 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
   };
   const changed = new Set(plan.diff?.cells.map((c) => c.key) ?? []);
   const names = new Map(template.cells.map((c) => [c.key, c.name]));
-  const known = units.find((u) => u.name === report.unit);
+  // The unit as the archive holds it (undefined while asked, null when it is new).
+  const known = useUnit(report.unit ?? null);
 
   const apply = (unit: string, year: number | string) => {
     const next: PlanOverridesArg = { ...overrides };
@@ -199,10 +199,9 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
         </Group>
 
         <Group align="flex-end" gap="sm">
-          <Autocomplete
+          <UnitAutocomplete
             label="单位"
             placeholder={report.unit ? undefined : '文件中没有写明，请填写或选择'}
-            data={units.map((u) => u.name)}
             value={unitDraft}
             onChange={setUnitDraft}
             onOptionSubmit={(v) => apply(v, yearDraft)}
@@ -224,7 +223,7 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
             error={yearProblem ?? report.year === null}
             w={120}
           />
-          {report.unit && !known && (
+          {report.unit && known === null && (
             <Select
               label="新单位的类型"
               placeholder="请选择"
@@ -244,7 +243,7 @@ function Preview({ row, entries, units, busy, onOverrides, onToggle }: Props) {
         )}
         <Text size="sm" c="dimmed">
           {report.unit &&
-            !known &&
+            known === null &&
             `档案中还没有“${report.unit}”这个单位，导入时新建${report.unit_kind ? '' : '（未选择类型时记为“其他”）'}。`}
           {report.unit && known && `单位类型：${UNIT_KIND_LABELS[known.kind]}。`}
           {overrides.unit || overrides.year ? ' 单位和年度已按你填写的改正。' : ''}

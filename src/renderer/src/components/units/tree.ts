@@ -1,23 +1,23 @@
 // The units as a tree (parent → children), built from the flat list the archive gives; pure, so it is easy to test.
 import type { UnitView } from '../../../../shared/api';
 
-export interface UnitNode {
-  unit: UnitView;
+export interface UnitNode<U extends UnitView = UnitView> {
+  unit: U;
   depth: number;
-  children: UnitNode[];
+  children: UnitNode<U>[];
 }
 
 const byName = (a: UnitNode, b: UnitNode) => a.unit.name.localeCompare(b.unit.name, 'zh-Hans-CN');
 
 /** Roots are units without a parent (or whose parent is not in the list, e.g. deleted). */
-export function buildTree(units: UnitView[]): UnitNode[] {
-  const nodes = new Map(units.map((u) => [u.name, { unit: u, depth: 0, children: [] } as UnitNode]));
-  const roots: UnitNode[] = [];
+export function buildTree<U extends UnitView>(units: U[]): UnitNode<U>[] {
+  const nodes = new Map(units.map((u) => [u.name, { unit: u, depth: 0, children: [] } as UnitNode<U>]));
+  const roots: UnitNode<U>[] = [];
   for (const n of nodes.values()) {
     const parent = n.unit.parent ? nodes.get(n.unit.parent) : undefined;
     (parent ? parent.children : roots).push(n);
   }
-  const settle = (list: UnitNode[], depth: number, seen: Set<string>) => {
+  const settle = (list: UnitNode<U>[], depth: number, seen: Set<string>) => {
     list.sort(byName);
     for (const n of list) {
       n.depth = depth;
@@ -32,11 +32,11 @@ export function buildTree(units: UnitView[]): UnitNode[] {
 }
 
 /** The rows to show: a node's children only when it is expanded; with a filter, the matches and their ancestors. */
-export function visibleRows(roots: UnitNode[], expanded: ReadonlySet<string>, filter: string): UnitNode[] {
+export function visibleRows<U extends UnitView>(roots: UnitNode<U>[], expanded: ReadonlySet<string>, filter: string): UnitNode<U>[] {
   const f = filter.replace(/\s+/g, '');
-  const matches = (n: UnitNode): boolean => !f || n.unit.name.replace(/\s+/g, '').includes(f) || n.children.some(matches);
-  const out: UnitNode[] = [];
-  const walk = (list: UnitNode[]) => {
+  const matches = (n: UnitNode<U>): boolean => !f || n.unit.name.replace(/\s+/g, '').includes(f) || n.children.some(matches);
+  const out: UnitNode<U>[] = [];
+  const walk = (list: UnitNode<U>[]) => {
     for (const n of list) {
       if (!matches(n)) continue;
       out.push(n);
