@@ -1,10 +1,12 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 // npm run bench -- --scale medium|province: only the archive figures, on 20,000 or 400,000 reports.
 // npm run bench -- --scale province --only overview [--archive 某.sqlite]: only the 档案 overview and import planning.
+// npm run bench -- --scale medium --only pages [--archive 某.sqlite]: what the other pages ask for when they open.
 import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
 import { benchOverviewAlone } from './overview';
+import { benchPagesAlone } from './pages';
 import { benchParse } from './parse';
 import { benchReal } from './real';
 import { benchShapes, benchWorkbookShapes } from './shapes';
@@ -26,9 +28,11 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const chosen: typeof benches =
   only === 'overview'
     ? [['档案总览与导入规划', () => benchOverviewAlone(scale)]]
-    : scale.name === 'small'
-      ? benches
-      : benches.filter(([, run]) => run === benchArchive);
+    : only === 'pages'
+      ? [['其他页面打开时的请求（原来 / 现在）', () => benchPagesAlone(scale)]]
+      : scale.name === 'small'
+        ? benches
+        : benches.filter(([, run]) => run === benchArchive);
 for (const [name, run] of chosen) {
   console.log(`\n== ${name}`);
   for (const line of await run()) console.log(line);
