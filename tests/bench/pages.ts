@@ -21,7 +21,8 @@ const COPY_LIMIT = 2 * 1024 ** 3;
 
 type Ask = (db: Db) => unknown;
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms`;
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 
 /** The requests of one page open, each answered and serialised as the bridge does, on a fresh connection. */
 async function open(path: string, asks: Ask[]): Promise<{ ms: number; bytes: number }> {
