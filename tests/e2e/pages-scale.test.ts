@@ -148,6 +148,13 @@ describe.skipIf(!browserAvailable)('the pages on 1,201 units in Chromium', () =>
   it('图表: a unit found by typing is drawn', async () => {
     await open('图表', '图表');
     const charts = shown('charts');
+    // Opened without typing: the first 50 units and a note that typing finds the others (not 1,201 options).
+    await charts.getByRole('combobox', { name: '单位' }).click();
+    await page().getByRole('option', { name: '只列出前 50 个，输入名称中的字查找其他单位' }).waitFor();
+    expect(await page().getByRole('option').count()).toBe(51);
+    expect(await page().getByRole('option').first().innerText()).toBe(TOP);
+    await shot('picker');
+    await page().keyboard.press('Escape');
     await pick(charts, '单位', '27市第33', TARGET);
     await charts.getByRole('heading', { name: `${TARGET}政府信息公开工作年度报告历年情况` }).waitFor();
     await shot('charts');
