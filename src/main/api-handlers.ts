@@ -42,7 +42,7 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     'archive.overview': (q) => overviewPage(a().db, q),
     'archive.years': () => archiveYears(a().db),
     'units.find': (q) => findUnits(a().db, q),
-    'units.tree': ({ year }) => unitTree(a().db, year),
+    'units.tree': ({ year, counts }) => unitTree(a().db, year, counts),
     'export.counts': () => reportCounts(a().db),
     'archive.deleted': () => a().deleted(),
     'report.get': ({ unit, year }) => ({ ...a().get(unit, year), findings: a().validateStored(unit, year) }),

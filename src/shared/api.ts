@@ -106,10 +106,12 @@ export interface UnitFindView {
   /** More units match than were returned. */
   more: boolean;
 }
-/** A unit of the 单位 page's tree: its number of reports and the state of its report of the year asked for. */
+/** A unit of the 单位 page's tree: the state of its reports of the year asked for and the year before, its number
+ * of reports (unless asked with `counts: false`). */
 export interface UnitTreeView extends UnitView {
-  reports: number;
+  reports?: number;
   status: 'draft' | 'final' | null;
+  previous: 'draft' | 'final' | null;
 }
 export interface StoredReportView {
   id: number;
@@ -501,7 +503,8 @@ export const API = {
   'archive.years': { args: z.object({}), result: out<number[]>() },
   /** A few units by name for a picker, asked as the person types. */
   'units.find': { args: unitFindQuery, result: out<UnitFindView>() },
-  'units.tree': { args: z.object({ year: yearArg }), result: out<UnitTreeView[]>() },
+  /** `counts: false` leaves out each unit's number of reports (that reads every report). */
+  'units.tree': { args: z.object({ year: yearArg, counts: z.boolean().optional() }), result: out<UnitTreeView[]>() },
   /** Live reports, and those of the 2018 and earlier form (not in the flat workbook). */
   'export.counts': { args: z.object({}), result: out<{ reports: number; legacy: number }>() },
   'archive.deleted': { args: z.object({}), result: out<DeletedView>() },

@@ -138,7 +138,15 @@ describe('units.tree', () => {
       if (u.name === TOP || u.name === SUB) expect(u.parent).toBe(u.name === SUB ? TOP : null);
       else expect(u.parent).toBe(parentOf(i));
       expect(u.status).toBe(u.name === name(2) ? 'final' : live.get(u.name)!.includes(2024) ? 'draft' : null);
+      expect(u.previous).toBe(live.get(u.name)!.includes(2023) ? 'draft' : null);
     }
+  });
+
+  it('leaves the counts out when asked, with the same units and states', () => {
+    const full = unitTree(db(), 2024);
+    const light = unitTree(db(), 2024, false);
+    expect(light).toEqual(full.map(({ reports, ...u }) => (void reports, u)));
+    expect(light.some((u) => 'reports' in u)).toBe(false);
   });
 
   it('changes when the archive does', () => {

@@ -58,17 +58,21 @@ export function findUnits(db: Db, q: UnitFindArg = {}): UnitFindView {
   };
 }
 
-/** Every unit with its number of reports and the state of its report of `year` (the 单位 page's tree). */
-export const unitTree = (db: Db, year: number): UnitTreeView[] =>
-  remembered(db, `tree ${year}`, () =>
-    pickersDb.unitTree(db, year).map((u) => ({
+/**
+ * Every unit with the state of its reports of `year` and the year before, and (unless `counts` is false) its number
+ * of reports: the 单位 page's tree, the 导出 page's fill-in list.
+ */
+export const unitTree = (db: Db, year: number, counts = true): UnitTreeView[] =>
+  remembered(db, `tree ${year} ${counts}`, () =>
+    pickersDb.unitTree(db, year, counts).map((u) => ({
       id: u.id,
       name: u.name,
       kind: u.kind,
       parent: u.parent,
       code: u.code,
-      reports: u.reports,
+      ...(u.reports === null ? {} : { reports: u.reports }),
       status: u.status,
+      previous: u.previous,
     })),
   );
 

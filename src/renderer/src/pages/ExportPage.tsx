@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { UnitTreeView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SavedFile } from '../components/SavedFile';
@@ -175,18 +175,15 @@ function Templates({ years, onShow }: CardProps & { years: number[] }) {
   const validYear = Number.isInteger(year) && year >= 1990 && year <= 2100;
   // Every unit with whether it has a report of the year and of the year before (not every unit's every year);
   // while the year typed is not one, the list stays as it was.
-  const keep = { placeholderData: keepPreviousData };
-  const units = useApiQuery('units.tree', validYear ? { year } : null, keep).data ?? [];
-  const before = useApiQuery('units.tree', validYear && year > 1990 ? { year: year - 1 } : null, keep).data;
+  const units = useApiQuery('units.tree', validYear ? { year, counts: false } : null, { placeholderData: keepPreviousData }).data ?? [];
   const kinds = UNIT_KINDS.filter((k) => units.some((u) => u.kind === k));
   const shown = units.filter((u) => kind === 'all' || u.kind === kind);
   const shownChosen = shown.filter((u) => chosen.has(u.name)).length;
   const hiddenChosen = chosen.size - shownChosen;
-  const hadBefore = useMemo(() => new Set((before ?? []).filter((u) => u.status).map((u) => u.id)), [before]);
   const note = (u: UnitTreeView) =>
     u.status
       ? `已有 ${year} 年报告，将导出现有内容`
-      : hadBefore.has(u.id)
+      : u.previous
         ? `上年结转从 ${year - 1} 年报告填入`
         : `没有 ${year - 1} 年报告，上年结转留空`;
 

@@ -172,7 +172,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
                     </Table.Td>
                     <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
                     <Table.Td>{hasChildren ? n.children.length : ''}</Table.Td>
-                    <Table.Td>{u.reports}</Table.Td>
+                    <Table.Td>{u.reports ?? ''}</Table.Td>
                     <Table.Td>
                       {state ? (
                         <Badge size="sm" variant="light" color={STATE[state].color}>
