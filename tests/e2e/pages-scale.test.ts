@@ -25,6 +25,7 @@ const FAILING = office(28, 12);
 describe.skipIf(!browserAvailable)('the pages on 1,201 units in Chromium', () => {
   let app: OpenApp;
   const page = () => app.page;
+  let reports = 0;
   /** Every request the page made, as channel and arguments. */
   const asked: { channel: string; args: Record<string, unknown> }[] = [];
 
@@ -40,6 +41,9 @@ describe.skipIf(!browserAvailable)('the pages on 1,201 units in Chromium', () =>
           a.addUnit({ name: city(c), kind: 'government', parent: TOP });
           for (let o = 1; o <= OFFICES; o++) {
             a.addUnit({ name: office(c, o), kind: 'department', parent: city(c) });
+            // Every office of cities 27 and 28 reports, one in five elsewhere (the bridge validates them in the
+            // test's own process, which must keep answering the browser).
+            if (c !== 27 && c !== 28 && o % 5) continue;
             add(office(c, o), LAST, c * 100 + o);
             if (o % 2 === 0) add(office(c, o), LAST - 1, c * 1000 + o);
           }
@@ -51,10 +55,12 @@ describe.skipIf(!browserAvailable)('the pages on 1,201 units in Chromium', () =>
           'requests.new.natural_person': (failing.values['requests.new.natural_person'] as number) + 5,
         };
         a.saveMany(items);
+        reports = items.length;
       },
       { width: 1366, height: 768 },
     );
-    page().setDefaultTimeout(20_000);
+    // The machine is shared: the bridge answers in this process, slowly when others are busy.
+    page().setDefaultTimeout(45_000);
     page().on('request', (r) => {
       const m = /\/api\/([^/?]+)/.exec(r.url());
       if (m && r.method() === 'POST') asked.push({ channel: decodeURIComponent(m[1]), args: JSON.parse(r.postData() || '{}') });
@@ -119,10 +125,7 @@ describe.skipIf(!browserAvailable)('the pages on 1,201 units in Chromium', () =>
     await ex.getByRole('combobox', { name: '年度' }).click();
     expect(await page().getByRole('option').allInnerTexts()).toEqual([`${LAST} 年`, `${LAST - 1} 年`]);
     await page().keyboard.press('Escape');
-    await ex
-      .getByLabel('总表报告数')
-      .getByText(`${CITIES * OFFICES + CITIES * Math.floor(OFFICES / 2) + 1} 份报告`)
-      .waitFor();
+    await ex.getByLabel('总表报告数').getByText(`${reports} 份报告`).waitFor();
     await shot('export');
   }, 120_000);
 
