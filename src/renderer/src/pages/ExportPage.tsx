@@ -16,7 +16,8 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
 import type { UnitTreeView } from '../../../shared/api';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../shared/report';
 import { SavedFile } from '../components/SavedFile';
@@ -248,19 +249,7 @@ function Templates({ years, onShow }: CardProps & { years: number[] }) {
               已选 {chosen.size} 个单位{hiddenChosen > 0 ? `（其中 ${hiddenChosen} 个不在当前筛选中）` : ''}
             </Text>
           </Group>
-          <ScrollArea.Autosize mah={300}>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={6} aria-label="选择单位">
-              {shown.map((u) => (
-                <Checkbox
-                  key={u.id}
-                  label={u.name}
-                  description={validYear ? note(u) : undefined}
-                  checked={chosen.has(u.name)}
-                  onChange={(e) => toggle(u.name, e.currentTarget.checked)}
-                />
-              ))}
-            </SimpleGrid>
-          </ScrollArea.Autosize>
+          <UnitChecklist units={shown} chosen={chosen} note={validYear ? note : null} onToggle={toggle} />
         </Card>
         <Group>
           <Button onClick={() => void generate()} loading={!!busy} disabled={!chosen.size || !validYear}>
@@ -283,6 +272,53 @@ function Templates({ years, onShow }: CardProps & { years: number[] }) {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** Height of one row of the checklist (a checkbox with its note). */
+const CHECK_ROW = 50;
+const CHECK_COLUMNS = 3;
+
+/** The units to choose, three a row; only the rows in view are drawn (a province has thousands of units). */
+function UnitChecklist({
+  units,
+  chosen,
+  note,
+  onToggle,
+}: {
+  units: UnitTreeView[];
+  chosen: ReadonlySet<string>;
+  note: ((u: UnitTreeView) => string) | null;
+  onToggle: (name: string, on: boolean) => void;
+}) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const rows = Math.ceil(units.length / CHECK_COLUMNS);
+  // The virtualiser keeps its own state; the React compiler leaves this component alone, which is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => viewport.current, estimateSize: () => CHECK_ROW, overscan: 6 });
+  return (
+    <ScrollArea h={Math.min(300, rows * CHECK_ROW)} viewportRef={viewport} type="auto">
+      <div role="group" aria-label="选择单位" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <SimpleGrid
+            key={row.key}
+            cols={CHECK_COLUMNS}
+            spacing="xs"
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, height: CHECK_ROW, transform: `translateY(${row.start}px)` }}
+          >
+            {units.slice(row.index * CHECK_COLUMNS, (row.index + 1) * CHECK_COLUMNS).map((u) => (
+              <Checkbox
+                key={u.id}
+                label={u.name}
+                description={note ? note(u) : undefined}
+                checked={chosen.has(u.name)}
+                onChange={(e) => onToggle(u.name, e.currentTarget.checked)}
+              />
+            ))}
+          </SimpleGrid>
+        ))}
+      </div>
+    </ScrollArea>
   );
 }
 
