@@ -25,7 +25,7 @@ void app.whenReady().then(async () => {
   try {
     store = await ArchiveStore.open(resolveArchivePath());
   } catch (e) {
-    dialog.showErrorBox('无法打开档案', (e as Error).message);
+    dialog.showErrorBox('无法打开档案', describeError(e));
     app.quit();
     return;
   }

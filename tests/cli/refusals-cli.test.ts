@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { describeError, toApiError } from '../../src/main/errors';
 import { ArchiveStore } from '../../src/main/services/store';
 import { historyText } from '../../src/main/cli/format';
-import { tempDir } from '../helpers/archive';
+import { archiveDigest, tempDir } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 
 describe('refusals in Chinese', () => {
   it('another program writing past the busy timeout: 另一个程序正在写入档案, exit code 3, nothing written', async () => {
     const path = join(tempDir(), 'archive.sqlite');
     (await ArchiveStore.open(path)).close();
+    expect(runCli(['unit', 'add', '甲局', '--db', path]).code).toBe(0);
+    const before = archiveDigest(path);
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     try {
@@ -27,6 +29,7 @@ describe('refusals in Chinese', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
+    expect(archiveDigest(path)).toBe(before);
     const after = runCli(['unit', 'list', '--db', path]);
     expect(after.stdout).not.toContain('乙局');
     expect(runCli(['unit', 'add', '乙局', '--db', path]).code).toBe(0);
