@@ -10,6 +10,7 @@ import { createHandlers, dispatch } from '../../src/main/api-handlers';
 import { startBridge } from '../../src/main/bridge/server';
 import { createBridgeHost } from '../../src/main/bridge/host';
 import { readValue } from '../../src/shared/reading/cell-value';
+import { InputError } from '../../src/main/errors';
 import { importFiles } from '../../src/main/services/batch-import';
 import { exportReport } from '../../src/main/services/export';
 import { parseFile } from '../../src/main/services/files';
@@ -195,6 +196,27 @@ describe('messages that leaked English or internals', () => {
     expect(existsSync(uploaded)).toBe(true);
     await bridge.close();
     expect(existsSync(uploaded)).toBe(false);
+  });
+});
+
+describe('the browser host refuses to start in Chinese', () => {
+  it('a port another program holds, and a missing build; the archive is closed again and unchanged', async () => {
+    const dir = tempDir();
+    const renderer = join(dir, 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<html></html>');
+    const dbPath = join(dir, 'archive.sqlite');
+    const first = await startBridge({ dbPath, rendererDir: renderer, onProblem: () => undefined });
+    await first.store.settled();
+    first.store.archive.addUnit({ name: '甲局', kind: 'department' });
+    const port = Number(new URL(first.url).port);
+    const before = archiveDigest(dbPath);
+    await expect(startBridge({ dbPath, port, rendererDir: renderer, onProblem: () => undefined })).rejects.toThrow(
+      `端口 ${port} 已被其他程序占用；请换一个端口（--port），或不写 --port 由程序自选`,
+    );
+    await expect(startBridge({ dbPath, rendererDir: join(dir, 'none'), onProblem: () => undefined })).rejects.toBeInstanceOf(InputError);
+    await first.close();
+    expect(archiveDigest(dbPath)).toBe(before);
   });
 });
 
