@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './api-handlers';
+import { describeError } from './errors';
 import { electronHost } from './electron-host';
 import { registerAll } from './ipc';
 import { buildMenu } from './menu';

@@ -65,6 +65,23 @@ describe('refusals in Chinese', () => {
     expect(`${unknown.stderr}${command.stderr}${missing.stderr}`).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
   });
 
+  it('help is in Chinese: headings, [选项] and defaults, for every command', async () => {
+    const { buildProgram, main } = await import('../../src/main/cli/index');
+    const help = async (...args: string[]) => {
+      let out = '';
+      expect(await main(['node', 'nianbao', ...args, '--help'], { out: (t) => (out += t), err: (t) => (out += t) })).toBe(0);
+      return out;
+    };
+    expect(await help('unit', 'add')).toMatch(/^用法： nianbao unit add \[选项\] <名称>[\s\S]*参数：[\s\S]*选项：[\s\S]*（默认："其他"）/);
+    expect(await help()).toMatch(/^用法： nianbao \[选项\] \[命令\][\s\S]*命令：/);
+    // Every command and subcommand: no English heading or note left.
+    const all = (c: import('commander').Command): import('commander').Command[] => [c, ...c.commands.flatMap(all)];
+    const program = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined);
+    const texts = all(program).map((c) => c.helpInformation());
+    expect(texts.length).toBeGreaterThan(30);
+    for (const text of texts) expect(text).not.toMatch(/Usage|Options|Arguments|Commands|\[options\]|\[command\]|\((default|choices):/);
+  });
+
   it('history shows revision times in local time', () => {
     expect(historyText([{ number: 1, createdAt: '2026-03-01T16:30:05.000Z', note: '初稿' }])).toBe('第 1 版\t2026-03-02 00:30:05\t初稿');
   });
