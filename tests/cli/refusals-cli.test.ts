@@ -50,6 +50,22 @@ describe('refusals in Chinese', () => {
     expect((error as { code: string }).code).toBe('SQLITE_READONLY');
     expect(describeError(error)).toMatch(/^档案文件是只读的/);
     expect(toApiError(error)).toMatchObject({ kind: 'input' });
+
+    // Through the app's API, on a connection SQLite will not let write (the tests run as root, where file
+    // permissions do not stop a write): a Chinese refusal, and the archive unchanged.
+    const { createHandlers, dispatch } = await import('../../src/main/api-handlers');
+    const { createBridgeHost } = await import('../../src/main/bridge/host');
+    const store = await ArchiveStore.open(path);
+    store.archive.addUnit({ name: '甲局', kind: 'department' });
+    await store.settled();
+    const before = archiveDigest(path);
+    store.archive.db.pragma('query_only = 1');
+    const r = await dispatch(createHandlers(store, createBridgeHost(tempDir())), 'units.add', { name: '乙局', kind: 'department' });
+    expect(r).toEqual({ ok: false, error: { kind: 'input', message: expect.stringMatching(/^档案文件是只读的.*不能写入/) } });
+    expect(JSON.stringify(r)).not.toContain('readonly');
+    await store.settled();
+    store.close();
+    expect(archiveDigest(path)).toBe(before);
   });
 
   it("commander's usage errors are in Chinese, naming what was typed", () => {
