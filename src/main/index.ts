@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './api-handlers';
+import { describeError } from './errors';
 import { electronHost } from './electron-host';
 import { registerAll } from './ipc';
 import { buildMenu } from './menu';
@@ -25,7 +26,7 @@ void app.whenReady().then(async () => {
   try {
     store = await ArchiveStore.open(resolveArchivePath());
   } catch (e) {
-    dialog.showErrorBox('无法打开档案', (e as Error).message);
+    dialog.showErrorBox('无法打开档案', describeError(e));
     app.quit();
     return;
   }

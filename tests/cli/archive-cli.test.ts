@@ -140,6 +140,7 @@ describe('nianbao archive commands', () => {
     const r = runCli(['--db', notDb, 'list']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不是可用的 SQLite 数据库');
+    expect(r.stderr).not.toMatch(/[a-z]{4,} [a-z]{2,}/); // not SQLite's "file is not a database"
     expect(fileHash(notDb)).toBe(h);
 
     const backup = join(dir, 'b.sqlite');

@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { describeError, toApiError } from '../../src/main/errors';
 import { ArchiveStore } from '../../src/main/services/store';
 import { historyText } from '../../src/main/cli/format';
-import { tempDir } from '../helpers/archive';
+import { archiveDigest, tempDir } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 
 describe('refusals in Chinese', () => {
   it('another program writing past the busy timeout: 另一个程序正在写入档案, exit code 3, nothing written', async () => {
     const path = join(tempDir(), 'archive.sqlite');
     (await ArchiveStore.open(path)).close();
+    expect(runCli(['unit', 'add', '甲局', '--db', path]).code).toBe(0);
+    const before = archiveDigest(path);
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     try {
@@ -27,6 +29,7 @@ describe('refusals in Chinese', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
+    expect(archiveDigest(path)).toBe(before);
     const after = runCli(['unit', 'list', '--db', path]);
     expect(after.stdout).not.toContain('乙局');
     expect(runCli(['unit', 'add', '乙局', '--db', path]).code).toBe(0);
@@ -47,6 +50,22 @@ describe('refusals in Chinese', () => {
     expect((error as { code: string }).code).toBe('SQLITE_READONLY');
     expect(describeError(error)).toMatch(/^档案文件是只读的/);
     expect(toApiError(error)).toMatchObject({ kind: 'input' });
+
+    // Through the app's API, on a connection SQLite will not let write (the tests run as root, where file
+    // permissions do not stop a write): a Chinese refusal, and the archive unchanged.
+    const { createHandlers, dispatch } = await import('../../src/main/api-handlers');
+    const { createBridgeHost } = await import('../../src/main/bridge/host');
+    const store = await ArchiveStore.open(path);
+    store.archive.addUnit({ name: '甲局', kind: 'department' });
+    await store.settled();
+    const before = archiveDigest(path);
+    store.archive.db.pragma('query_only = 1');
+    const r = await dispatch(createHandlers(store, createBridgeHost(tempDir())), 'units.add', { name: '乙局', kind: 'department' });
+    expect(r).toEqual({ ok: false, error: { kind: 'input', message: expect.stringMatching(/^档案文件是只读的.*不能写入/) } });
+    expect(JSON.stringify(r)).not.toContain('readonly');
+    await store.settled();
+    store.close();
+    expect(archiveDigest(path)).toBe(before);
   });
 
   it("commander's usage errors are in Chinese, naming what was typed", () => {
@@ -60,6 +79,23 @@ describe('refusals in Chinese', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('缺少必需的选项“--unit <单位>”');
     expect(`${unknown.stderr}${command.stderr}${missing.stderr}`).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+  });
+
+  it('help is in Chinese: headings, [选项] and defaults, for every command', async () => {
+    const { buildProgram, main } = await import('../../src/main/cli/index');
+    const help = async (...args: string[]) => {
+      let out = '';
+      expect(await main(['node', 'nianbao', ...args, '--help'], { out: (t) => (out += t), err: (t) => (out += t) })).toBe(0);
+      return out;
+    };
+    expect(await help('unit', 'add')).toMatch(/^用法： nianbao unit add \[选项\] <名称>[\s\S]*参数：[\s\S]*选项：[\s\S]*（默认："其他"）/);
+    expect(await help()).toMatch(/^用法： nianbao \[选项\] \[命令\][\s\S]*命令：/);
+    // Every command and subcommand: no English heading or note left.
+    const all = (c: import('commander').Command): import('commander').Command[] => [c, ...c.commands.flatMap(all)];
+    const program = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined);
+    const texts = all(program).map((c) => c.helpInformation());
+    expect(texts.length).toBeGreaterThan(30);
+    for (const text of texts) expect(text).not.toMatch(/Usage|Options|Arguments|Commands|\[options\]|\[command\]|\((default|choices):/);
   });
 
   it('history shows revision times in local time', () => {

@@ -11,7 +11,7 @@ import type { Report } from '../../src/shared/report';
 import { APPLICATION_ID } from '../../src/main/db/open';
 import { DamagedError } from '../../src/main/errors';
 import { ArchiveStore, checkBackupFile } from '../../src/main/services/store';
-import { fileHash, manualClock, tempDir, tempStore } from '../helpers/archive';
+import { archiveDigest, fileHash, manualClock, tempDir, tempStore } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 import { consistentReport } from '../helpers/random-report';
 
@@ -23,8 +23,8 @@ function deadPid(): number {
   return Number(r.stdout);
 }
 
-/** What the archive holds, for "unchanged" checks. */
-const snapshot = (store: ArchiveStore) => JSON.stringify(store.archive.overview());
+/** What the archive holds, for "unchanged" checks: every row of every table, and the overview the app shows. */
+const snapshot = (store: ArchiveStore) => `${archiveDigest(store.path)} ${JSON.stringify(store.archive.overview())}`;
 
 describe('restore and open check the schema itself', () => {
   async function badFiles(dir: string) {
@@ -161,6 +161,32 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
     expect(cli.stderr).toMatch(/已损坏.*没有备份/);
     expect(cli.stderr).not.toMatch(/Error|at |malformed/);
     expect(existsSync(join(dir, 'copy.sqlite'))).toBe(false);
+    expect(fileHash(path)).toBe(hash);
+  });
+
+  it('search in a damaged archive says so in Chinese (CLI exit code 4, the app API), never “database disk image is malformed”', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'archive.sqlite');
+    const store = await ArchiveStore.open(path);
+    for (let i = 0; i < 40; i++) store.archive.save(unitReport(`单位${i}`, 2024, i + 1));
+    store.close();
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r+');
+    let seed = 7;
+    const noise = Buffer.alloc(4096 * 4, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0xff));
+    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const hash = fileHash(path);
+
+    const cli = runCli(['search', '政府', '--db', path]);
+    expect(cli.stderr.trim()).toBe('档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复');
+    expect(cli.code).toBe(4);
+    const { createHandlers, dispatch } = await import('../../src/main/api-handlers');
+    const { createBridgeHost } = await import('../../src/main/bridge/host');
+    const damaged = await ArchiveStore.open(path);
+    const r = await dispatch(createHandlers(damaged, createBridgeHost(tempDir())), 'search', { query: '政府' });
+    expect(r).toEqual({ ok: false, error: { kind: 'input', message: expect.stringMatching(/^档案文件已损坏.*从备份恢复$/) } });
+    damaged.close();
     expect(fileHash(path)).toBe(hash);
   });
 

@@ -10,11 +10,12 @@ import { createHandlers, dispatch } from '../../src/main/api-handlers';
 import { startBridge } from '../../src/main/bridge/server';
 import { createBridgeHost } from '../../src/main/bridge/host';
 import { readValue } from '../../src/shared/reading/cell-value';
+import { InputError } from '../../src/main/errors';
 import { importFiles } from '../../src/main/services/batch-import';
 import { exportReport } from '../../src/main/services/export';
 import { parseFile } from '../../src/main/services/files';
 import { parseReport, type Report } from '../../src/shared/report';
-import { tempDir, tempStore } from '../helpers/archive';
+import { archiveDigest, tempDir, tempStore } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 import { consistentReport } from '../helpers/random-report';
 import { SAMPLES_DIR } from '../helpers/samples';
@@ -38,6 +39,8 @@ function sampleWithHugeNumber(dir: string): { file: string; key: string } {
 describe('numbers beyond Number.MAX_SAFE_INTEGER are never stored rounded', () => {
   it('a published report with 9007199254740993 in a table: the cell is a doubt, nothing is written', async () => {
     const store = await tempStore();
+    store.archive.save(unitReport('甲局', 2024));
+    const before = archiveDigest(store.path);
     const { file, key } = sampleWithHugeNumber(tempDir());
     const [parsed] = await parseFile(file);
     expect(parsed.report.values[key]).toBeNull();
@@ -45,7 +48,8 @@ describe('numbers beyond Number.MAX_SAFE_INTEGER are never stored rounded', () =
     expect(doubt.message).toContain(`写的是“${TOO_BIG}”，数字太大`);
     const [result] = await importFiles(store.archive, [file]);
     expect(result.status).toBe('needs_attention');
-    expect(reports(store)).toBe(0);
+    expect(reports(store)).toBe(1);
+    expect(archiveDigest(store.path)).toBe(before);
     store.close();
   });
 
@@ -99,6 +103,13 @@ describe('a batch goes on past files it cannot read', () => {
     const good = join(dir, '好.txt');
     writeFileSync(good, readFileSync(join(SAMPLES_DIR, '2024-jiaohu-town.txt')));
 
+    // The refused files alone change nothing.
+    store.archive.save(unitReport('甲局', 2024));
+    const before = archiveDigest(store.path);
+    const refused = await importFiles(store.archive, [deep, folder, fifo, bigTxt, bigHtml, bigDocx], { force: true });
+    expect(refused.map((r) => r.status)).toEqual(Array(6).fill('failed'));
+    expect(archiveDigest(store.path)).toBe(before);
+
     const files = [deep, folder, fifo, bigTxt, bigHtml, bigDocx, good];
     const results = await importFiles(store.archive, files, { force: true });
     const reason = (f: string) => results.find((r) => r.file === f)!.reason ?? '';
@@ -110,7 +121,7 @@ describe('a batch goes on past files it cannot read', () => {
     expect(reason(bigDocx)).toContain('大.docx 太大（51.0 MB，此类文件上限 50 MB）');
     expect(results.filter((r) => r.status === 'failed')).toHaveLength(6);
     expect(results.find((r) => r.file === good)!.status).toBe('imported');
-    expect(reports(store)).toBe(1);
+    expect(reports(store)).toBe(2);
     store.close();
   });
 });
@@ -188,6 +199,27 @@ describe('messages that leaked English or internals', () => {
   });
 });
 
+describe('the browser host refuses to start in Chinese', () => {
+  it('a port another program holds, and a missing build; the archive is closed again and unchanged', async () => {
+    const dir = tempDir();
+    const renderer = join(dir, 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<html></html>');
+    const dbPath = join(dir, 'archive.sqlite');
+    const first = await startBridge({ dbPath, rendererDir: renderer, onProblem: () => undefined });
+    await first.store.settled();
+    first.store.archive.addUnit({ name: '甲局', kind: 'department' });
+    const port = Number(new URL(first.url).port);
+    const before = archiveDigest(dbPath);
+    await expect(startBridge({ dbPath, port, rendererDir: renderer, onProblem: () => undefined })).rejects.toThrow(
+      `端口 ${port} 已被其他程序占用；请换一个端口（--port），或不写 --port 由程序自选`,
+    );
+    await expect(startBridge({ dbPath, rendererDir: join(dir, 'none'), onProblem: () => undefined })).rejects.toBeInstanceOf(InputError);
+    await first.close();
+    expect(archiveDigest(dbPath)).toBe(before);
+  });
+});
+
 describe('a 2018-format report through Excel and back', () => {
   it('keeps its whole 统计附表; a workbook without it is not “可以导入” over a report that has one', async () => {
     const store = await tempStore();
@@ -207,10 +239,12 @@ describe('a 2018-format report through Excel and back', () => {
     wb.removeWorksheet(wb.getWorksheet('统计附表')!.id);
     const stripped = join(dir, '没有附表.xlsx');
     await wb.xlsx.writeFile(stripped);
+    const before = archiveDigest(store.path);
     const [result] = await importFiles(store.archive, [stripped]);
     expect(result.status).toBe('needs_attention');
     expect(result.reason).toContain(`文件中没有统计附表，而档案中的报告有 ${sample.legacy!.length} 行附表；导入会删去它们`);
     expect(store.archive.get(sample.unit!, 2018).report.legacy).toHaveLength(sample.legacy!.length);
+    expect(archiveDigest(store.path)).toBe(before);
     store.close();
   });
 });

@@ -1,7 +1,7 @@
 // The compact archive (migration 0006): revisions as differences, cells by id, the conversion of an archive written
 // at version 4; and the one after-change path: every mutation leaves the stored counts as validation says.
 import Database from 'better-sqlite3';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDelta, diffJson, jsonEqual, type Json } from '../../src/main/db/delta';
@@ -185,6 +185,24 @@ function expectCountsTrue(a: Archive): void {
     });
   }
 }
+
+describe('SQL lives only in src/main/db', () => {
+  it('no other source file prepares a statement, runs a pragma or holds SQL text', () => {
+    const src = join(__dirname, '..', '..', 'src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter(
+      (f) => /\.(ts|tsx|js|mjs)$/.test(f) && !f.startsWith(join('main', 'db')),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const SQL =
+      /\.prepare\(|\.pragma\(|\bdb\.exec\(|new Database\(|\b(SELECT|INSERT INTO|DELETE FROM|CREATE (TABLE|INDEX|TRIGGER)|VACUUM|PRAGMA) |\bUPDATE \w+ SET\b/;
+    const outside = files.flatMap((f) =>
+      readFileSync(join(src, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (SQL.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(outside).toEqual([]);
+  });
+});
 
 describe('one after-change path', () => {
   it('undeleting a year recounts the next year', async () => {

@@ -80,7 +80,7 @@ function readBuffer(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = resolve(options.rendererDir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
+  if (!existsSync(join(root, 'index.html'))) throw new InputError(`找不到界面文件 ${join(root, 'index.html')}，请先运行 npm run build`);
   const store = await ArchiveStore.open(options.dbPath);
   // In the background: the bridge answers at once; a damaged archive is reported on the console and in 设置与备份.
   store.startDailyBackup(options.onProblem ?? ((message) => console.error(message)));
@@ -173,7 +173,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }),
   );
 
-  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  // A port already taken is an 'error' event, not an exception: without this the process dies with Node's English.
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      store.close();
+      fail(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new InputError(
+              `端口 ${options.port} ${e.code === 'EACCES' ? '不允许本程序使用' : '已被其他程序占用'}；请换一个端口（--port），或不写 --port 由程序自选`,
+            )
+          : e,
+      );
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', ok);
+  });
   port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

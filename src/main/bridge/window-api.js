@@ -39,8 +39,11 @@
       }
       await post('/host/answer', JSON.stringify({ open: paths }), { 'content-type': 'application/json' });
       return invoke(channel, args);
-    } catch (e) {
-      return { ok: false, error: { kind: 'internal', message: `无法连接本机服务：${e.message}` } };
+    } catch {
+      return {
+        ok: false,
+        error: { kind: 'internal', message: '无法连接本机服务（浏览器宿主程序可能已经退出）；请重新运行 npm run web 后刷新页面' },
+      };
     }
   };
   window.api = { invoke };

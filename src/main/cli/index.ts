@@ -1,6 +1,6 @@
 // The headless command line `nianbao`, over the same shared code and services as the app.
 import { basename } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
 import { validate } from '../../shared/validation';
@@ -72,12 +72,43 @@ function positiveInt(value: string): number {
 
 const kindHelp = `单位类型：${Object.values(UNIT_KIND_LABELS).join(' | ')}（或 ${Object.keys(UNIT_KIND_LABELS).join(' | ')}）`;
 
+// Commander writes its help's headings and notes in English; a clerk reads them in Chinese.
+const HELP_WORDS: [RegExp, string][] = [
+  [/^Usage:$/, '用法：'],
+  [/^Arguments:$/, '参数：'],
+  [/^Options:$/, '选项：'],
+  [/^Global Options:$/, '全局选项：'],
+  [/^Commands:$/, '命令：'],
+  [/\[options\]/g, '[选项]'],
+  [/\[command\]/g, '[命令]'],
+  [/ ?\((default|choices|preset|env): (.*)\)$/, '（$1：$2）'],
+  [/（default：/, '（默认：'],
+  [/（choices：/, '（可选：'],
+];
+const inChinese = (text: string) => HELP_WORDS.reduce((t, [from, to]) => t.replace(from, to), text);
+const HELP_IN_CHINESE = {
+  styleTitle: inChinese,
+  commandUsage(this: Help, cmd: Command) {
+    return inChinese(Help.prototype.commandUsage.call(this, cmd));
+  },
+  subcommandTerm(this: Help, cmd: Command) {
+    return inChinese(Help.prototype.subcommandTerm.call(this, cmd));
+  },
+  optionDescription(this: Help, option: Option) {
+    return inChinese(Help.prototype.optionDescription.call(this, option));
+  },
+  argumentDescription(this: Help, argument: Argument) {
+    return inChinese(Help.prototype.argumentDescription.call(this, argument));
+  },
+};
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('nianbao')
     .description('政府信息公开工作年度报告：表样、校验与归档')
     .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp(HELP_IN_CHINESE)
     // Commander's own error lines are English; main() prints them in Chinese instead.
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride();

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../errors';
+import { describeError, InputError, isBusy } from '../errors';
 import { identity, schemaProblem } from './archive-file';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -27,7 +27,9 @@ export function inspect(db: Db, path: string): { ours: boolean; empty: boolean; 
     const id = identity(db);
     return { ours: id.applicationId === APPLICATION_ID, empty: id.tables === 0 && id.applicationId === 0, version: id.version };
   } catch (e) {
-    throw new InputError(`${path} 不是可用的 SQLite 数据库（${(e as Error).message}）`);
+    // SQLite's own words ("file is not a database") are English; a clerk is told what it means.
+    if (isBusy(e)) throw e;
+    throw new InputError(`${path} 不是可用的 SQLite 数据库（文件已损坏，或不是数据库）`);
   }
 }
 
@@ -90,7 +92,7 @@ export async function openArchiveDb(path: string, options: OpenOptions = {}): Pr
   try {
     db = cacheStatements(new Database(path, { readonly: options.readonly ?? false, fileMustExist: !isNew }));
   } catch (e) {
-    throw new InputError(`无法打开档案数据库 ${path}（${(e as Error).message}）`);
+    throw new InputError(`无法打开档案数据库 ${path}（${describeError(e)}）`);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

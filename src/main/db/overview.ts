@@ -54,6 +54,10 @@ const STATUS_CONDITION: Record<Exclude<OverviewStatus, 'missing'>, string> = {
   warnings: 'warning_count > 0',
 };
 
+/** Changes whenever this connection (total_changes) or another one (data_version) has written to the archive. */
+export const changeStamp = (db: Db): string =>
+  `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+
 /** The units a status filter leaves: one pass over the reports of [from, to]. */
 export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number): number[] {
   if (status === 'missing')

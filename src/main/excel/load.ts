@@ -36,8 +36,9 @@ export async function loadWorkbook(path: string, maxBytes = MAX_WORKBOOK_BYTES):
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(`${name} 已损坏或不是 .xlsx 工作簿，无法读取（${(e as Error).message}）`);
+  } catch {
+    // The zip or XML reader's own words are English and say nothing more to a clerk than this.
+    throw new InputError(`${name} 已损坏或不是 .xlsx 工作簿（压缩包或表格内容不完整），无法读取`);
   }
   if (!wb.worksheets.length) throw new InputError(`${name} 中没有工作表`);
   return wb;

@@ -17,7 +17,7 @@ const MEMO_SIZE = 32;
 const FEW_UNITS = 4000;
 
 export function remembered<T>(db: Db, key: string, compute: () => T): T {
-  const stamp = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+  const stamp = overviewDb.changeStamp(db);
   let memo = memos.get(db);
   if (!memo || memo.stamp !== stamp) memos.set(db, (memo = { stamp, answers: new Map() }));
   // Least recently used goes first: a hit moves to the end.
