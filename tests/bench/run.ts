@@ -1,6 +1,7 @@
 // npm run bench: prints the speed figures of the project (targets live here, not in timed tests).
 // npm run bench -- --scale medium|province: only the archive figures, on 20,000 or 400,000 reports.
 // npm run bench -- --scale province --only overview [--archive 某.sqlite]: only the 档案 overview and import planning.
+// npm run bench -- --only archive: only the archive figures (write rates, overview, search, backup) at the scale given.
 import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
@@ -26,7 +27,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const chosen: typeof benches =
   only === 'overview'
     ? [['档案总览与导入规划', () => benchOverviewAlone(scale)]]
-    : scale.name === 'small'
+    : only === 'archive' || scale.name === 'small'
       ? benches
       : benches.filter(([, run]) => run === benchArchive);
 for (const [name, run] of chosen) {
