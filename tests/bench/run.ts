@@ -27,7 +27,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const chosen: typeof benches =
   only === 'overview'
     ? [['档案总览与导入规划', () => benchOverviewAlone(scale)]]
-    : only === 'archive' || scale.name === 'small'
+    : only !== 'archive' && scale.name === 'small'
       ? benches
       : benches.filter(([, run]) => run === benchArchive);
 for (const [name, run] of chosen) {

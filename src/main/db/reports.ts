@@ -246,8 +246,8 @@ export function stateAsStored(
   return { report: buildReport(row, unit, stored), provenance: stored.provenance };
 }
 
-export function readState(db: Db, reportId: number): ReportState {
-  const row = reportRowById(db, reportId)!;
+/** `row`: the report's row when the caller has it already. */
+export function readState(db: Db, reportId: number, row: ReportRow = reportRowById(db, reportId)!): ReportState {
   const unit = db.prepare('SELECT name, kind FROM units WHERE id = ?').get(row.unit_id) as { name: string; kind: UnitKind };
   const contents = readContents(db, reportId);
   return { report: buildReport(row, unit, contents), provenance: contents.provenance };

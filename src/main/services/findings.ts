@@ -4,6 +4,7 @@ import type { Report } from '../../shared/report';
 import { countFindings, findingCells, reasonProblem, validate, type DismissedFinding, type Finding } from '../../shared/validation';
 import * as dismissalsDb from '../db/dismissals';
 import * as reportsDb from '../db/reports';
+import type { ReportRow } from '../db/reports';
 import { InputError } from '../errors';
 import type { ArchiveContext } from './lookup';
 
@@ -45,7 +46,7 @@ export class FindingsService {
     if (!('year' in change)) {
       // A unit changed as a whole (its kind, its name): what a batch remembered of its reports may be stale.
       this.written?.clear();
-      for (const r of reportsDb.liveReportRowsOfUnit(this.db, change.unitId)) this.recount(r.id);
+      for (const r of reportsDb.liveReportRowsOfUnit(this.db, change.unitId)) this.recount(r);
       return [];
     }
     const row = reportsDb.reportRow(this.db, change.unitId, change.year);
@@ -53,34 +54,37 @@ export class FindingsService {
       if (stored) this.written.set(row.id, stored);
       else this.written.delete(row.id);
     }
-    const findings = row && !row.deleted_at ? this.recount(row.id, report) : [];
+    const findings = row && !row.deleted_at ? this.recount(row, report) : [];
     const next = reportsDb.reportRow(this.db, change.unitId, change.year + 1);
-    if (next && !next.deleted_at) this.recount(next.id);
+    if (next && !next.deleted_at) this.recount(next);
     return findings;
   }
 
-  private recount(reportId: number, report?: Report): DismissedFinding[] {
-    const findings = this.findingsOf(reportId, report);
+  private recount(row: ReportRow, report?: Report): DismissedFinding[] {
+    const findings = this.findingsOfRow(row, report);
     const n = countFindings(findings.filter((f) => !f.dismissed));
-    reportsDb.updateReportRow(this.db, reportId, { error_count: n.error, warning_count: n.warning });
+    reportsDb.updateReportRow(this.db, row.id, { error_count: n.error, warning_count: n.warning });
     return findings;
   }
 
   /** Findings of a stored report, with the same unit's previous year, dismissed warnings marked. */
   findingsOf(reportId: number, report?: Report): DismissedFinding[] {
-    const row = reportsDb.reportRowById(this.db, reportId)!;
-    const current = report ?? this.storedReport(reportId);
+    return this.findingsOfRow(reportsDb.reportRowById(this.db, reportId)!, report);
+  }
+
+  private findingsOfRow(row: ReportRow, report?: Report): DismissedFinding[] {
+    const current = report ?? this.storedReport(row);
     const prevRow = reportsDb.reportRow(this.db, row.unit_id, row.year - 1);
-    const previous = prevRow && !prevRow.deleted_at ? this.storedReport(prevRow.id) : undefined;
-    const dismissed = new Map(dismissalsDb.listDismissals(this.db, reportId).map((d) => [`${d.rule}|${d.cells}`, d]));
+    const previous = prevRow && !prevRow.deleted_at ? this.storedReport(prevRow) : undefined;
+    const dismissed = new Map(dismissalsDb.listDismissals(this.db, row.id).map((d) => [`${d.rule}|${d.cells}`, d]));
     return validate(current, { previous }).map((f) => {
       const d = f.severity === 'error' ? undefined : dismissed.get(`${f.rule}|${findingCells(f.cells)}`);
       return d ? { ...f, dismissed: { reason: d.reason, at: d.created_at } } : f;
     });
   }
 
-  private storedReport(reportId: number): Report {
-    return this.written?.get(reportId) ?? reportsDb.readState(this.db, reportId).report;
+  private storedReport(row: ReportRow): Report {
+    return this.written?.get(row.id) ?? reportsDb.readState(this.db, row.id, row).report;
   }
 
   /** Validates a stored report with the same unit's previous year, marking dismissed warnings. */
