@@ -2,6 +2,7 @@
 // npm run bench -- --scale medium|province: only the archive figures, on 20,000 or 400,000 reports.
 // npm run bench -- --scale province --only overview [--archive 某.sqlite]: only the 档案 overview and import planning.
 // npm run bench -- --scale medium --only pages [--archive 某.sqlite]: what the other pages ask for when they open.
+// npm run bench -- --only archive: only the archive figures (write rates, overview, search, backup) at the scale given.
 import { benchArchive, scaleFromArgs } from './archive';
 import { benchCollect } from './collect';
 import { benchExcel } from './excel';
@@ -30,7 +31,7 @@ const chosen: typeof benches =
     ? [['档案总览与导入规划', () => benchOverviewAlone(scale)]]
     : only === 'pages'
       ? [['其他页面打开时的请求（原来 / 现在）', () => benchPagesAlone(scale)]]
-      : scale.name === 'small'
+      : only !== 'archive' && scale.name === 'small'
         ? benches
         : benches.filter(([, run]) => run === benchArchive);
 for (const [name, run] of chosen) {

@@ -101,16 +101,18 @@ export class ReportsService {
   /** Saves many reports all-or-nothing: one transaction, so a crash or a bad report leaves none of them half-written. */
   saveMany(items: { report: Report; options?: SaveOptions }[], onProgress?: (done: number) => void): SaveResult[] {
     return this.db
-      .transaction(() => {
-        const index = new BatchIndexer(this.db);
-        const results = items.map((item, i) => {
-          const result = this.saveInTransaction(item.report, item.options ?? {}, index);
-          onProgress?.(i + 1);
-          return result;
-        });
-        index.flush();
-        return results;
-      })
+      .transaction(() =>
+        this.findings.inBatch(() => {
+          const index = new BatchIndexer(this.db);
+          const results = items.map((item, i) => {
+            const result = this.saveInTransaction(item.report, item.options ?? {}, index);
+            onProgress?.(i + 1);
+            return result;
+          });
+          index.flush();
+          return results;
+        }),
+      )
       .immediate();
   }
 
@@ -185,6 +187,7 @@ export class ReportsService {
     const session = options.note ? null : (options.session ?? null);
     const saved = { ...r, unit: unitName, unit_kind: unit.kind, scope };
     // Within a burst of the same session, the new revision replaces the previous unnamed one.
+    const stored = reportsDb.stateAsStored({ template: r.template, year, published: r.published, scope }, unit, r, provenance);
     this.log.afterWrite(
       before,
       {
@@ -194,9 +197,9 @@ export class ReportsService {
         state: { report: saved, provenance },
         amend: this.log.inBurst(before, session),
       },
-      reportsDb.stateAsStored({ template: r.template, year, published: r.published, scope }, unit, r, provenance),
+      stored,
     );
-    const findings = this.findings.afterChange({ unitId: unit.id, year }, saved);
+    const findings = this.findings.afterChange({ unitId: unit.id, year }, saved, stored.report);
     return { id: row.id, revision, findings };
   }
 

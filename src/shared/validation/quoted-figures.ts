@@ -1,6 +1,6 @@
 // R7: figures that the text of 一、总体情况 quotes, compared with the tables.
 // Each quote is a phrase pattern (as data) and the cells whose sum it states.
-import { normalizeLabel } from '../template';
+import { normalizeLabel, type Template } from '../template';
 import { CHINESE_NUMERAL, parseNumber } from './chinese-number';
 import type { Finding, Rule } from './types';
 import { axes, cellName, fmt, isEmpty, keyOf, numberOf, same, valueOf } from './values';
@@ -78,6 +78,21 @@ const sentences = (text: string): string[] =>
     .map(normalizeLabel)
     .filter(Boolean);
 
+// The quotes a template's tables can answer, with their cells: the same for every report of the template.
+const quoteCells = new WeakMap<Template, { q: Quote; cells: string[] }[]>();
+function quotesOf(template: Template): { q: Quote; cells: string[] }[] {
+  let found = quoteCells.get(template);
+  if (!found) {
+    const requestRows = axes(template, 'requests').rows;
+    const rowCells = (prefix: string) => requestRows.filter((r) => r.startsWith(`${prefix}.`)).map((r) => keyOf('requests', r, 'total'));
+    found = QUOTES.map((q) => ({ q, cells: q.cells(rowCells) })).filter(
+      ({ cells }) => cells.length > 0 && cells.every((k) => template.cellByKey.has(k)),
+    );
+    quoteCells.set(template, found);
+  }
+  return found;
+}
+
 export const R7: Rule = {
   id: 'R7',
   title: '一、总体情况中引用的数字（新收申请、上年结转、办结、行政许可、行政复议等）与表格一致',
@@ -85,15 +100,12 @@ export const R7: Rule = {
     const text = ctx.report.sections.overall;
     if (!text || ctx.report.template === 'legacy') return [];
     const { template, report } = ctx;
-    const requestRows = axes(template, 'requests').rows;
-    const rowCells = (prefix: string) => requestRows.filter((r) => r.startsWith(`${prefix}.`)).map((r) => keyOf('requests', r, 'total'));
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    const quotes = quotesOf(template);
     for (const sentence of sentences(text)) {
-      for (const q of QUOTES) {
+      for (const { q, cells } of quotes) {
         if (q.aboutRequests && !sentence.includes('申请')) continue;
-        const cells = q.cells(rowCells);
-        if (!cells.length || !cells.every((k) => template.cellByKey.has(k))) continue;
         for (const m of sentence.matchAll(q.pattern)) {
           const quoted = parseNumber(m[1]);
           if (quoted === null) continue;

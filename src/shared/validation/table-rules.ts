@@ -67,10 +67,19 @@ const R4_EQUATIONS = (t: Template): Equation[] => {
 /** Every R1–R4 equation of a template's tables. */
 export const tableEquations = (t: Template): Equation[] => [...R1_EQUATIONS(t), ...R2_EQUATIONS(t), ...R3_EQUATIONS(t), ...R4_EQUATIONS(t)];
 
-const check = (equations: (t: Template) => Equation[]) => (ctx: RuleContext) =>
-  equations(ctx.template)
-    .map((e) => checkSum(e.rule, ctx.template, ctx.report, e.target, e.terms))
-    .filter(notNull);
+// A template's equations are the same for every report: each rule derives them once per template.
+const once = (equations: (t: Template) => Equation[]) => {
+  const cache = new WeakMap<Template, Equation[]>();
+  return (t: Template) => cache.get(t) ?? (cache.set(t, equations(t)).get(t) as Equation[]);
+};
+
+const check = (equations: (t: Template) => Equation[]) => {
+  const of = once(equations);
+  return (ctx: RuleContext) =>
+    of(ctx.template)
+      .map((e) => checkSum(e.rule, ctx.template, ctx.report, e.target, e.terms))
+      .filter(notNull);
+};
 
 export const R1: Rule = {
   id: 'R1',

@@ -13,10 +13,20 @@ export const same = (a: number, b: number): boolean => Math.abs(a - b) < 1e-6;
 
 export const cellName = (t: Template, key: string): string => t.cellByKey.get(key)?.name ?? key;
 
-/** Distinct row / column keys of a table, in layout order. */
-export function axes(t: Template, table: string): { rows: string[]; cols: string[] } {
-  const cells = t.cells.filter((c) => c.table === table);
-  return { rows: [...new Set(cells.map((c) => c.rowKey))], cols: [...new Set(cells.map((c) => c.colKey))] };
+// Templates are built once and never change: each table's axes are worked out once (validation asks per report).
+const axesCache = new WeakMap<Template, Map<string, { rows: readonly string[]; cols: readonly string[] }>>();
+
+/** Distinct row / column keys of a table, in layout order (shared: do not modify). */
+export function axes(t: Template, table: string): { rows: readonly string[]; cols: readonly string[] } {
+  let byTable = axesCache.get(t);
+  if (!byTable) axesCache.set(t, (byTable = new Map()));
+  let found = byTable.get(table);
+  if (!found) {
+    const cells = t.cells.filter((c) => c.table === table);
+    found = { rows: [...new Set(cells.map((c) => c.rowKey))], cols: [...new Set(cells.map((c) => c.colKey))] };
+    byTable.set(table, found);
+  }
+  return found;
 }
 
 export const keyOf = (table: string, row: string, col: string): string => [table, row, col].filter(Boolean).join('.');
