@@ -91,11 +91,12 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
   const after = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const columns = years.length + 2;
   return (
-    <>
+    // Fills the height the page leaves it (global.css): the rows drawn follow the window's size.
+    <div className="archive-matrix-box">
       <Text size="sm" c="dimmed" aria-live="polite">
         共 {total} 个单位
       </Text>
-      <ScrollArea h="max(320px, calc(100vh - 300px))" viewportRef={viewport} type="auto" className="archive-matrix">
+      <ScrollArea viewportRef={viewport} type="auto" className="archive-matrix">
         <Table
           withTableBorder
           withColumnBorders
@@ -153,7 +154,7 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
           </Table.Tbody>
         </Table>
       </ScrollArea>
-    </>
+    </div>
   );
 });
 
