@@ -165,7 +165,11 @@ async function walkStops(page: Page, selector: string, shot: string, max = 45, u
     await page.keyboard.press('Tab');
     await page.waitForTimeout(30);
   }
-  if (stops.length <= 5) await page.screenshot({ path: shot });
+  if (stops.length <= 5) {
+    // Few stops: back onto the last one, so the picture shows its focus.
+    if (stops.length) await page.keyboard.press('Shift+Tab');
+    await page.screenshot({ path: shot });
+  }
   return stops;
 }
 
@@ -218,6 +222,34 @@ describe.skipIf(!browserAvailable)('every page, keyboard only after the first cl
       expect(await englishShown(page, pane), `${p.label}: English on screen`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${p.label}: runs off the side`).toBe(true);
     }, 90_000);
+
+  it('档案: the matrix fills the window below the filters, and follows a resize to 1920×1080 and back', async () => {
+    await tabTo(page, { nav: '档案' }, true);
+    await page.keyboard.press('Enter');
+    const matrix = page.locator('.archive-matrix');
+    const bottomGap = async () => {
+      await page.waitForTimeout(300);
+      const box = (await matrix.boundingBox())!;
+      const height = await page.evaluate(() => innerHeight);
+      return {
+        gap: height - (box.y + box.height),
+        height: box.height,
+        rows: await page.locator('.archive-matrix tbody tr[aria-rowindex]').count(),
+      };
+    };
+    // The window's bottom less the page's padding (16 px): no empty band below the table.
+    const small = await bottomGap();
+    expect(small.gap).toBeGreaterThanOrEqual(0);
+    expect(small.gap).toBeLessThanOrEqual(20);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const large = await bottomGap();
+    expect(large.gap).toBeLessThanOrEqual(20);
+    expect(large.height).toBeGreaterThan(small.height + 250);
+    expect(large.rows).toBe(UNITS.length + 1);
+    await page.screenshot({ path: `${SCREENSHOTS}/walk-archive-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect((await bottomGap()).height).toBe(small.height);
+  }, 60_000);
 
   it('the editor and its print view: opened from 档案 with Enter, F6 to the toolbar, 打印 / PDF to the print view', async () => {
     await tabTo(page, { nav: '档案' }, true);
