@@ -88,6 +88,8 @@ interface Stop {
   what: string;
   visible: boolean;
   ring: boolean;
+  /** The ring is drawn in red, the colour this app keeps for errors. */
+  red: boolean;
 }
 
 /** What has the keyboard: its name, whether it is on screen, and whether anything shows that it is focused. */
@@ -108,14 +110,18 @@ const stopNow = (page: Page): Promise<Stop | null> =>
     const shown = (el as HTMLInputElement).type === 'radio' || (el as HTMLInputElement).type === 'checkbox' ? el.parentElement! : el;
     const r = shown.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && r.bottom > 56 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    let red = false;
     const ringOf = (x: Element) => {
       const s = getComputedStyle(x);
-      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      const [cr, cg, cb] = (s.outlineColor.match(/\d+/g) ?? []).map(Number);
+      if (outline && cr > 180 && cg < 120 && cb < 120) red = true;
+      return outline || s.boxShadow !== 'none';
     };
     // Text boxes show focus by their border colour (global.css: blue).
     const field = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type));
     const ring = field || ringOf(el) || (shown !== el && (ringOf(shown) || Array.from(shown.querySelectorAll('*')).some(ringOf)));
-    return { what: `${el.tagName.toLowerCase()} ${name}`, visible, ring };
+    return { what: `${el.tagName.toLowerCase()} ${name}`, visible, ring, red };
   });
 
 /** Where a Tab walk should stop: a navigation link by its label, or a control by its aria-label or text. */
@@ -218,6 +224,7 @@ describe.skipIf(!browserAvailable)('every page, keyboard only after the first cl
       for (const s of stops) {
         if (!s.visible) problems.push(`${p.label}: ${s.what} has the keyboard off screen`);
         if (!s.ring) problems.push(`${p.label}: ${s.what} shows no focus`);
+        if (s.red) problems.push(`${p.label}: ${s.what} shows focus in red`);
       }
       expect(await englishShown(page, pane), `${p.label}: English on screen`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${p.label}: runs off the side`).toBe(true);
@@ -280,6 +287,7 @@ describe.skipIf(!browserAvailable)('every page, keyboard only after the first cl
     for (const s of stops) {
       if (!s.visible) problems.push(`编辑: ${s.what} has the keyboard off screen`);
       if (!s.ring) problems.push(`编辑: ${s.what} shows no focus`);
+      if (s.red) problems.push(`编辑: ${s.what} shows focus in red`);
     }
     expect(await englishShown(page, editor), '编辑: English on screen').toEqual([]);
     // F6 to the toolbar's 保存, then Tab along it to 打印 / PDF.
