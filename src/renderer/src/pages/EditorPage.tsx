@@ -66,7 +66,10 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, [tab
 
 /** Moves the keyboard to the next (or previous) region: into the grid at its active cell, onto 保存 in the toolbar. */
 function cycleRegion(root: HTMLElement, back: boolean) {
-  const here = REGIONS.findIndex((r) => root.querySelector(r)?.contains(document.activeElement));
+  const active = document.activeElement;
+  // In a dialog or drawer (a portal outside the page) F6 stays there.
+  if (active && active !== document.body && !root.contains(active)) return;
+  const here = REGIONS.findIndex((r) => root.querySelector(r)?.contains(active));
   const next = REGIONS[(Math.max(here, 0) + (back ? REGIONS.length - 1 : 1)) % REGIONS.length];
   const region = root.querySelector(next);
   const target =
