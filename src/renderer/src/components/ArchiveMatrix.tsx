@@ -12,6 +12,9 @@ import type { DeleteTarget } from './DeleteConfirm';
 
 export const MATRIX_PAGE = 100;
 const ROW_HEIGHT = 41;
+/** The column headers (year and counts: two lines) and the least height the matrix keeps. */
+const HEAD_HEIGHT = 56;
+const MIN_HEIGHT = 320;
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
 export type OverviewFilterArgs = Omit<ApiArgs<'archive.overview'>, 'offset' | 'limit'>;
@@ -96,7 +99,13 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
       <Text size="sm" c="dimmed" aria-live="polite">
         共 {total} 个单位
       </Text>
-      <ScrollArea viewportRef={viewport} type="auto" className="archive-matrix">
+      <ScrollArea
+        viewportRef={viewport}
+        type="auto"
+        className="archive-matrix"
+        // Never squeezed below a few rows by what stands above or below it (search hits, 已删除), nor taller than its rows.
+        mih={Math.min(MIN_HEIGHT, HEAD_HEIGHT + total * ROW_HEIGHT)}
+      >
         <Table
           withTableBorder
           withColumnBorders

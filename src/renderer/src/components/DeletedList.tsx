@@ -16,7 +16,7 @@ export function DeletedList({ onRestored }: { onRestored?: () => void }) {
   });
   if (!deleted || (!deleted.units.length && !deleted.reports.length)) return null;
   return (
-    <Card withBorder aria-label="已删除">
+    <Card withBorder aria-label="已删除" className="deleted-list">
       <Group gap="xs" mb="xs">
         <Text fw={600}>已删除</Text>
         <Badge variant="light" color="gray">
