@@ -9,9 +9,16 @@ export const localDate = (d: Date): string => `${d.getFullYear()}-${pad(d.getMon
 export const localStamp = (d: Date): string =>
   `${localDate(d)}T${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}-${pad(d.getMilliseconds(), 3)}`;
 
-/** 2026-03-01 16:05:09 in local time, from a stored ISO timestamp. */
-export function localDateTime(iso: string): string {
+/**
+ * 2026-03-01 16:05:09 in local time, from a stored ISO timestamp. With `offset`, the zone follows, as in
+ * 2026-03-01 16:05:09（UTC+08:00）: for a time read on another computer (an exchange package's creation).
+ */
+export function localDateTime(iso: string, { offset = false } = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const time = `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  if (!offset) return time;
+  const minutes = -d.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${time}（UTC${minutes >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}）`;
 }

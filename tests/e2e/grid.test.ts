@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, NOT_APPLICABLE, type CellValue } from '../../src/shared/report';
 import { getTemplate } from '../../src/shared/template';
+import { valuePositions } from '../../src/renderer/src/lib/grid';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 import { SAMPLES_DIR } from '../helpers/samples';
@@ -332,6 +333,63 @@ describe.skipIf(!browserAvailable)('the grid at 1366×768, keyboard only', () =>
     await saved(page);
     expect(stored(app, 2022)['requests.granted.natural_person']).toBe(12);
   }, 60_000);
+
+  it('keeps the grid one Tab stop: after one click a row is typed and 保存 reached from the keyboard (F6)', async () => {
+    // The one click: the navigation's 档案. Everything after it is keys.
+    await page.locator('nav').getByText('档案', { exact: true }).click();
+    const opener = `打开${UNIT}2021年报告`;
+    for (let i = 0; i < 80 && (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) !== opener; i++)
+      await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(opener);
+    await page.keyboard.press('Enter');
+    await page.getByText(/已保存 · 第 \d+ 版/).waitFor();
+    const tabbableCells = () => page.locator('[data-page="editor"] td[data-key][tabindex="0"]').count();
+    expect(await tabbableCells()).toBe(1);
+    // From 一、总体情况's text box the grid is two stops on (表一's 空白填 0, then its first cell), not 300.
+    await page.getByLabel(template.sections[0].heading).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const first = valuePositions(template.tables[0])[0].key;
+    expect(await focused(page)).toBe(first);
+    // A whole row of 表一, Tab between its cells, Enter at its end.
+    const rowKey = template.tables[0].cells.find((c) => c.key === first)!.rowKey;
+    const row = valuePositions(template.tables[0]).filter((p) => template.tables[0].cells.find((c) => c.key === p.key)!.rowKey === rowKey);
+    expect(row.length).toBeGreaterThan(1);
+    for (const [j, p] of row.entries()) {
+      expect(await focused(page)).toBe(p.key);
+      await page.keyboard.type(String(40 + j));
+      await page.keyboard.press(j === row.length - 1 ? 'Enter' : 'Tab');
+    }
+    const next = await focused(page);
+    expect(next).toMatch(/^proactive\./);
+    expect(next).not.toBe(first);
+    // Still one stop, now on the active cell.
+    expect(await tabbableCells()).toBe(1);
+    // F6 goes to the toolbar's 保存, F6 again to the validation panel, and once more back into the grid where it was.
+    await page.keyboard.press('F6');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('保存');
+    await page.screenshot({ path: `${SCREENSHOTS}/grid-1366-f6-save.png` });
+    await page.keyboard.press('Enter');
+    await saved(page);
+    const v = stored(app, 2021);
+    expect(row.map((p) => v[p.key])).toEqual(row.map((_, j) => 40 + j));
+    await page.keyboard.press('F6');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.editor-side'))).toBe(true);
+    await page.keyboard.press('F6');
+    expect(await focused(page)).toBe(next);
+    // Shift+F6 goes back round: the panel, then the toolbar.
+    await page.keyboard.press('Shift+F6');
+    await page.keyboard.press('Shift+F6');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('保存');
+    // Ctrl+S in a cell being typed into stores it at once.
+    await page.keyboard.press('F6');
+    await page.keyboard.press('F6');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    await saved(page);
+    expect(stored(app, 2021)[next!]).toBe(7);
+  }, 90_000);
 });
 
 /**

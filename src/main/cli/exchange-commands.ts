@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { show } from '../../shared/validation/values';
 import { InputError } from '../errors';
-import { KIND_LABELS, localStamp } from '../exchange/labels';
+import { localDateTime } from '../../shared/local-time';
+import { KIND_LABELS } from '../exchange/labels';
 import type { ExchangePreview, ExchangeView, ReceiveResult } from '../exchange/service';
 import type { CliContext } from './context';
 
@@ -15,7 +16,7 @@ function collectCell(pair: string, acc: { key: string; reason: string }[]) {
 }
 const collect = (v: string, acc: string[]) => [...acc, v];
 
-const local = (iso: string) => localStamp(new Date(iso));
+const local = (iso: string) => localDateTime(iso, { offset: true });
 
 function previewText(p: ExchangePreview): string[] {
   const lines = [

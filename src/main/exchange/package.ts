@@ -8,10 +8,11 @@ import { getTemplate, SECTION_HEADINGS } from '../../shared/template';
 import { RULE_IDS, SEVERITY_LABELS, type DismissedFinding } from '../../shared/validation';
 import { InputError } from '../errors';
 import { safeFileName } from '../services/export';
-import { KIND_LABELS, localStamp, type PackageKind } from './labels';
+import { localDateTime } from '../../shared/local-time';
+import { KIND_LABELS, type PackageKind } from './labels';
 import { listEntries, readEntry } from './zip';
 
-export { KIND_LABELS, localStamp, type PackageKind };
+export { KIND_LABELS, type PackageKind };
 
 export const PACKAGE_FORMAT = 'nianbao-exchange';
 /** Raise when the members or their meaning change; an older program then refuses the package with a clear message. */
@@ -117,7 +118,7 @@ export async function writePackage(c: PackageContents, options: { appVersion: st
     revision: c.revision,
     template: c.report.template,
     createdAt: options.now.toISOString(),
-    createdAtLocal: localStamp(options.now),
+    createdAtLocal: localDateTime(options.now.toISOString(), { offset: true }),
     members: members.map((m) => ({ name: m.name, sha256: sha256(m.data), size: m.data.length })),
   };
   const zip = new JSZip();

@@ -114,23 +114,58 @@ export function publishedDocument(report: Report): PublishedDocument {
 }
 
 /** A value as printed: blank stays blank (never 0), 不适用 as the form's slash. */
-export const printedValue = (v: CellValue | undefined): string =>
-  v === null || v === undefined ? '' : v === NOT_APPLICABLE ? '/' : String(v);
+const printedValue = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : v === NOT_APPLICABLE ? '/' : String(v));
 
-export const legacyCell = (r: LegacyRow, key: LegacyColumnDef['key']): string => {
+const legacyCell = (r: LegacyRow, key: LegacyColumnDef['key']): string => {
   const v = key === 'label' ? r.label : key === 'unit' ? r.unit : key === 'this_year' ? r.this_year : r.cumulative;
   return v === null ? '' : String(v);
 };
 
-/** Rows of a table's layout: the cells that start in each row, left to right. */
-export function layoutRows(table: Table): LayoutCell[][] {
-  const rows: LayoutCell[][] = Array.from({ length: table.layout.rows }, () => []);
-  for (const c of table.layout.cells) rows[c.row - 1].push(c);
-  return rows.map((r) => r.sort((a, b) => a.col - b.col));
+/** A cell of a published table: its printed text, its role (which sets its style), where it starts and its merge. */
+export interface PrintedCell {
+  text: string;
+  role: LayoutCell['role'];
+  col: number;
+  rowSpan: number;
+  colSpan: number;
 }
 
-/** Header rows (corner and column labels only) repeat on each page a table runs onto. */
-export const isHeaderRow = (row: LayoutCell[]): boolean => row.every((c) => c.role === 'corner' || c.role === 'column');
+/** A row of a published table; a header row (corner and column labels only) repeats on each page the table runs onto. */
+export interface PrintedRow {
+  header: boolean;
+  cells: PrintedCell[];
+}
+
+/** An official table as Word and the web page print it: the template's merged layout with the report's values. */
+export function officialRows(table: Table, values: Report['values']): PrintedRow[] {
+  const rows: LayoutCell[][] = Array.from({ length: table.layout.rows }, () => []);
+  for (const c of table.layout.cells) rows[c.row - 1].push(c);
+  return rows.map((row) => ({
+    header: row.every((c) => c.role === 'corner' || c.role === 'column'),
+    cells: row
+      .sort((a, b) => a.col - b.col)
+      .map((c) => ({
+        text: c.role === 'value' ? printedValue(values[c.key!]) : c.text,
+        role: c.role,
+        col: c.col,
+        rowSpan: c.rowSpan,
+        colSpan: c.colSpan,
+      })),
+  }));
+}
+
+/** The legacy appendix: its caption across all columns, the column labels (a header row), one row per item. */
+export function appendixRows(a: PublishedAppendix): PrintedRow[] {
+  const one = (text: string, role: PrintedCell['role'], i: number): PrintedCell => ({ text, role, col: i + 1, rowSpan: 1, colSpan: 1 });
+  return [
+    { header: false, cells: [{ ...one(a.caption, 'caption', 0), colSpan: a.columns.length }] },
+    { header: true, cells: a.columns.map((c, i) => one(c.label, 'column', i)) },
+    ...a.rows.map((r) => ({
+      header: false,
+      cells: a.columns.map((c, i) => one(legacyCell(r, c.key), c.key === 'label' ? 'row' : 'value', i)),
+    })),
+  ];
+}
 
 /** A short line that opens with （一） is a sub-heading, set in 楷体. */
 export const isSubHeading = (p: string): boolean => /^[（(][一二三四五六七八九十]+[)）]/.test(p) && p.length <= 30;

@@ -24,14 +24,13 @@ import type { Report } from '../../shared/report';
 import type { Table } from '../../shared/template';
 import { columnWidths } from '../excel/style';
 import {
+  appendixRows,
   FONTS,
-  isHeaderRow,
   isSubHeading,
-  layoutRows,
-  legacyCell,
-  printedValue,
+  officialRows,
   publishedDocument,
   titleLines,
+  type PrintedRow,
   type PublishedAppendix,
   type PublishedDocument,
 } from './document';
@@ -111,19 +110,22 @@ function officialTable(table: Table, values: Report['values']): DocxTable {
     columnWidths: grid,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    rows: layoutRows(table).map(
+    rows: officialRows(table, values).map(
       (row) =>
         new TableRow({
-          tableHeader: isHeaderRow(row),
+          tableHeader: row.header,
           cantSplit: true,
           height: { value: 400, rule: HeightRule.ATLEAST },
-          children: row.map((c) =>
+          children: row.cells.map((c) =>
             tableCell(
-              c.role === 'value' ? printedValue(values[c.key!]) : c.text,
+              c.text,
               c.role,
               grid.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((a, b) => a + b, 0),
               size,
-              { row: c.rowSpan, col: c.colSpan },
+              {
+                row: c.rowSpan,
+                col: c.colSpan,
+              },
             ),
           ),
         }),
@@ -135,23 +137,20 @@ function appendixTable(a: PublishedAppendix): DocxTable {
   const share = [0.52, 0.12, 0.18, 0.18];
   const grid = share.slice(0, a.columns.length).map((s) => Math.floor(s * TEXT_WIDTH));
   const width = grid.reduce((x, y) => x + y, 0);
-  const cell = (text: string, role: string, i: number) => tableCell(text, role, grid[i], SIZE.table, { row: 1, col: 1 });
+  const cellWidth = (c: PrintedRow['cells'][number]) => grid.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((x, y) => x + y, 0);
   return new DocxTable({
     width: { size: width, type: WidthType.DXA },
     columnWidths: grid,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    rows: [
-      new TableRow({ children: [tableCell(a.caption, 'column', width, SIZE.table, { row: 1, col: a.columns.length })] }),
-      new TableRow({ tableHeader: true, children: a.columns.map((c, i) => cell(c.label, 'column', i)) }),
-      ...a.rows.map(
-        (r) =>
-          new TableRow({
-            cantSplit: true,
-            children: a.columns.map((c, i) => cell(legacyCell(r, c.key), c.key === 'label' ? 'row' : 'value', i)),
-          }),
-      ),
-    ],
+    rows: appendixRows(a).map(
+      (row, i) =>
+        new TableRow({
+          tableHeader: row.header,
+          cantSplit: i > 1,
+          children: row.cells.map((c) => tableCell(c.text, c.role, cellWidth(c), SIZE.table, { row: 1, col: c.colSpan })),
+        }),
+    ),
   });
 }
 

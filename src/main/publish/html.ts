@@ -4,16 +4,7 @@
 import type { Report } from '../../shared/report';
 import type { Table } from '../../shared/template';
 import { columnWidths } from '../excel/style';
-import {
-  FONTS,
-  isHeaderRow,
-  isSubHeading,
-  layoutRows,
-  legacyCell,
-  printedValue,
-  publishedDocument,
-  type PublishedAppendix,
-} from './document';
+import { appendixRows, FONTS, isSubHeading, officialRows, publishedDocument, type PrintedRow, type PublishedAppendix } from './document';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -55,34 +46,27 @@ const cellStyle = (role: string): string =>
 const td = (text: string, role: string, spans: { row?: number; col?: number } = {}): string =>
   `<td${spans.col && spans.col > 1 ? ` colspan="${spans.col}"` : ''}${spans.row && spans.row > 1 ? ` rowspan="${spans.row}"` : ''} style="${cellStyle(role)}">${esc(text)}</td>`;
 
+const tr = (row: PrintedRow) => `<tr>${row.cells.map((c) => td(c.text, c.role, { row: c.rowSpan, col: c.colSpan })).join('')}</tr>`;
+
 function officialTable(table: Table, values: Report['values']): string {
   const w = columnWidths(table);
   const total = w.reduce((a, b) => a + b, 0);
   const cols = w.map((x) => `<col style="width:${((x / total) * 100).toFixed(2)}%">`).join('');
   const small = table.layout.cols > 10 ? ` style="font-size:9pt"` : '';
-  const rows = layoutRows(table);
-  const head = rows.filter(isHeaderRow);
-  const tr = (row: (typeof rows)[number]) =>
-    `<tr>${row.map((c) => td(c.role === 'value' ? printedValue(values[c.key!]) : c.text, c.role, { row: c.rowSpan, col: c.colSpan })).join('')}</tr>`;
+  const rows = officialRows(table, values);
+  const head = rows.filter((r) => r.header);
   return [
     `<table style="${TABLE}" summary="${esc(table.section.heading)}"><colgroup>${cols}</colgroup>`,
     // Only a header that starts the table can be a <thead>; 表二's blocks each have their own.
-    head.length && rows.indexOf(head[0]) === 0 && head.length === rows.findIndex((r) => !isHeaderRow(r))
+    head.length && rows.indexOf(head[0]) === 0 && head.length === rows.findIndex((r) => !r.header)
       ? `<thead${small}>${head.map(tr).join('\n')}</thead><tbody${small}>${rows.slice(head.length).map(tr).join('\n')}</tbody>`
       : `<tbody${small}>${rows.map(tr).join('\n')}</tbody>`,
     '</table>',
   ].join('\n');
 }
 
-function appendixTable(a: PublishedAppendix): string {
-  return [
-    `<table style="${TABLE}"><tbody>`,
-    `<tr>${td(a.caption, 'caption', { col: a.columns.length })}</tr>`,
-    `<tr>${a.columns.map((c) => td(c.label, 'column')).join('')}</tr>`,
-    ...a.rows.map((r) => `<tr>${a.columns.map((c) => td(legacyCell(r, c.key), c.key === 'label' ? 'row' : 'value')).join('')}</tr>`),
-    '</tbody></table>',
-  ].join('\n');
-}
+const appendixTable = (a: PublishedAppendix): string =>
+  [`<table style="${TABLE}"><tbody>`, ...appendixRows(a).map(tr), '</tbody></table>'].join('\n');
 
 export function reportHtml(report: Report): string {
   const doc = publishedDocument(report);

@@ -12,6 +12,9 @@ import type { DeleteTarget } from './DeleteConfirm';
 
 export const MATRIX_PAGE = 100;
 const ROW_HEIGHT = 41;
+/** The column headers (year and counts: two lines) and the least height the matrix keeps. */
+const HEAD_HEIGHT = 56;
+const MIN_HEIGHT = 320;
 const STATUS = { draft: '草稿', final: '定稿' } as const;
 
 export type OverviewFilterArgs = Omit<ApiArgs<'archive.overview'>, 'offset' | 'limit'>;
@@ -91,11 +94,18 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
   const after = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const columns = years.length + 2;
   return (
-    <>
+    // Fills the height the page leaves it (global.css): the rows drawn follow the window's size.
+    <div className="archive-matrix-box">
       <Text size="sm" c="dimmed" aria-live="polite">
         共 {total} 个单位
       </Text>
-      <ScrollArea h="max(320px, calc(100vh - 300px))" viewportRef={viewport} type="auto" className="archive-matrix">
+      <ScrollArea
+        viewportRef={viewport}
+        type="auto"
+        className="archive-matrix"
+        // Never squeezed below a few rows by what stands above or below it (search hits, 已删除), nor taller than its rows.
+        mih={Math.min(MIN_HEIGHT, HEAD_HEIGHT + total * ROW_HEIGHT)}
+      >
         <Table
           withTableBorder
           withColumnBorders
@@ -153,7 +163,7 @@ export const ArchiveMatrix = memo(function ArchiveMatrix({ filter, unfiltered, o
           </Table.Tbody>
         </Table>
       </ScrollArea>
-    </>
+    </div>
   );
 });
 

@@ -6,6 +6,7 @@ import { diffReports } from '../../../shared/diff';
 import type { Report } from '../../../shared/report';
 import { useApiQuery } from '../data/query';
 import { ReportDiff } from './ReportDiff';
+import { localDateTime } from '../../../shared/local-time';
 
 interface Props {
   unit: string;
@@ -32,7 +33,7 @@ export function ConflictDialog({ unit, year, mine, onKeepMine, onTakeTheirs }: P
           <>
             <Text size="sm">
               你编辑期间，档案中的这份报告已被保存为第 {stored.revision} 版（
-              {new Date(stored.updatedAt).toLocaleString('zh-CN', { hour12: false })}
+              {localDateTime(stored.updatedAt)}
               ，可能来自另一个窗口、命令行或导入）。你的修改还没有保存。下面是两个版本不同的地方，请选择保留哪一个。
             </Text>
             {stored.status === 'final' && (

@@ -2,8 +2,7 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifyDone, useApiMutation, useApiQuery } from '../data/query';
 import { DELETE_INVALIDATES } from './DeleteConfirm';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { localDateTime } from '../../../shared/local-time';
 
 export function DeletedList({ onRestored }: { onRestored?: () => void }) {
   const deleted = useApiQuery('archive.deleted', {}).data;
@@ -17,7 +16,7 @@ export function DeletedList({ onRestored }: { onRestored?: () => void }) {
   });
   if (!deleted || (!deleted.units.length && !deleted.reports.length)) return null;
   return (
-    <Card withBorder aria-label="已删除">
+    <Card withBorder aria-label="已删除" className="deleted-list">
       <Group gap="xs" mb="xs">
         <Text fw={600}>已删除</Text>
         <Badge variant="light" color="gray">
@@ -67,6 +66,12 @@ function DeletedRow(props: {
 }) {
   return (
     <Table.Tr>
+      {/* 恢复 first: at the row's right end it sat under the notification of the last restore (bottom right). */}
+      <Table.Td w={60}>
+        <Button size="compact-xs" variant="light" aria-label={props.restoreLabel} loading={props.restoring} onClick={props.onRestore}>
+          恢复
+        </Button>
+      </Table.Td>
       <Table.Td>
         <Stack gap={0}>
           <Text size="sm">{props.what}</Text>
@@ -79,13 +84,8 @@ function DeletedRow(props: {
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed">
-          删除于 {when(props.deletedAt)}
+          删除于 {localDateTime(props.deletedAt)}
         </Text>
-      </Table.Td>
-      <Table.Td align="right">
-        <Button size="compact-xs" variant="light" aria-label={props.restoreLabel} loading={props.restoring} onClick={props.onRestore}>
-          恢复
-        </Button>
       </Table.Td>
     </Table.Tr>
   );

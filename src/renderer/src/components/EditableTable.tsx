@@ -46,6 +46,11 @@ interface Props {
   onLeave?: (dir: 'prev' | 'next') => boolean;
   /** The table's title, drawn on the line with its buttons. */
   heading?: ReactNode;
+  /**
+   * Whether its first cell is in the page's tab order while no cell of this table is active (default true). A page
+   * of several tables sets it on one only, so the grid is one Tab stop (roving tabindex) and the actions stay near.
+   */
+  tabStop?: boolean;
 }
 
 interface Editing {
@@ -93,6 +98,7 @@ export function EditableTable({
   cellNote,
   onLeave,
   heading,
+  tabStop = true,
 }: Props) {
   const cells = useMemo(() => valuePositions(table), [table]);
   const byKey = useMemo(() => new Map(table.cells.map((c) => [c.key, c])), [table]);
@@ -466,7 +472,7 @@ export function EditableTable({
           ]
             .filter(Boolean)
             .join(' '),
-          tabIndex: key === (active ?? cells[0]?.key) ? 0 : -1,
+          tabIndex: key === (active ?? (tabStop ? cells[0]?.key : null)) ? 0 : -1,
           title: names(key),
           'aria-invalid': editing?.key === key && !!editing.error ? true : undefined,
           onMouseDown: onMouseDown(key),

@@ -81,7 +81,8 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
               <Badge color={COLORS[f.severity]} variant="light" style={{ flexShrink: 0 }}>
                 {SEVERITY_LABELS[f.severity]} {f.rule}
               </Badge>
-              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+              {/* Numbers stay whole on a line (not 10 / 10); only a run too long for the panel breaks anywhere. */}
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {f.message}
               </Text>
             </Group>

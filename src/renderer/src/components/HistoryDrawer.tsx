@@ -4,6 +4,7 @@ import { Button, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../data/query';
 import { ReportDiff } from './ReportDiff';
+import { localDateTime } from '../../../shared/local-time';
 
 interface Props {
   unit: string;
@@ -14,8 +15,6 @@ interface Props {
   beforeRestore?: () => Promise<void>;
   onRestored: () => void;
 }
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRestored }: Props) {
   const history = useApiQuery('report.history', opened ? { unit, year } : null);
@@ -32,7 +31,7 @@ export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRe
 
   const options = revisions.map((r) => ({
     value: String(r.number),
-    label: `第 ${r.number} 版 · ${when(r.createdAt)} · ${r.note ?? '编辑'}`,
+    label: `第 ${r.number} 版 · ${localDateTime(r.createdAt)} · ${r.note ?? '编辑'}`,
   }));
   return (
     <Drawer
@@ -52,7 +51,7 @@ export function HistoryDrawer({ unit, year, opened, onClose, beforeRestore, onRe
             {revisions.map((r) => (
               <Table.Tr key={r.number}>
                 <Table.Td>第 {r.number} 版</Table.Td>
-                <Table.Td>{when(r.createdAt)}</Table.Td>
+                <Table.Td>{localDateTime(r.createdAt)}</Table.Td>
                 {/* A named revision (定稿, 导入, 恢复…) says what happened; the others are one burst of editing each. */}
                 <Table.Td>{r.note ?? '编辑'}</Table.Td>
                 <Table.Td>

@@ -66,7 +66,7 @@ function FindingList({ findings }: { findings: DismissedFinding[] }) {
   return (
     <List size="sm" spacing={2}>
       {findings.slice(0, MAX).map((f, i) => (
-        <List.Item key={i} style={{ wordBreak: 'break-all' }}>
+        <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
           <Badge size="xs" variant="light" color={f.severity === 'error' ? 'red' : 'yellow'} mr={4}>
             {f.rule}
           </Badge>

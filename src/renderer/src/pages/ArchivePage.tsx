@@ -71,7 +71,7 @@ export function ArchivePage({ onOpen }: Props) {
   const open = useCallback((unit: string, year: number) => openRef.current(unit, year), []);
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" className="archive-page">
       <Group justify="space-between">
         <Title order={3}>档案</Title>
         <Group>

@@ -60,6 +60,25 @@ const partLabel = (s: SectionDef) => {
 /** Scrolls a part of the report into view below the sticky toolbar (scroll-margin-top in global.css). */
 const jump = (key: string) => document.querySelector(`[data-part="${key}"]`)?.scrollIntoView({ block: 'start' });
 
+/** The page's regions that F6 / Shift+F6 go round, as in Office: the grid and text, the toolbar, the side panel. */
+const REGIONS = ['.editor-main', '.editor-toolbar', '.editor-side'] as const;
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, [tabindex="0"]';
+
+/** Moves the keyboard to the next (or previous) region: into the grid at its active cell, onto 保存 in the toolbar. */
+function cycleRegion(root: HTMLElement, back: boolean) {
+  const active = document.activeElement;
+  // In a dialog or drawer (a portal outside the page) F6 stays there.
+  if (active && active !== document.body && !root.contains(active)) return;
+  const here = REGIONS.findIndex((r) => root.querySelector(r)?.contains(active));
+  const next = REGIONS[(Math.max(here, 0) + (back ? REGIONS.length - 1 : 1)) % REGIONS.length];
+  const region = root.querySelector(next);
+  const target =
+    next === '.editor-toolbar'
+      ? region?.querySelector<HTMLElement>('[data-save]')
+      : (region?.querySelector<HTMLElement>('table.editable td[tabindex="0"]') ?? region?.querySelector<HTMLElement>(FOCUSABLE));
+  target?.focus();
+}
+
 const opened = (s: StoredReportView): Opened => ({
   report: s.report,
   provenance: s.provenance,
@@ -124,6 +143,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   // One id per editor visit: main merges this visit's saves within a burst into one revision.
   const [session] = useState(() => globalThis.crypto?.randomUUID?.() ?? `s${Date.now()}${Math.random()}`);
   const { ref: toolbar, height: toolbarHeight } = useElementSize();
+  const page = useRef<HTMLDivElement>(null);
 
   const { queue, state: save } = useSaveQueue({
     revision: start.revision,
@@ -199,6 +219,8 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     queue.edit(next);
   };
   const setValues = (changes: Record<string, CellValue>) => update({ ...report, values: { ...report.values, ...changes } });
+  // Saving is automatic; 保存 (Ctrl+S) sends what waits now, for a person who wants to see it stored.
+  const saveNow = useCallback(() => void queue.flush(), [queue]);
   const step = useCallback(
     (from: React.RefObject<Report[]>, to: React.RefObject<Report[]>) => {
       if (status === 'final') return lock.refuse();
@@ -214,6 +236,14 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F6' && page.current) {
+        e.preventDefault();
+        return cycleRegion(page.current, e.shiftKey);
+      }
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+        e.preventDefault();
+        return saveNow();
+      }
       if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'TEXTAREA') return;
       if (e.key === 'z') {
         e.preventDefault();
@@ -225,7 +255,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, step]);
+  }, [active, step, saveNow]);
 
   const exportReport = useApiMutation('export.report', { onSuccess: (r) => r && setSaved(r.path) });
   const exportPdf = useApiMutation('export.pdf', { onSuccess: (r) => r && setSaved(r.path) });
@@ -239,6 +269,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const undismiss = useApiMutation('findings.undismiss', { invalidates: ['archive.overview', 'report.get'], onSuccess: setStored });
 
   const template = getTemplate(report.template);
+  const gridKeys = useMemo(() => new Set(template.tables.flatMap((t) => t.cells.map((c) => c.key))), [template]);
   const locked = lock.locked;
   const showCell = (key: string) => {
     setSelected(key);
@@ -303,7 +334,7 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   };
 
   return (
-    <Stack gap="md" className="editor-page" style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
+    <Stack gap="md" className="editor-page" ref={page} style={{ '--editor-toolbar-h': `${toolbarHeight}px` } as React.CSSProperties}>
       {/* The toolbar (with a bar to jump to each part) and the validation panel stay in view while the page scrolls. */}
       <Group justify="space-between" className="editor-toolbar" ref={toolbar}>
         <Group gap="xs">
@@ -330,6 +361,9 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
           <Text size="sm" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} aria-label="保存状态">
             {saveLabel}
           </Text>
+          <Button variant="default" size="xs" data-save onClick={saveNow} title="立即保存（Ctrl+S）；修改也会自动保存">
+            保存
+          </Button>
           <Button variant="default" size="xs" onClick={() => setHistory(true)} disabled={save.kind === 'new'}>
             历史
           </Button>
@@ -367,6 +401,9 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
               {template.legacyHeading}
             </Button>
           )}
+          <Text size="xs" c="dimmed" ml="auto">
+            F6 在表格、工具栏和校验结果之间切换
+          </Text>
         </Group>
       </Group>
       {lock.banner}
@@ -401,6 +438,8 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
                   readOnly={locked}
                   onSelect={setSelected}
                   onChange={setValues}
+                  // The grid is one Tab stop: the active cell, or 表一's first cell before any is chosen.
+                  tabStop={i === 0 && !(selected && gridKeys.has(selected))}
                   cellClass={(key) => (exchange.cellReason(key) ? 'returned' : undefined)}
                   cellNote={(key) => {
                     const reason = exchange.cellReason(key);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BackupCheckView, BackupKind, BackupView } from '../../../shared/api';
 import { SavedFile } from '../components/SavedFile';
 import { notifyError, queryClient, useApiMutation, useApiQuery } from '../data/query';
+import { localDateTime } from '../../../shared/local-time';
 
 const PLATFORMS: Record<string, string> = { win32: 'Windows', linux: 'Linux', darwin: 'macOS' };
 
@@ -16,9 +17,6 @@ const KINDS: Record<BackupKind, { label: string; color: string }> = {
   'before-upgrade': { label: '升级前自动保存', color: 'grape' },
   other: { label: '其他', color: 'gray' },
 };
-
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short' });
-const formatTime = (iso: string) => dateTime.format(new Date(iso));
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -302,7 +300,7 @@ export function SettingsPage() {
             </Code>
             <Text size="sm">
               检查通过：这是本程序的档案，完整无损
-              {pendingBackup ? `，保存于 ${formatTime(pendingBackup.createdAt)}` : ''}。其中有{' '}
+              {pendingBackup ? `，保存于 ${localDateTime(pendingBackup.createdAt)}` : ''}。其中有{' '}
               <b>
                 {pending.units} 个单位、{pending.reports} 份报告
               </b>
@@ -344,7 +342,7 @@ function BackupRow(props: { backup: BackupView; disabled: boolean; onRestore: ()
           {kind.label}
         </Badge>
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(b.createdAt)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{localDateTime(b.createdAt)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(b.size)}</Table.Td>
       <Table.Td>
         <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>

@@ -88,7 +88,7 @@ export function UnitsPage({ params }: { params: PageParams }) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
-        <Title order={2}>单位</Title>
+        <Title order={3}>单位</Title>
         <Group gap="xs" wrap="nowrap">
           <YearSelect
             label={null}

@@ -7,6 +7,7 @@ import { BOARD_STATE_LABELS, type BoardRowView, type ExchangeBoardView } from '.
 import { UNIT_KIND_LABELS } from '../../../../shared/report';
 import { STATE_COLORS } from './BoardCounts';
 import './board.css';
+import { localDateTime } from '../../../../shared/local-time';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = 'minmax(180px, 2.4fr) 78px 118px 92px minmax(110px, 1fr) 112px 120px 96px';
@@ -131,7 +132,7 @@ export function BoardTable({ rows, exchange, onOpen, onErrors }: Props) {
                 </div>
                 <div role="cell">
                   {ex ? (
-                    <Tooltip label={`第 ${ex.revision} 版 · ${new Date(ex.createdAt).toLocaleString('zh-CN')}`}>
+                    <Tooltip label={`第 ${ex.revision} 版 · ${localDateTime(ex.createdAt)}`}>
                       <Badge variant="outline" color={EXCHANGE_LABELS[ex.direction].color}>
                         {EXCHANGE_LABELS[ex.direction].label}
                       </Badge>
