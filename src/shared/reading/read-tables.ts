@@ -261,7 +261,7 @@ function readTable(grids: Grid[], table: Table, out: TableRead, opts: ReadOption
           );
         }
         if (!p) continue;
-        readRow(grid, p.hit.row, labelCol, leaf, colLeaves, map, table, keyFor, out, opts);
+        readRow(grid, p.hit.row, p.hit.labelCol, leaf, colLeaves, map, table, keyFor, out, opts);
       }
     } else {
       // A table without row labels (表四): found by its column headers; the values are in the row below them.
@@ -343,11 +343,12 @@ function rowSources(
     const under = values.filter((v) => overlaps(v, r) && v.cell?.text).map((v) => v.cell?.text);
     return (strict ? under.length : new Set(under).size) > 1;
   });
-  // With `strict` (documents), a value between or after the headers' columns belongs to no column: the row is shifted.
-  const stray = strict && values.some((v) => v.cell?.text && v.first >= lo && !mapped.some((r) => overlaps(v, r)));
+  // With `strict` (documents), a value under no header (before, between or after them) belongs to no column:
+  // the row is shifted, or a part of the table cut by a page break has fewer columns than its header.
+  const stray = strict && values.some((v) => v.cell?.text && !mapped.some((r) => overlaps(v, r)));
   if (!straddles && !crowded && !stray) return straight.map((v) => v?.cell);
   const inside = values.filter((v) => v.first >= lo && v.last <= hi);
-  const outside = values.filter((v) => v.first > hi && v.cell?.text);
+  const outside = values.filter((v) => (v.first > hi || v.last < lo) && v.cell?.text);
   if (outside.length || inside.length !== ranges.length || !ranges.every((r, i) => r && overlaps(inside[i], r))) return null;
   return inside.map((v) => v.cell);
 }
