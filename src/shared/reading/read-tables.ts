@@ -37,7 +37,21 @@ const keyOf = (path: HeaderNode[]) =>
 const MIN_CORE = 4;
 const formCache = new WeakMap<HeaderNode, string[]>();
 const formsOf = (node: HeaderNode): string[] => formCache.get(node) ?? (formCache.set(node, labelForms(node)).get(node) as string[]);
-const isLabel = (norm: string, node: HeaderNode): boolean => !!norm && formMatches(norm, formsOf(node), MIN_CORE) !== null;
+// Every row and column looked for tests the same cells again: the answers are remembered (a bounded number).
+const matchCache = new WeakMap<HeaderNode, Map<string, boolean>>();
+const MATCH_CACHE_SIZE = 2000;
+function isLabel(norm: string, node: HeaderNode): boolean {
+  if (!norm) return false;
+  let seen = matchCache.get(node);
+  if (!seen) matchCache.set(node, (seen = new Map()));
+  let hit = seen.get(norm);
+  if (hit === undefined) {
+    if (seen.size >= MATCH_CACHE_SIZE) seen.clear();
+    hit = formMatches(norm, formsOf(node), MIN_CORE) !== null;
+    seen.set(norm, hit);
+  }
+  return hit;
+}
 
 /** The ancestors that carry a key (e.g. （三）不予公开, 行政复议): they tell apart leaves with the same label. */
 const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n.key && n.label);
