@@ -1,5 +1,6 @@
-// Saved web pages (.html/.htm): paragraphs become lines, each <table> row becomes a line of cells with its
-// grid column, rowspan and colspan laid out as a browser does, so numbers are placed by column, not by order.
+// Saved web pages (.html/.htm): paragraphs become lines; each <table> is laid out as a browser does (rowspan,
+// colspan) and becomes both a grid (read by the workbooks' table reader, shared/reading/read-tables.ts) and lines
+// of cells with their columns (for headings, sections and the text reader's fallback).
 // parse5 builds the tree the way browsers do (unclosed <td>/<tr>/<p>, implied <tbody>), which matters for
 // the scraped, hand-edited markup of government sites.
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
