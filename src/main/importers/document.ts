@@ -71,7 +71,14 @@ export function readDocument(input: DocumentInput): ParsedReport {
     if (g?.found && 2 * g.rows >= g.of) {
       Object.assign(report.values, g.values);
       Object.assign(provenance, g.provenance);
-      doubts.push(...g.doubts.map((d) => ({ ...d, message: `${file} ${sentence(d.message)}` })));
+      const rescued = g.unaligned?.length ? alignedByText(g.unaligned, readTable(table, lines, range.from, range.to, { file })) : [];
+      for (const r of rescued) {
+        Object.assign(report.values, r.values);
+        Object.assign(provenance, r.provenance);
+      }
+      const settled = new Set(rescued.flatMap((r) => Object.keys(r.values)));
+      const kept = g.doubts.filter((d) => !d.cells.every((c) => settled.has(c)));
+      doubts.push(...kept.map((d) => ({ ...d, message: `${file} ${sentence(d.message)}` })));
       notes.push(...g.notes.map((n) => `${file}：${sentence(n)}`));
       continue;
     }
@@ -125,6 +132,24 @@ export function readDocument(input: DocumentInput): ParsedReport {
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
   return { report, provenance, source: { kind, file: input.file }, notes, text };
+}
+
+/**
+ * Rows the grid could not align with its header (a part after a page break printed without its group columns)
+ * are placed by the text reader, which counts columns from the row's own label: taken only where it placed the
+ * whole row without a doubt.
+ */
+function alignedByText(
+  rows: string[][],
+  text: ReturnType<typeof readTable>,
+): Pick<ReturnType<typeof readTable>, 'values' | 'provenance'>[] {
+  const doubted = new Set(text.doubts.flatMap((d) => d.cells));
+  return rows
+    .filter((keys) => keys.every((k) => !doubted.has(k)) && keys.some((k) => text.provenance[k] !== undefined))
+    .map((keys) => ({
+      values: Object.fromEntries(keys.map((k) => [k, text.values[k] ?? null])),
+      provenance: Object.fromEntries(keys.filter((k) => text.provenance[k] !== undefined).map((k) => [k, text.provenance[k]])),
+    }));
 }
 
 const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);

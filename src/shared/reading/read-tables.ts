@@ -18,6 +18,8 @@ export interface TableRead {
   score: number;
   /** Cells holding a formula without a saved result → their address (settleFormulas may compute them). */
   formulas?: Record<string, string>;
+  /** Rows whose values could not be aligned with the header's columns (their cells are in doubt). */
+  unaligned?: string[][];
 }
 
 interface Leaf {
@@ -389,6 +391,7 @@ function readRow(
   if (!sources) {
     const cells = colLeaves.map((c) => keyFor(leaf.path, c.path));
     for (const key of cells) out.values[key] = null;
+    (out.unaligned ??= []).push(cells);
     out.doubts.push({
       cells,
       message: `${grid.address(row, labelCol + 1)} 起的这一行，数字的合并格与表头的列对不齐，无法确定各数字属于哪一列；这些格暂留空，请对照原文填写`,
