@@ -1,5 +1,5 @@
 // A workbook → a candidate report. Our own files are read through their hidden cell map; any other workbook
-// through the labels of its tables (read-tables.ts).
+// through the labels of its tables (shared/reading/read-tables.ts).
 import type ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import {
@@ -18,7 +18,7 @@ import type { ParsedReport } from '../importers/types';
 import { gridOf, type Grid } from './grid';
 import { loadWorkbook } from './load';
 import { readLegacySheet } from './legacy-sheet';
-import { readTables, settleFormulas, type TableRead } from './read-tables';
+import { readTables, settleFormulas, type TableRead } from '../../shared/reading/read-tables';
 import { readValue } from '../../shared/reading/cell-value';
 import { FORMAT_ID, META_SHEET, NOT_DATA_SHEETS } from './workbook-format';
 

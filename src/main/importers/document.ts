@@ -1,5 +1,7 @@
 // Turns lines of cells (from text, HTML or Word) into a candidate report: template, sections, tables,
 // appendix, unit/year/date, with provenance, doubts and notes. Every importer of published reports ends here.
+// Real table markup (HTML, Word) is also given as grids: its statistics tables are read from them by the
+// reader workbooks use (shared/reading/read-tables.ts); a table not found there is read from the lines.
 import { basename } from 'node:path';
 import { emptyReport, type Doubt, type Report } from '../../shared/report';
 import { getTemplate, type SectionKey, type Template, type TemplateId } from '../../shared/template';
@@ -11,17 +13,23 @@ import type { SourceLine } from './lines';
 import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../shared/reading/identity';
 import { splitSections, type SplitText } from './sections';
 import { readTable, tableName } from './table-reader';
+import type { Grid } from '../../shared/reading/grid';
+import { readGridTable } from '../../shared/reading/read-tables';
 import type { ParsedReport } from './types';
 
 export interface DocumentInput {
   lines: SourceLine[];
   file: string;
   kind: SourceKind;
+  /** The document's tables as grids (HTML and Word): where the statistics tables are read first. */
+  grids?: Grid[];
   /** Page title and publication date from HTML metadata, used when the text itself has none. */
   hints?: { title?: string; published?: string };
 }
 
 const TEXT_SECTIONS: SectionKey[] = ['overall', 'problems', 'other'];
+/** The templates whose tables are read from grids, as for workbooks (the legacy form has its own appendix reader). */
+const GRID_TEMPLATES: TemplateId[] = ['gov2021', 'gov2019'];
 const MIN_REPEATED_LENGTH = 30;
 
 export function readDocument(input: DocumentInput): ParsedReport {
@@ -56,7 +64,24 @@ export function readDocument(input: DocumentInput): ParsedReport {
   const used = new Set<number>();
   const report: Report = emptyReport(template.id);
 
+  const grids = GRID_TEMPLATES.includes(template.id) ? (input.grids ?? []) : [];
   for (const [range, table] of tableRanges(template, headingLines, lines.length)) {
+    const g = grids.length ? readGridTable(grids, table) : null;
+    // Found in the grids when most of its rows were placed by label; otherwise the lines are read as text.
+    if (g?.found && 2 * g.rows >= g.of) {
+      Object.assign(report.values, g.values);
+      Object.assign(provenance, g.provenance);
+      const rescued = g.unaligned?.length ? alignedByText(g.unaligned, readTable(table, lines, range.from, range.to, { file })) : [];
+      for (const r of rescued) {
+        Object.assign(report.values, r.values);
+        Object.assign(provenance, r.provenance);
+      }
+      const settled = new Set(rescued.flatMap((r) => Object.keys(r.values)));
+      const kept = g.doubts.filter((d) => !d.cells.every((c) => settled.has(c)));
+      doubts.push(...kept.map((d) => ({ ...d, message: `${file} ${sentence(d.message)}` })));
+      notes.push(...g.notes.map((n) => `${file}：${sentence(n)}`));
+      continue;
+    }
     const r = readTable(table, lines, range.from, range.to, { file });
     Object.assign(report.values, r.values);
     Object.assign(provenance, r.provenance);
@@ -108,6 +133,26 @@ export function readDocument(input: DocumentInput): ParsedReport {
   report.doubts = doubts;
   return { report, provenance, source: { kind, file: input.file }, notes, text };
 }
+
+/**
+ * Rows the grid could not align with its header (a part after a page break printed without its group columns)
+ * are placed by the text reader, which counts columns from the row's own label: taken only where it placed the
+ * whole row without a doubt.
+ */
+function alignedByText(
+  rows: string[][],
+  text: ReturnType<typeof readTable>,
+): Pick<ReturnType<typeof readTable>, 'values' | 'provenance'>[] {
+  const doubted = new Set(text.doubts.flatMap((d) => d.cells));
+  return rows
+    .filter((keys) => keys.every((k) => !doubted.has(k)) && keys.some((k) => text.provenance[k] !== undefined))
+    .map((keys) => ({
+      values: Object.fromEntries(keys.map((k) => [k, text.values[k] ?? null])),
+      provenance: Object.fromEntries(keys.filter((k) => text.provenance[k] !== undefined).map((k) => [k, text.provenance[k]])),
+    }));
+}
+
+const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
 
 /** Where each table of the template is looked for: from its heading to the next heading found. */
 function tableRanges(template: Template, headingLines: Partial<Record<SectionKey, number>>, end: number) {

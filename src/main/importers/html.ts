@@ -1,8 +1,10 @@
-// Saved web pages (.html/.htm): paragraphs become lines, each <table> row becomes a line of cells with its
-// grid column, rowspan and colspan laid out as a browser does, so numbers are placed by column, not by order.
+// Saved web pages (.html/.htm): paragraphs become lines; each <table> is laid out as a browser does (rowspan,
+// colspan) and becomes both a grid (read by the workbooks' table reader, shared/reading/read-tables.ts) and lines
+// of cells with their columns (for headings, sections and the text reader's fallback).
 // parse5 builds the tree the way browsers do (unclosed <td>/<tr>/<p>, implied <tbody>), which matters for
 // the scraped, hand-edited markup of government sites.
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { buildGrid, type Grid, type GridEntry } from '../../shared/reading/grid';
 import type { SourceKind } from '../db/reports';
 import { InputError } from '../errors';
 import { readDocument } from './document';
@@ -101,31 +103,87 @@ function isDataTable(table: T.Element): boolean {
   return rowsOf(table).every((tr) => cellsOf(tr).every((td) => textOf(td).trim().length <= MAX_DATA_CELL));
 }
 
-function tableLines(table: T.Element, index: number): SourceLine[] {
-  const rows = rowsOf(table);
+interface LaidCell {
+  text: string;
+  /** 0-based grid row and column of the cell's top-left corner, as a browser lays the table out. */
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/** The cells of a table placed on its grid: rowspan and colspan resolved as a browser does. */
+function layOut(rows: T.Element[]): LaidCell[][] {
   const taken: boolean[][] = rows.map(() => []);
-  const out = rows.map((tr, r) => {
+  return rows.map((tr, r) => {
     let col = 0;
     return cellsOf(tr).map((td) => {
       while (taken[r][col]) col++;
       const colSpan = span(td, 'colspan', 1000);
       const rowSpan = span(td, 'rowspan', rows.length - r);
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken[r + dr][col + dc] = true;
-      const c = cell(textOf(td).trim(), `表格 ${index} 第 ${r + 1} 行第 ${col + 1} 格`, col, colSpan);
+      const laid = { text: textOf(td).trim(), row: r, col, rowSpan, colSpan };
       col += colSpan;
-      return c;
+      return laid;
     });
   });
-  return out.map((cells, r) => ({
-    text: cells.map((c) => c.text).join(' | '),
-    cells,
-    where: `表格 ${index} 第 ${r + 1} 行`,
-    grid: { table: index },
-  }));
+}
+
+const cellWhere = (table: number, row: number, col: number) => `表格 ${table} 第 ${row} 行第 ${col} 格`;
+
+function tableLines(laid: LaidCell[][], index: number): SourceLine[] {
+  return laid.map((row, r) => {
+    const cells = row.map((c) => cell(c.text, cellWhere(index, r + 1, c.col + 1), c.col, c.colSpan));
+    return { text: cells.map((c) => c.text).join(' | '), cells, where: `表格 ${index} 第 ${r + 1} 行`, grid: { table: index } };
+  });
+}
+
+/** One table of the page as laid out, before tables split across pages are joined (see tableGrids). */
+interface PageTable {
+  index: number;
+  laid: LaidCell[][];
+  /** Text between the previous table and this one. */
+  before: string;
+}
+
+// Text allowed between two tables that are one table split across pages: nothing, 续表, a page number.
+const SPLIT_GAP = /^(?:续表[一二三四五六七八九十\d]*|（续）|\(续\)|[-—–]?\s*\d+\s*[-—–]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)?$/;
+
+/**
+ * The page's tables as grids (src/shared/reading/grid.ts) for the table reader workbooks use. A table split
+ * across pages (two <table>s with nothing but a page break between) is one grid, its parts stacked; every
+ * cell's address still names its own table, row and cell as the lines do.
+ */
+function tableGrids(tables: PageTable[]): Grid[] {
+  const groups: PageTable[][] = [];
+  for (const t of tables) {
+    const last = groups[groups.length - 1];
+    if (last && SPLIT_GAP.test(t.before.replace(/\s+/g, '')) && last[last.length - 1].index === t.index - 1) last.push(t);
+    else groups.push([t]);
+  }
+  return groups.map((group) => {
+    const entries: GridEntry[] = [];
+    const origin: { table: number; row: number }[] = [];
+    for (const t of group) {
+      const offset = origin.length;
+      t.laid.forEach((_, r) => origin.push({ table: t.index, row: r + 1 }));
+      for (const c of t.laid.flat()) {
+        const master = { row: offset + c.row + 1, col: c.col + 1 };
+        for (let dr = 0; dr < c.rowSpan; dr++)
+          for (let dc = 0; dc < c.colSpan; dc++)
+            // A blank cell (&nbsp;) holds nothing; a covered cell holds nothing of its own but shows its master's text.
+            entries.push({ row: master.row + dr, col: master.col + dc, raw: dr || dc || !c.text ? null : c.text, text: c.text, master });
+      }
+    }
+    const name = group.length === 1 ? `表格 ${group[0].index}` : `表格 ${group[0].index}–${group[group.length - 1].index}`;
+    return buildGrid(name, entries, (r, c) => cellWhere(origin[r - 1].table, origin[r - 1].row, c));
+  });
 }
 
 export interface HtmlContent {
   lines: SourceLine[];
+  /** The data tables as grids, for the table reader workbooks use. */
+  grids: Grid[];
   title?: string;
   published?: string;
 }
@@ -153,12 +211,14 @@ export function htmlToLines(html: string, file = '网页'): HtmlContent {
     throw new InputError(`文件 ${file} 的网页结构嵌套过深（${depth} 层，上限 ${MAX_HTML_DEPTH} 层），不像是一篇年度报告，没有读取。`);
   const lines: SourceLine[] = [];
   let buffer = '';
-  let tables = 0;
+  const tables: PageTable[] = [];
   let paragraphs = 0;
+  let sinceTable = '';
   const flush = () => {
     const text = buffer.trim();
     buffer = '';
     if (!text) return;
+    sinceTable += text;
     const where = `第 ${++paragraphs} 段`;
     lines.push({ text, where, cells: [cell(text, where)] });
   };
@@ -172,7 +232,10 @@ export function htmlToLines(html: string, file = '网页'): HtmlContent {
     if (n.tagName === 'br') return flush();
     if (n.tagName === 'table' && isDataTable(n)) {
       flush();
-      lines.push(...tableLines(n, ++tables));
+      const table: PageTable = { index: tables.length + 1, laid: layOut(rowsOf(n)), before: sinceTable };
+      tables.push(table);
+      sinceTable = '';
+      lines.push(...tableLines(table.laid, table.index));
       return;
     }
     const block = !INLINE.has(n.tagName);
@@ -190,13 +253,18 @@ export function htmlToLines(html: string, file = '网页'): HtmlContent {
         /^(?:pubdate|publishdate|article:published_time)$/i.test(attr(m, 'name') ?? attr(m, 'property') ?? ''),
       )
     : undefined;
-  return { lines, title: title ? textOf(title).trim() : undefined, published: pubDate ? attr(pubDate, 'content') : undefined };
+  return {
+    lines,
+    grids: tableGrids(tables),
+    title: title ? textOf(title).trim() : undefined,
+    published: pubDate ? attr(pubDate, 'content') : undefined,
+  };
 }
 
 export function readHtml(html: string, file: string, kind: SourceKind): ParsedReport {
-  const { lines, title, published } = htmlToLines(html, file);
+  const { lines, grids, title, published } = htmlToLines(html, file);
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
-  return readDocument({ lines, file, kind, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
+  return readDocument({ lines, grids, file, kind, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
 }
 
 /** A saved web page with real <table> markup → a candidate report. */

@@ -36,19 +36,26 @@ export interface GridEntry {
   master: { row: number; col: number };
 }
 
+// A cell's position as one number (a sheet has at most 16,384 columns): cheaper to look up than a string.
+const pos = (row: number, col: number) => row * 20000 + col;
+
 export function buildGrid(sheet: string, entries: Iterable<GridEntry>, address: (row: number, col: number) => string): Grid {
-  const byPos = new Map<string, GridCell>();
+  const byPos = new Map<number, GridCell>();
+  // A merged cell's text comes once per cell it covers: normalised once.
+  const norms = new Map<string, string>();
+  const normOf = (t: string) => norms.get(t) ?? (norms.set(t, normalizeLabel(t)).get(t) as string);
   let rows = 0;
   let cols = 0;
   for (const e of entries) {
-    byPos.set(`${e.row},${e.col}`, { ...e, text: e.text.trim(), norm: normalizeLabel(e.text.trim()) });
+    const text = e.text.trim();
+    byPos.set(pos(e.row, e.col), { ...e, text, norm: normOf(text) });
     rows = Math.max(rows, e.row);
     cols = Math.max(cols, e.col);
   }
   restoreFilledMerges(byPos, rows, cols);
   const cells = [...byPos.values()].filter((g) => g.master.row === g.row && g.master.col === g.col && g.text);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { sheet, rows, cols, cells, at: (r, c) => byPos.get(`${r},${c}`), address };
+  return { sheet, rows, cols, cells, at: (r, c) => byPos.get(pos(r, c)), address };
 }
 
 /**
@@ -56,8 +63,8 @@ export function buildGrid(sheet: string, entries: Iterable<GridEntry>, address: 
  * its left (or else upper) neighbour joins that neighbour's range, so it reads as one label again. Only labels:
  * equal numbers side by side are real values.
  */
-function restoreFilledMerges(byPos: Map<string, GridCell>, rows: number, cols: number): void {
-  const at = (r: number, c: number) => byPos.get(`${r},${c}`);
+function restoreFilledMerges(byPos: Map<number, GridCell>, rows: number, cols: number): void {
+  const at = (r: number, c: number) => byPos.get(pos(r, c));
   const isMaster = (g: GridCell) => g.master.row === g.row && g.master.col === g.col;
   const unmergedLabel = (g: GridCell | undefined): g is GridCell => !!g && isMaster(g) && !!g.norm && readCellText(g.text).kind === 'text';
   for (let r = 1; r <= rows; r++) {

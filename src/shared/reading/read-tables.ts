@@ -1,13 +1,13 @@
-// Finds the template's tables in any workbook by their labels and reads the values: rows and columns are
-// mapped by label (printed form, variants, the normaliser), never by fixed coordinates. What cannot be placed
-// with certainty becomes a doubt on the cells concerned.
-import type { CellValue, Doubt } from '../../shared/report';
-import type { BlockDef, HeaderNode, Table, Template } from '../../shared/template';
+// Finds the template's tables in any grid (a workbook's sheets, a web page's or Word document's tables) by their
+// labels and reads the values: rows and columns are mapped by label (printed form, variants, the normaliser),
+// never by fixed coordinates. What cannot be placed with certainty becomes a doubt on the cells concerned.
+import type { CellValue, Doubt } from '../report';
+import type { BlockDef, HeaderNode, Table, Template } from '../template';
 import type { Grid, GridCell } from './grid';
-import { readCellText, readValue } from '../../shared/reading/cell-value';
-import { settleUnknowns } from '../../shared/reading/formulas';
-import { formMatches, labelForms } from '../../shared/reading/labels';
-import { TABLE_RULE_TITLES } from '../../shared/validation/table-rules';
+import { readCellText, readValue } from './cell-value';
+import { settleUnknowns } from './formulas';
+import { formMatches, labelForms } from './labels';
+import { TABLE_RULE_TITLES } from '../validation/table-rules';
 
 export interface TableRead {
   values: Record<string, CellValue>;
@@ -18,6 +18,8 @@ export interface TableRead {
   score: number;
   /** Cells holding a formula without a saved result → their address (settleFormulas may compute them). */
   formulas?: Record<string, string>;
+  /** Rows whose values could not be aligned with the header's columns (their cells are in doubt). */
+  unaligned?: string[][];
 }
 
 interface Leaf {
@@ -37,7 +39,21 @@ const keyOf = (path: HeaderNode[]) =>
 const MIN_CORE = 4;
 const formCache = new WeakMap<HeaderNode, string[]>();
 const formsOf = (node: HeaderNode): string[] => formCache.get(node) ?? (formCache.set(node, labelForms(node)).get(node) as string[]);
-const isLabel = (norm: string, node: HeaderNode): boolean => !!norm && formMatches(norm, formsOf(node), MIN_CORE) !== null;
+// Every row and column looked for tests the same cells again: the answers are remembered (a bounded number).
+const matchCache = new WeakMap<HeaderNode, Map<string, boolean>>();
+const MATCH_CACHE_SIZE = 2000;
+function isLabel(norm: string, node: HeaderNode): boolean {
+  if (!norm) return false;
+  let seen = matchCache.get(node);
+  if (!seen) matchCache.set(node, (seen = new Map()));
+  let hit = seen.get(norm);
+  if (hit === undefined) {
+    if (seen.size >= MATCH_CACHE_SIZE) seen.clear();
+    hit = formMatches(norm, formsOf(node), MIN_CORE) !== null;
+    seen.set(norm, hit);
+  }
+  return hit;
+}
 
 /** The ancestors that carry a key (e.g. （三）不予公开, 行政复议): they tell apart leaves with the same label. */
 const keyedAncestors = (path: HeaderNode[]) => path.slice(0, -1).filter((n) => n.key && n.label);
@@ -131,8 +147,24 @@ function headerRowsAbove(grid: Grid, row: number, fromCol: number): number[] {
 
 interface ColumnMap {
   cols: Map<string, number>;
+  /** The columns each mapped header covers (a merged header covers several). */
+  spans: Map<string, [number, number]>;
   missing: Leaf[];
   ambiguous: { leaf: Leaf; cols: number[] }[];
+}
+
+/** The columns of the merge a cell belongs to, within its row: [first, last]. */
+function extentOf(grid: Grid, row: number, col: number): [number, number] {
+  const m = grid.at(row, col)?.master ?? { row, col };
+  const same = (c: number) => {
+    const x = grid.at(row, c)?.master;
+    return !!x && x.row === m.row && x.col === m.col;
+  };
+  let first = col;
+  let last = col;
+  while (first > 1 && same(first - 1)) first--;
+  while (last < grid.cols && same(last + 1)) last++;
+  return [first, last];
 }
 
 function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: BlockDef, notes: string[]): ColumnMap {
@@ -144,6 +176,7 @@ function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: Bl
     filled.set(c, columnPath(grid, headerRows, c, fromCol, true));
   }
   const cols = new Map<string, number>();
+  const spans = new Map<string, [number, number]>();
   const missing: Leaf[] = [];
   const ambiguous: ColumnMap['ambiguous'] = [];
   for (const leaf of colLeaves) {
@@ -152,11 +185,13 @@ function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: Bl
       .filter(([c, p]) => pathHas(p, node) && keyedAncestors(leaf.path).every((a) => pathHas(filled.get(c)!, a)))
       .map(([c]) => c);
     // A merged header covers several columns: its value sits under the master (leftmost) column.
-    const masters = [
-      ...new Set(matches.map((c) => headerRows.map((r) => grid.at(r, c)).find((x) => x && isLabel(x.norm, node))?.master.col ?? c)),
-    ];
-    if (masters.length === 1) cols.set(keyOf(leaf.path), masters[0]);
-    else if (masters.length > 1) ambiguous.push({ leaf, cols: masters });
+    const headers = matches.map((c) => ({ c, row: headerRows.find((r) => isLabel(grid.at(r, c)?.norm ?? '', node)) }));
+    const masters = [...new Set(headers.map(({ c, row }) => (row === undefined ? c : (grid.at(row, c)?.master.col ?? c))))];
+    if (masters.length === 1) {
+      cols.set(keyOf(leaf.path), masters[0]);
+      const row = headers[0].row;
+      spans.set(keyOf(leaf.path), row === undefined ? [masters[0], masters[0]] : extentOf(grid, row, masters[0]));
+    } else if (masters.length > 1) ambiguous.push({ leaf, cols: masters });
     else missing.push(leaf);
   }
   // A cut-off header (e.g. 本年新…): when no column label is recognised but the number of header columns
@@ -168,21 +203,38 @@ function mapColumns(grid: Grid, headerRows: number[], fromCol: number, block: Bl
       ),
     ];
     if (headerCols.length === colLeaves.length) {
-      colLeaves.forEach((leaf, i) => cols.set(keyOf(leaf.path), headerCols[i]));
+      const last = headerRows[headerRows.length - 1];
+      colLeaves.forEach((leaf, i) => {
+        cols.set(keyOf(leaf.path), headerCols[i]);
+        spans.set(keyOf(leaf.path), extentOf(grid, last, headerCols[i]));
+      });
       notes.push(`${grid.sheet} 第 ${headerRows.join('、')} 行的表头无法逐一识别，按列的顺序读取`);
-      return { cols, missing: [], ambiguous: [] };
+      return { cols, spans, missing: [], ambiguous: [] };
     }
   }
-  return { cols, missing, ambiguous };
+  return { cols, spans, missing, ambiguous };
 }
 
 const cellName = (table: Table, key: string) => table.cells.find((c) => c.key === key)?.name ?? key;
 
-/** Reads one table of the template from the workbook's grids. */
-function readTable(grids: Grid[], table: Table, out: TableRead): void {
+/** How much of a table was found: its data rows placed by label (表四's row counts when most columns are). */
+export interface TableFound {
+  found: boolean;
+  rows: number;
+  of: number;
+}
+
+/** `document`: the grids are a document's tables (web page, Word), whose doubts speak of what was written. */
+interface ReadOptions {
+  document?: boolean;
+}
+
+/** Reads one table of the template from the grids into `out`. */
+function readTable(grids: Grid[], table: Table, out: TableRead, opts: ReadOptions = {}): TableFound {
   const keyFor = (rowPath: HeaderNode[], colPath: HeaderNode[]) => [table.id, keyOf(rowPath), keyOf(colPath)].filter(Boolean).join('.');
   const doubt = (cells: string[], message: string) => out.doubts.push({ cells, message });
   let found = false;
+  const share = { rows: 0, of: 0 };
 
   for (const block of table.blocks) {
     const rowLeaves = leaves(block.rows);
@@ -190,6 +242,7 @@ function readTable(grids: Grid[], table: Table, out: TableRead): void {
     const labelled = rowLeaves.some((l) => l.path.some((n) => n.label));
     type Placed = { leaf: Leaf; hit: RowHit };
     const placed: Placed[] = [];
+    share.of += labelled ? rowLeaves.length : 1;
 
     if (labelled) {
       for (const leaf of rowLeaves) {
@@ -206,6 +259,7 @@ function readTable(grids: Grid[], table: Table, out: TableRead): void {
       if (!placed.length) continue;
       found = true;
       out.score += placed.length;
+      share.rows += placed.length;
       // The block's rows are where most of them were found.
       const grid = mostCommon(placed.map((p) => p.hit.grid));
       const rows = placed.filter((p) => p.hit.grid === grid);
@@ -223,7 +277,7 @@ function readTable(grids: Grid[], table: Table, out: TableRead): void {
           );
         }
         if (!p) continue;
-        readRow(grid, p.hit.row, leaf, colLeaves, map, table, keyFor, out);
+        readRow(grid, p.hit.row, p.hit.labelCol, leaf, colLeaves, map, table, keyFor, out, opts);
       }
     } else {
       // A table without row labels (表四): found by its column headers; the values are in the row below them.
@@ -251,29 +305,100 @@ function readTable(grids: Grid[], table: Table, out: TableRead): void {
       const best = candidates[0];
       found = true;
       out.score += best.map.cols.size;
+      if (2 * best.map.cols.size >= colLeaves.length) share.rows += 1;
       out.notes.push(...best.notes);
-      readRow(best.grid, best.dataRow, rowLeaves[0], colLeaves, best.map, table, keyFor, out);
+      readRow(
+        best.grid,
+        best.dataRow,
+        (best.map.cols.size ? Math.min(...best.map.cols.values()) : 1) - 1,
+        rowLeaves[0],
+        colLeaves,
+        best.map,
+        table,
+        keyFor,
+        out,
+        opts,
+      );
     }
   }
-  if (!found) {
-    doubt(
-      table.cells.map((c) => c.key),
-      `工作簿中没有找到表“${table.section.heading}”，这些格留空`,
-    );
+  return { found, ...share };
+}
+
+/**
+ * The cell each column of a row is read from. A value cell lies under its column's header, or covers whole
+ * columns (a `/` merged across 表四 is 不适用 in each). Web pages often shift merges from row to row (a header over
+ * columns 3–4, the value below over 2–3): when values straddle the headers, they are taken in order if they are
+ * exactly one per column and each overlaps its own column; otherwise the row cannot be placed (null).
+ */
+function rowSources(
+  grid: Grid,
+  row: number,
+  labelCol: number,
+  ranges: ([number, number] | undefined)[],
+  strict: boolean,
+): (GridCell | undefined)[] | null {
+  const values: { cell: GridCell | undefined; first: number; last: number }[] = [];
+  for (let c = labelCol + 1; c <= grid.cols; c++) {
+    const cell = grid.at(row, c);
+    if (!cell || cell.master.row !== row || cell.master.col !== c) continue;
+    const [, last] = extentOf(grid, row, c);
+    values.push({ cell, first: c, last });
   }
+  const straight = ranges.map((r) => (r ? values.find((v) => v.first <= r[0] && v.last >= r[0]) : undefined));
+  const overlaps = (v: { first: number; last: number }, r: [number, number]) => v.first <= r[1] && v.last >= r[0];
+  const mapped = ranges.filter((r): r is [number, number] => !!r);
+  if (!mapped.length) return straight.map((v) => v?.cell);
+  const lo = Math.min(...mapped.map((r) => r[0]));
+  const hi = Math.max(...mapped.map((r) => r[1]));
+  // A value straddling a header's edge, or different values under one header, is a shifted row. In a workbook,
+  // equal values under one header are a WPS filled merge (取消合并并填充): one value.
+  const straddles = mapped.some((r) =>
+    values.some((v) => overlaps(v, r) && !(v.first <= r[0] && v.last >= r[1]) && !(r[0] <= v.first && r[1] >= v.last)),
+  );
+  const crowded = mapped.some((r) => {
+    const under = values.filter((v) => overlaps(v, r) && v.cell?.text).map((v) => v.cell?.text);
+    return (strict ? under.length : new Set(under).size) > 1;
+  });
+  // With `strict` (documents), a value under no header (before, between or after them) belongs to no column:
+  // the row is shifted, or a part of the table cut by a page break has fewer columns than its header.
+  const stray = strict && values.some((v) => v.cell?.text && !mapped.some((r) => overlaps(v, r)));
+  if (!straddles && !crowded && !stray) return straight.map((v) => v?.cell);
+  const inside = values.filter((v) => v.first >= lo && v.last <= hi);
+  const outside = values.filter((v) => (v.first > hi || v.last < lo) && v.cell?.text);
+  if (outside.length || inside.length !== ranges.length || !ranges.every((r, i) => r && overlaps(inside[i], r))) return null;
+  return inside.map((v) => v.cell);
 }
 
 function readRow(
   grid: Grid,
   row: number,
+  labelCol: number,
   leaf: Leaf,
   colLeaves: Leaf[],
   map: ColumnMap,
   table: Table,
   keyFor: (r: HeaderNode[], c: HeaderNode[]) => string,
   out: TableRead,
+  opts: ReadOptions,
 ): void {
-  for (const col of colLeaves) {
+  const sources = rowSources(
+    grid,
+    row,
+    labelCol,
+    colLeaves.map((c) => map.spans.get(keyOf(c.path))),
+    !!opts.document,
+  );
+  if (!sources) {
+    const cells = colLeaves.map((c) => keyFor(leaf.path, c.path));
+    for (const key of cells) out.values[key] = null;
+    (out.unaligned ??= []).push(cells);
+    out.doubts.push({
+      cells,
+      message: `${grid.address(row, labelCol + 1)} 起的这一行，数字的合并格与表头的列对不齐，无法确定各数字属于哪一列；这些格暂留空，请对照原文填写`,
+    });
+    return;
+  }
+  colLeaves.forEach((col, i) => {
     const key = keyFor(leaf.path, col.path);
     const kind = table.cells.find((c) => c.key === key)?.kind ?? 'count';
     const c = map.cols.get(keyOf(col.path));
@@ -285,12 +410,10 @@ function readRow(
           ? `${cellName(table, key)}：列“${col.path[col.path.length - 1].label}”在 ${grid.sheet} 中有 ${amb.cols.length} 列，无法确定`
           : `${cellName(table, key)}：在 ${grid.sheet} 中找不到列“${col.path[col.path.length - 1].label}”`,
       });
-      continue;
+      return;
     }
-    const cell = grid.at(row, c);
-    const master = cell ? grid.at(cell.master.row, cell.master.col) : undefined;
     // A value merged across the row (e.g. B7:D7) lives in its master cell; a merge reaching into another row is a label.
-    const source = master && master.row === row ? master : cell && cell.master.row === row ? cell : undefined;
+    const source = sources[i];
     const read = readValue(source?.raw ?? null, kind);
     const address = grid.address(source?.row ?? row, source?.col ?? c);
     if (read.ok) {
@@ -298,10 +421,17 @@ function readRow(
       out.provenance[key] = address;
     } else {
       out.values[key] = null;
-      out.doubts.push({ cells: [key], message: `${address}（${cellName(table, key)}）${read.problem}` });
+      // A document's doubt quotes what was written, as the text reader's do.
+      const text = source?.text ?? '';
+      const problem = read.problem.startsWith(`“${text}”`) ? read.problem.slice(text.length + 2) : read.problem;
+      const message =
+        opts.document && text
+          ? `${address}：“${cellName(table, key)}”写的是“${text}”，${problem}，请对照原文填写`
+          : `${address}（${cellName(table, key)}）${read.problem}`;
+      out.doubts.push({ cells: [key], message });
       if (read.formula) (out.formulas ??= {})[key] = address;
     }
-  }
+  });
 }
 
 /**
@@ -336,6 +466,17 @@ function mostCommon<T>(items: T[]): T {
 export function readTables(grids: Grid[], template: Template): TableRead {
   const out: TableRead = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
   for (const c of template.cells) out.values[c.key] = null;
-  for (const table of template.tables) readTable(grids, table, out);
+  for (const table of template.tables) {
+    if (!readTable(grids, table, out).found)
+      out.doubts.push({ cells: table.cells.map((c) => c.key), message: `工作簿中没有找到表“${table.section.heading}”，这些格留空` });
+  }
   return out;
+}
+
+/** One table of the template from a document's tables (web page, Word): what was read and how much was found. */
+export function readGridTable(grids: Grid[], table: Table): TableRead & TableFound {
+  const out: TableRead = { values: {}, provenance: {}, doubts: [], notes: [], score: 0 };
+  for (const c of table.cells) out.values[c.key] = null;
+  const found = readTable(grids, table, out, { document: true });
+  return { ...out, ...found };
 }
