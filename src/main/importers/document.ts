@@ -2,7 +2,7 @@
 // appendix, unit/year/date, with provenance, doubts and notes. Every importer of published reports ends here.
 import { basename } from 'node:path';
 import { emptyReport, type Doubt, type Report } from '../../shared/report';
-import { getTemplate, type SectionKey, type Template, type TemplateId } from '../../shared/template';
+import { getTemplate, normalizeLabel, type SectionKey, type Template, type TemplateId } from '../../shared/template';
 import type { SourceKind } from '../db/reports';
 import { InputError } from '../errors';
 import { readAppendix } from './appendix';
@@ -56,7 +56,8 @@ export function readDocument(input: DocumentInput): ParsedReport {
   const used = new Set<number>();
   const report: Report = emptyReport(template.id);
 
-  for (const [range, table] of tableRanges(template, headingLines, lines.length)) {
+  const tableHeads = { ...tableTitleLines(template, lines, headingLines), ...headingLines };
+  for (const [range, table] of tableRanges(template, tableHeads, lines.length)) {
     const r = readTable(table, lines, range.from, range.to, { file });
     Object.assign(report.values, r.values);
     Object.assign(provenance, r.provenance);
@@ -107,6 +108,36 @@ export function readDocument(input: DocumentInput): ParsedReport {
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
   return { report, provenance, source: { kind, file: input.file }, notes, text };
+}
+
+// 表三：, ## 表三, 附表3 before a table's title, and the numbering of a heading (一、 （一） 1.).
+const TITLE_PREFIX =
+  /^(?:#+\s*)?(?:附?表\s*[一二三四五六七八九十\d]+\s*[:：、.]?\s*)?(?:[（(]?[一二三四五六七八九十\d]+[)）]?\s*[、.．]?\s*)?/u;
+
+/**
+ * Tables whose section heading was not found by its numeral: a report that numbers its statistical tables on
+ * their own (`一、主动公开政府信息情况` after a prose section 三) still prints each table's full title, which is
+ * looked for as a whole line, in order, after the previous table.
+ */
+function tableTitleLines(template: Template, lines: readonly SourceLine[], headingLines: Partial<Record<SectionKey, number>>) {
+  const out: Partial<Record<SectionKey, number>> = {};
+  let from = headingLines.overall ?? 0;
+  for (const table of template.tables) {
+    const h = headingLines[table.id];
+    if (h !== undefined) {
+      from = h + 1;
+      continue;
+    }
+    const title = normalizeLabel(table.section.heading.replace(TITLE_PREFIX, ''));
+    for (let i = from; i < lines.length; i++) {
+      const t = lines[i].text.trim();
+      if (!t || t.length > 60 || normalizeLabel(t.replace(TITLE_PREFIX, '')) !== title) continue;
+      out[table.id] = i;
+      from = i + 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /** Where each table of the template is looked for: from its heading to the next heading found. */
