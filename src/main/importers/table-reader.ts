@@ -49,6 +49,7 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
   const order = anyGrid ? null : readRowOrder(rows, tokens);
   /** Rows placed by row order (no label of their own): confirmed by the relations at the end. */
   const byOrder: { row: RowDef; rl: RowLine; at: number }[] = [];
+  const missingRows: RowDef[] = [];
   for (const [index, row] of rows.entries()) {
     for (const c of row.cells) result.values[c.key] = null;
     if (order) {
@@ -78,7 +79,7 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
       // the table counts only with its numbers on its own line.
       const found = findLabel(tokens, cursor, tokens.length, forms) ?? earlierOnItsLine(tokens, cursor, forms, result.usedLines);
       if (!found) {
-        result.notes.push(`${ctx.file}：${name}中没有找到“${rowLabel(row)}”一行，这一行的单元格留空。`);
+        missingRows.push(row);
         continue;
       }
       for (let i = found.at; i < found.at + found.parts; i++) result.usedLines.add(tokens[i].line);
@@ -111,6 +112,15 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
   if (pending.length) solvePending(table, lines, pending, known, result, { file: ctx.file, name });
+  // A row not found in a table that was found is not known to be blank: each is a doubt, not a silent blank.
+  if (result.rowsFound > 0) {
+    for (const row of missingRows) {
+      result.doubts.push({
+        cells: row.cells.map((c) => c.key),
+        message: `${ctx.file}：${name}中没有找到“${rowLabel(row)}”一行（原文可能漏印了这一行，或把行标题拆散了），这些单元格暂留空，请对照原文填写。`,
+      });
+    }
+  }
   if (order) {
     confirmByOrder(table, byOrder, result, { file: ctx.file, name });
     for (const s of order.strays) {
