@@ -70,4 +70,14 @@ describe('bare number rows placed by row order', () => {
     for (const k of gap) expect(doubtCells(parsed)).toContain(k);
     expect(parsed.report.doubts!.find((d) => d.cells[0] === gap[0])!.message).toMatch(/行标题的残片与行序不符/);
   });
+
+  it('a table whose heading is nowhere: its cells are one doubt, not silently blank', () => {
+    const { parsed, score } = read(variant(180, '三、政府信息公开行政复议、行政诉讼情况', '（表四见附件）'));
+    expect(score.wrong).toEqual([]);
+    const appeals = parsed.report.doubts!.find((d) => d.cells.every((k) => k.startsWith('appeals.')))!;
+    expect(appeals.cells).toHaveLength(15);
+    expect(appeals.message).toMatch(/没有读到表四/);
+    // 表四's 15 numbers stay out of 表三, which still reads as before.
+    expect(parsed.report.values['requests.total.total']).toBe(35);
+  });
 });

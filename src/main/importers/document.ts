@@ -64,8 +64,16 @@ export function readDocument(input: DocumentInput): ParsedReport {
     doubts.push(...r.doubts);
     r.usedLines.forEach((i) => used.add(i));
     if (r.rowsFound > 0) notes.push(...r.notes);
-    else if (!detection.noTables)
-      notes.push(`${file}：没有读到${tableName(table)}（${table.section.heading.slice(2)}）的任何数据行，单元格均留空。`);
+    else if (!detection.noTables) {
+      const what = `${tableName(table)}（${table.section.heading.slice(2)}）`;
+      notes.push(`${file}：没有读到${what}的任何数据行，单元格均留空。`);
+      // A table printed under its heading with no numbers is blank; one whose heading is nowhere is unknown.
+      if (tableHeads[table.id] === undefined)
+        doubts.push({
+          cells: table.cells.map((c) => c.key),
+          message: `${file}：没有读到${what}的任何数据行（原文可能没有印这张表，或它的形式无法识别），这张表的单元格暂留空，请对照原文填写。`,
+        });
+    }
   }
 
   let appendixYear: number | null = null;
