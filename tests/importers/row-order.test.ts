@@ -38,6 +38,8 @@ describe('bare number rows placed by row order', () => {
     expect(parsed.provenance['requests.other.no_correction.natural_person']).toMatch(/第 163 行.*行序.*勾稽关系成立/);
     // Only the row the publication itself leaves short is doubted; the stray "1" is said, not placed.
     expect(doubtCells(parsed)).toEqual(rowKeys('carried_forward').sort());
+    // Its markdown row ends in an empty cell `|  |`: that reading is offered, not taken.
+    expect(parsed.report.doubts![0].candidates).toEqual([[1, 0, 0, 0, 0, 0, null]]);
     expect(parsed.notes.join('\n')).toMatch(/第 172 行.*单独的“1”/);
   });
 

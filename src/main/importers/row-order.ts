@@ -14,6 +14,8 @@ export interface RowLine {
   label: Token[];
   /** The value cells (blank cells at the edges dropped). */
   values: Token[];
+  /** The same with the blank cells at the edges (a `|  |` at the end of a markdown row may be a real cell). */
+  raw: Token[];
 }
 
 export interface RowOrder {
@@ -45,7 +47,8 @@ function rowLines(tokens: readonly Token[]): RowLine[] {
     let a = 0;
     while (a < values.length && values[a].reading.kind === 'blank') a++;
     if (a === values.length) continue;
-    out.push({ line, label: cells.slice(0, start).filter((c) => c.text.trim()), values: values.slice(a) });
+    const raw = cells.slice(start);
+    out.push({ line, label: cells.slice(0, start).filter((c) => c.text.trim()), values: values.slice(a), raw });
   }
   return out.sort((x, y) => x.line - y.line);
 }

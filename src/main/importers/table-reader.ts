@@ -60,7 +60,7 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
         rl.values.forEach((t) => result.usedLines.add(t.line));
         const labelToken = order.anchors.has(index) ? rl.label[rl.label.length - 1] : undefined;
         if (!labelToken) byOrder.push({ row, rl, at: result.doubts.length });
-        const placed = placeInOrder(table, row, rl.values);
+        const placed = placeInOrder(table, row, rl.raw);
         applyPlacement(result, row, rl.values, placed, { file: ctx.file, name, labelToken });
         if (placed.kind === 'placed' && labelToken) for (const c of row.cells) known[c.key] = result.values[c.key];
         continue;
@@ -353,7 +353,7 @@ function collectRun(tokens: readonly Token[], start: number, gridLine?: number):
 
 type Placement =
   /** cell key → the token placed there (or null: certainly blank). */
-  { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string };
+  { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string; candidates?: (number | null)[][] };
 
 /**
  * Real table markup keeps every cell's column (merges are explicit), so each value goes to the template cell
@@ -403,8 +403,14 @@ function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
   const pair = a === 0 ? equalPairInRequests(table, row, inner) : null;
   if (pair) return pair;
   const what = filled.map(show).join('、');
+  // With its blank edge cells the row fills the cells exactly (a markdown row's trailing `|  |`): offered, not taken,
+  // as the edges may as well be what a merged cell left.
+  const numbers = run.map((t) => (t.reading.kind === 'value' && typeof t.reading.value === 'number' ? t.reading.value : null));
+  const whole = run.length === n && run.every((t, i) => numbers[i] !== null || t.reading.kind === 'blank');
+  const candidates = whole ? [numbers] : undefined;
   return {
     kind: 'doubt',
+    ...(candidates ? { candidates } : {}),
     reason:
       filled.length > n
         ? `有 ${n} 个单元格，却读到 ${filled.length} 个数字（${what}）`
@@ -447,7 +453,8 @@ function applyPlacement(
   if (placed.kind === 'doubt') {
     result.doubts.push({
       cells: row.cells.map((c) => c.key),
-      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}；这些单元格暂留空，请对照原文填写。`,
+      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}${placed.candidates ? `（连同行首行尾的空格正好 ${row.cells.length} 格，可选这种读法）` : ''}；这些单元格暂留空，请对照原文填写。`,
+      ...(placed.candidates ? { candidates: placed.candidates } : {}),
     });
     return;
   }
