@@ -82,4 +82,23 @@ describe('bare number rows placed by row order', () => {
     // 表四's 15 numbers stay out of 表三, which still reads as before.
     expect(parsed.report.values['requests.total.total']).toBe(35);
   });
+
+  it('the same rows with spaces instead of | (a PDF copy without markdown) read the same', () => {
+    const plain = source
+      .split('\n')
+      .filter((l) => !/^\|[-|]+\|$/.test(l))
+      .map((l) =>
+        l.startsWith('|')
+          ? l
+              .split('|')
+              .map((c) => c.trim())
+              .filter(Boolean)
+              .join(' ')
+          : l,
+      )
+      .join('\n');
+    const { parsed, score } = read(plain);
+    expect(score).toMatchObject({ wrong: [], missing: 0, exact: read(source).score.exact });
+    expect(doubtCells(parsed)).toEqual(rowKeys('carried_forward').sort());
+  });
 });
