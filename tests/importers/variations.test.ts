@@ -151,8 +151,9 @@ describe('one cell per line with marks, full-width digits and broken labels (202
 
   it('doubts the row with three numbers for seven cells and the cell that says 无', () => {
     const process = COLUMNS.map((c) => `requests.withheld.process_info.${c}`);
-    expect(doubtCells(parsed)).toEqual([...process, 'requests.other.other.natural_person'].sort());
-    const [row, word] = parsed.report.doubts ?? [];
+    const regulations = ['issued', 'repealed', 'in_force'].map((c) => `proactive.regulations.${c}`);
+    expect(doubtCells(parsed)).toEqual([...regulations, ...process, 'requests.other.other.natural_person'].sort());
+    const [, row, word] = parsed.report.doubts ?? [];
     // Dropped equal neighbours (1、0、0、0、0、0、1) or blank cells that print nothing: all add up, no guess.
     expect(row.message).toContain(
       '“1 0 1”可以拆成 6 种都符合勾稽关系的读法：（1）1、0、0、0、0、0、1；（2）1、0、空白、空白、空白、空白、1；',
@@ -161,8 +162,8 @@ describe('one cell per line with marks, full-width digits and broken labels (202
     expect(word.message).toContain('“无”');
   });
 
-  it('notes the missing 规章 row and the 3 | 3 placement', () => {
-    expect(parsed.notes.some((n) => n.includes('没有找到“规章”一行'))).toBe(true);
+  it('doubts the missing 规章 row and notes the 3 | 3 placement', () => {
+    expect(parsed.report.doubts?.[0].message).toContain('没有找到“规章”一行');
     expect(parsed.notes.some((n) => n.includes('第二项上年结转') && n.includes('两个相等的数字 3'))).toBe(true);
   });
 

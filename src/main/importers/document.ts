@@ -4,7 +4,7 @@
 // reader workbooks use (shared/reading/read-tables.ts); a table not found there is read from the lines.
 import { basename } from 'node:path';
 import { emptyReport, type Doubt, type Report } from '../../shared/report';
-import { getTemplate, type SectionKey, type Template, type TemplateId } from '../../shared/template';
+import { getTemplate, normalizeLabel, type SectionKey, type Template, type TemplateId } from '../../shared/template';
 import type { SourceKind } from '../db/reports';
 import { InputError } from '../errors';
 import { readAppendix } from './appendix';
@@ -65,7 +65,8 @@ export function readDocument(input: DocumentInput): ParsedReport {
   const report: Report = emptyReport(template.id);
 
   const grids = GRID_TEMPLATES.includes(template.id) ? (input.grids ?? []) : [];
-  for (const [range, table] of tableRanges(template, headingLines, lines.length)) {
+  const tableHeads = { ...tableTitleLines(template, lines, headingLines), ...headingLines };
+  for (const [range, table] of tableRanges(template, tableHeads, lines.length)) {
     const g = grids.length ? readGridTable(grids, table) : null;
     // Found in the grids when most of its rows were placed by label; otherwise the lines are read as text.
     if (g?.found && 2 * g.rows >= g.of) {
@@ -88,8 +89,16 @@ export function readDocument(input: DocumentInput): ParsedReport {
     doubts.push(...r.doubts);
     r.usedLines.forEach((i) => used.add(i));
     if (r.rowsFound > 0) notes.push(...r.notes);
-    else if (!detection.noTables)
-      notes.push(`${file}：没有读到${tableName(table)}（${table.section.heading.slice(2)}）的任何数据行，单元格均留空。`);
+    else if (!detection.noTables) {
+      const what = `${tableName(table)}（${table.section.heading.slice(2)}）`;
+      notes.push(`${file}：没有读到${what}的任何数据行，单元格均留空。`);
+      // A table printed under its heading with no numbers is blank; one whose heading is nowhere is unknown.
+      if (tableHeads[table.id] === undefined)
+        doubts.push({
+          cells: table.cells.map((c) => c.key),
+          message: `${file}：没有读到${what}的任何数据行（原文可能没有印这张表，或它的形式无法识别），这张表的单元格暂留空，请对照原文填写。`,
+        });
+    }
   }
 
   let appendixYear: number | null = null;
@@ -153,6 +162,36 @@ function alignedByText(
 }
 
 const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
+
+// 表三：, ## 表三, 附表3 before a table's title, and the numbering of a heading (一、 （一） 1.).
+const TITLE_PREFIX =
+  /^(?:#+\s*)?(?:附?表\s*[一二三四五六七八九十\d]+\s*[:：、.]?\s*)?(?:[（(]?[一二三四五六七八九十\d]+[)）]?\s*[、.．]?\s*)?/u;
+
+/**
+ * Tables whose section heading was not found by its numeral: a report that numbers its statistical tables on
+ * their own (`一、主动公开政府信息情况` after a prose section 三) still prints each table's full title, which is
+ * looked for as a whole line, in order, after the previous table.
+ */
+function tableTitleLines(template: Template, lines: readonly SourceLine[], headingLines: Partial<Record<SectionKey, number>>) {
+  const out: Partial<Record<SectionKey, number>> = {};
+  let from = headingLines.overall ?? 0;
+  for (const table of template.tables) {
+    const h = headingLines[table.id];
+    if (h !== undefined) {
+      from = h + 1;
+      continue;
+    }
+    const title = normalizeLabel(table.section.heading.replace(TITLE_PREFIX, ''));
+    for (let i = from; i < lines.length; i++) {
+      const t = lines[i].text.trim();
+      if (!t || t.length > 60 || normalizeLabel(t.replace(TITLE_PREFIX, '')) !== title) continue;
+      out[table.id] = i;
+      from = i + 1;
+      break;
+    }
+  }
+  return out;
+}
 
 /** Where each table of the template is looked for: from its heading to the next heading found. */
 function tableRanges(template: Template, headingLines: Partial<Record<SectionKey, number>>, end: number) {

@@ -8,6 +8,7 @@ import { getTemplate, TEMPLATE_IDS, type Table, type Template } from '../../shar
 import { TABLE_RULE_TITLES, tableEquations } from '../../shared/validation/table-rules';
 import { findLabel, labelForms, tableRows, tokensOf, type RowDef, type Token } from './labels';
 import { whereRange, type SourceLine } from './lines';
+import { readRowOrder, type RowLine } from './row-order';
 
 export interface TableResult {
   values: Record<string, CellValue>;
@@ -43,13 +44,42 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
   const empty: { row: RowDef; labelToken: Token }[] = [];
   let overflow = false;
 
-  for (const row of tableRows(table)) {
+  const rows = tableRows(table);
+  const anyGrid = tokens.some((t) => lines[t.line].grid !== undefined);
+  const order = anyGrid ? null : readRowOrder(rows, tokens);
+  /** Rows placed by row order (no label of their own): confirmed by the relations at the end. */
+  const byOrder: { row: RowDef; rl: RowLine; at: number }[] = [];
+  const missingRows: RowDef[] = [];
+  for (const [index, row] of rows.entries()) {
     for (const c of row.cells) result.values[c.key] = null;
+    if (order) {
+      const rl = order.anchors.get(index) ?? order.placed.get(index);
+      rl?.label.forEach((t) => result.usedLines.add(t.line));
+      if (rl) {
+        result.rowsFound++;
+        rl.values.forEach((t) => result.usedLines.add(t.line));
+        const labelToken = order.anchors.has(index) ? rl.label[rl.label.length - 1] : undefined;
+        if (!labelToken) byOrder.push({ row, rl, at: result.doubts.length });
+        const placed = placeInOrder(table, row, rl.raw);
+        applyPlacement(result, row, rl.values, placed, { file: ctx.file, name, labelToken });
+        if (placed.kind === 'placed' && labelToken) for (const c of row.cells) known[c.key] = result.values[c.key];
+        continue;
+      }
+      const why = order.unplaced.get(index) ?? '原文中没有找到这一行';
+      result.doubts.push({
+        cells: row.cells.map((c) => c.key),
+        message: `${ctx.file}：${name}“${rowLabel(row)}”一行：${why}（多见于从 PDF 转换的文字，行标题与数字被拆开）；这些单元格暂留空，请对照原文填写。`,
+      });
+      continue;
+    }
     let runStart: number;
     if (row.node.label) {
-      const found = findLabel(tokens, cursor, tokens.length, labelForms(row.node, row.parent));
+      const forms = labelForms(row.node, row.parent);
+      // PDF copies may print a row before the rows above it (表二's 行政许可 before 规章): a label found earlier in
+      // the table counts only with its numbers on its own line.
+      const found = findLabel(tokens, cursor, tokens.length, forms) ?? earlierOnItsLine(tokens, cursor, forms, result.usedLines);
       if (!found) {
-        result.notes.push(`${ctx.file}：${name}中没有找到“${rowLabel(row)}”一行，这一行的单元格留空。`);
+        missingRows.push(row);
         continue;
       }
       for (let i = found.at; i < found.at + found.parts; i++) result.usedLines.add(tokens[i].line);
@@ -65,9 +95,10 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     const grid = lines[rowLine].grid !== undefined;
     // In a grid, 表四's row is read whole, blank cells before its first number included.
     if (grid && !labelToken) runStart = tokens.findIndex((t) => t.line === rowLine);
-    const run = collectRun(tokens, runStart, grid ? rowLine : undefined);
+    const early = runStart <= cursor && labelToken !== undefined;
+    const run = collectRun(tokens, runStart, grid || early ? rowLine : undefined);
     run.forEach((t) => result.usedLines.add(t.line));
-    cursor = runStart + run.length;
+    if (!early) cursor = runStart + run.length;
     const filled = run.filter((t) => t.reading.kind !== 'blank').length;
     if (!grid && labelToken && filled === 0) empty.push({ row, labelToken });
     if (!grid && filled > row.cells.length) overflow = true;
@@ -81,6 +112,22 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     if (placed.kind === 'placed') for (const c of row.cells) known[c.key] = result.values[c.key];
   }
   if (pending.length) solvePending(table, lines, pending, known, result, { file: ctx.file, name });
+  // A row not found in a table that was found is not known to be blank: each is a doubt, not a silent blank.
+  if (result.rowsFound > 0) {
+    for (const row of missingRows) {
+      result.doubts.push({
+        cells: row.cells.map((c) => c.key),
+        message: `${ctx.file}：${name}中没有找到“${rowLabel(row)}”一行（原文可能漏印了这一行，或把行标题拆散了），这些单元格暂留空，请对照原文填写。`,
+      });
+    }
+  }
+  if (order) {
+    confirmByOrder(table, byOrder, result, { file: ctx.file, name });
+    for (const s of order.strays) {
+      const what = s.values.map(show).join('、');
+      result.notes.push(`${ctx.file} ${lines[s.line].where}：${name}中单独的“${what}”不足一行，没有放入任何单元格，请对照原文核对。`);
+    }
+  }
   // Labels without numbers and a row with too many (a PDF copy that put the labels in one block and the numbers
   // in another, not in matching counts): the empty rows' numbers may be among those, so they are not blank.
   const orphans = tokens.slice(cursor).some((t) => t.reading.kind === 'value' || t.reading.kind === 'bad');
@@ -94,6 +141,75 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     }
   }
   return result;
+}
+
+/** A label before the cursor whose numbers follow on its own line (and not yet read), or null. */
+function earlierOnItsLine(
+  tokens: readonly Token[],
+  cursor: number,
+  forms: readonly string[],
+  used: ReadonlySet<number>,
+): { at: number; parts: number } | null {
+  for (let from = 0; from < cursor;) {
+    const found = findLabel(tokens, from, cursor, forms);
+    if (!found) return null;
+    const line = tokens[found.at].line;
+    const next = tokens[found.at + found.parts];
+    const sameLine = tokens.slice(found.at, found.at + found.parts).every((t) => t.line === line);
+    if (sameLine && !used.has(line) && next?.line === line && next.reading.kind !== 'text') return found;
+    from = found.at + 1;
+  }
+  return null;
+}
+
+/**
+ * Rows placed by row order are kept only when every relation of the table that they take part in, with all its
+ * cells known, holds; otherwise they become doubts offering the placement, with the broken relation named.
+ */
+function confirmByOrder(
+  table: Table,
+  byOrder: { row: RowDef; rl: RowLine; at: number }[],
+  result: TableResult,
+  ctx: { file: string; name: string },
+): void {
+  if (!byOrder.length) return;
+  const template = templateOf(table);
+  const placedKeys = new Set(byOrder.flatMap((p) => p.row.cells.map((c) => c.key)));
+  const value = (k: string) => result.values[k];
+  const broken = equationsOf(template).filter((e) => {
+    const keys = [e.target, ...e.terms.map((t) => t.key)];
+    if (!keys.some((k) => placedKeys.has(k))) return false;
+    if (keys.some((k) => typeof value(k) !== 'number')) return false;
+    const sum = e.terms.reduce((s, t) => s + t.sign * (value(t.key) as number), 0);
+    return Math.abs(sum - (value(e.target) as number)) > 1e-9;
+  });
+  const doubted = new Set<string>();
+  for (const { row, rl } of byOrder) {
+    const keys = row.cells.map((c) => c.key);
+    const where = whereRange(rl.values[0].where, rl.values[rl.values.length - 1].where);
+    const hit = broken.filter((e) => [e.target, ...e.terms.map((t) => t.key)].some((k) => keys.includes(k)));
+    if (!hit.length) {
+      for (const c of row.cells)
+        if (result.values[c.key] !== null)
+          result.provenance[c.key] =
+            `${where}（这一行没有行标题，按模板的行序放在“${rowLabel(row)}”，数字行数与模板行数一致，勾稽关系成立）`;
+      continue;
+    }
+    const reading = keys.map((k) => result.values[k]);
+    const rules = [...new Set(hit.map((e) => `${e.rule}“${TABLE_RULE_TITLES[e.rule]}”`))].join('、');
+    keys.forEach((k) => {
+      doubted.add(k);
+      result.values[k] = null;
+      delete result.provenance[k];
+    });
+    result.doubts.push({
+      cells: keys,
+      message: `${ctx.file} ${where}：${ctx.name}这一行数字没有行标题，按模板的行序应是“${rowLabel(row)}”，但这样放入后 ${rules} 不成立，无法确定；这些单元格暂留空，请对照原文选择或填写。`,
+      candidates: [reading.map((v) => (typeof v === 'number' ? v : null))],
+    });
+  }
+  // A doubt already raised for a cell stays; these rows' other doubts are superseded by the one above.
+  result.doubts = result.doubts.filter((d) => !d.cells.every((k) => doubted.has(k)) || d.message.includes('按模板的行序'));
 }
 
 interface Pending {
@@ -237,7 +353,7 @@ function collectRun(tokens: readonly Token[], start: number, gridLine?: number):
 
 type Placement =
   /** cell key → the token placed there (or null: certainly blank). */
-  { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string };
+  { kind: 'placed'; cells: Map<string, Token | null>; rule?: string } | { kind: 'doubt'; reason: string; candidates?: (number | null)[][] };
 
 /**
  * Real table markup keeps every cell's column (merges are explicit), so each value goes to the template cell
@@ -287,8 +403,14 @@ function placeInOrder(table: Table, row: RowDef, run: Token[]): Placement {
   const pair = a === 0 ? equalPairInRequests(table, row, inner) : null;
   if (pair) return pair;
   const what = filled.map(show).join('、');
+  // With its blank edge cells the row fills the cells exactly (a markdown row's trailing `|  |`): offered, not taken,
+  // as the edges may as well be what a merged cell left.
+  const numbers = run.map((t) => (t.reading.kind === 'value' && typeof t.reading.value === 'number' ? t.reading.value : null));
+  const whole = run.length === n && run.every((t, i) => numbers[i] !== null || t.reading.kind === 'blank');
+  const candidates = whole ? [numbers] : undefined;
   return {
     kind: 'doubt',
+    ...(candidates ? { candidates } : {}),
     reason:
       filled.length > n
         ? `有 ${n} 个单元格，却读到 ${filled.length} 个数字（${what}）`
@@ -331,7 +453,8 @@ function applyPlacement(
   if (placed.kind === 'doubt') {
     result.doubts.push({
       cells: row.cells.map((c) => c.key),
-      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}；这些单元格暂留空，请对照原文填写。`,
+      message: `${ctx.file} ${where}：${ctx.name}${rowName}${placed.reason}${placed.candidates ? `（连同行首行尾的空格正好 ${row.cells.length} 格，可选这种读法）` : ''}；这些单元格暂留空，请对照原文填写。`,
+      ...(placed.candidates ? { candidates: placed.candidates } : {}),
     });
     return;
   }
