@@ -35,7 +35,7 @@ describe('migrations', () => {
       'revisions',
       'section_grams',
       'sections',
-      'unit_updated',
+      'unit_reports',
       'units',
       'year_counts',
     ]);

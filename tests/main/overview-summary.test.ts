@@ -1,4 +1,4 @@
-// The 档案 header's counts per year and the 最近修改 sort read a summary (year_counts, unit_updated) that the
+// The 档案 header's counts per year, the 最近修改 sort and 有缺报年度 read a summary (year_counts, unit_reports) that the
 // triggers of migration 0007 keep. After every kind of write the summary must equal a fresh count over the reports,
 // and the pages built from it must equal the ones built by reading every report.
 import Database from 'better-sqlite3';
@@ -23,7 +23,7 @@ const broken = (i: number, year: number): Report => {
 
 type Db = Database.Database;
 
-/** The header counts and each unit's newest live report, counted afresh from the reports of live units. */
+/** The header counts and each unit's live reports and newest one, counted afresh from the reports of live units. */
 const fresh = (db: Db) => ({
   counts: db
     .prepare(
@@ -33,16 +33,16 @@ const fresh = (db: Db) => ({
        WHERE r.deleted_at IS NULL AND u.deleted_at IS NULL GROUP BY r.year ORDER BY r.year`,
     )
     .all(),
-  updated: db
+  units: db
     .prepare(
-      `SELECT r.unit_id, max(r.updated_at) AS updated FROM reports r JOIN units u ON u.id = r.unit_id
+      `SELECT r.unit_id, count(*) AS reports, max(r.updated_at) AS updated FROM reports r JOIN units u ON u.id = r.unit_id
        WHERE r.deleted_at IS NULL AND u.deleted_at IS NULL GROUP BY r.unit_id ORDER BY r.unit_id`,
     )
     .all(),
 });
 const summary = (db: Db) => ({
   counts: db.prepare('SELECT * FROM year_counts WHERE reports > 0 ORDER BY year').all(),
-  updated: db.prepare('SELECT unit_id, updated FROM unit_updated ORDER BY unit_id').all(),
+  units: db.prepare('SELECT unit_id, reports, updated FROM unit_reports ORDER BY unit_id').all(),
 });
 
 let store: ArchiveStore;
@@ -96,7 +96,7 @@ describe('the overview summary (migration 0007)', () => {
     expect(y2024.reports).toBe(7); // unit 6 deleted
     expect(y2024.final).toBe(1); // unit 1 (unit 4 went back to 草稿)
     expect(counts.find((c) => c.year === 2025)!.reports).toBe(3);
-    expect(summary(db()).updated).toHaveLength(7);
+    expect(summary(db()).units).toHaveLength(7);
   });
 
   it('sorts by 最近修改 from the summary exactly as by reading every report', () => {
@@ -115,6 +115,17 @@ describe('the overview summary (migration 0007)', () => {
     const ids = overviewDb.matchingUnitIds(db(), filter, 'updated', true);
     expect(early.units.map((u) => u.id)).toEqual(ids);
     expect(early.units.map((u) => u.name).indexOf(name(4))).toBeGreaterThan(0);
+  });
+
+  it('finds the units with a missing year from the summary exactly as by reading every report', () => {
+    const { first, last } = overviewDb.reportYearRange(db())!;
+    store.archive.delete(name(0), 2022); // a gap in the middle, not only a year never written
+    const read = overviewDb.statusUnitIds(db(), 'missing', first, last);
+    expect(overviewDb.statusUnitIds(db(), 'missing', first, last, true)).toEqual(read);
+    // Units 3 to 7 have no 2025 report, unit 0 has lost 2022; unit 6 is deleted; 1 and 2 are complete.
+    expect(overviewPage(db(), { status: 'missing' }, NOW).units.map((u) => u.name)).toEqual([0, 3, 4, 5, 7].map(name));
+    store.archive.undelete(name(0), 2022);
+    expect(overviewPage(db(), { status: 'missing' }, NOW).units.map((u) => u.name)).toEqual([3, 4, 5, 7].map(name));
   });
 });
 

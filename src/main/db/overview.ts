@@ -19,7 +19,7 @@ export interface OverviewFilter {
   unitIds: number[] | null;
   from: number;
   to: number;
-  /** [from, to] holds every live report: the per-unit sorts may read the summary (unit_updated). */
+  /** [from, to] holds every live report: the 最近修改 sort and 有缺报年度 may read the summary (unit_reports). */
   allYears?: boolean;
 }
 
@@ -56,8 +56,20 @@ const STATUS_CONDITION: Record<Exclude<OverviewStatus, 'missing'>, string> = {
   warnings: 'warning_count > 0',
 };
 
-/** The units a status filter leaves: one pass over the reports of [from, to]. */
-export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number): number[] {
+/**
+ * The units a status filter leaves: one pass over the reports of [from, to]. With `allYears` ([from, to] holds
+ * every live report), 有缺报年度 is a unit with fewer live reports than years, from the summary of migration 0007.
+ */
+export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number, allYears = false): number[] {
+  if (status === 'missing' && allYears)
+    return (
+      db
+        .prepare(
+          `SELECT u.id FROM units u LEFT JOIN unit_reports s ON s.unit_id = u.id
+           WHERE u.deleted_at IS NULL AND coalesce(s.reports, 0) < @to - @from + 1`,
+        )
+        .all({ from, to }) as { id: number }[]
+    ).map((r) => r.id);
   if (status === 'missing')
     return (
       db
@@ -96,7 +108,7 @@ const PER_UNIT: Record<'errors' | 'updated', string> = {
     WHERE deleted_at IS NULL AND year BETWEEN @from AND @to GROUP BY unit_id) s ON s.unit_id = u.id`,
 };
 // Over all years, each unit's newest live report is kept by the triggers of migration 0007.
-const UPDATED_ALL_YEARS = 'LEFT JOIN unit_updated s ON s.unit_id = u.id';
+const UPDATED_ALL_YEARS = 'LEFT JOIN unit_reports s ON s.unit_id = u.id';
 
 const params = (f: OverviewFilter) => ({
   name: f.name,

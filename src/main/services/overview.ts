@@ -42,14 +42,17 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     if (!parent) throw new NotFoundError(`档案中没有上级单位“${q.parent}”`);
     parentId = parent.id;
   }
+  const allYears = !range || (from <= range.first && to >= range.last);
   const filter: overviewDb.OverviewFilter = {
     name: q.name?.trim() || null,
     kind: q.kind ?? null,
     parentId,
-    unitIds: q.status ? remembered(db, `units ${q.status} ${from} ${to}`, () => overviewDb.statusUnitIds(db, q.status!, from, to)) : null,
+    unitIds: q.status
+      ? remembered(db, `units ${q.status} ${from} ${to}`, () => overviewDb.statusUnitIds(db, q.status!, from, to, allYears))
+      : null,
     from,
     to,
-    allYears: !range || (from <= range.first && to >= range.last),
+    allYears,
   };
   const offset = q.offset ?? 0;
   const limit = q.limit ?? OVERVIEW_PAGE;
