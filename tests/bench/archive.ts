@@ -130,17 +130,20 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   const lastYear = FIRST_YEAR + scale.years - 1;
   const unit = (u: number) => benchReport(u, lastYear, () => 0).unit!;
 
-  // Writing at this size: one batch through the service, rolled back so a cached archive stays as built.
+  // Writing at this size: a batch through the service, rolled back so a cached archive stays as built; twice, as
+  // the first batch after opening also reads the pages it touches from disk.
   const batch = Math.min(500, scale.units);
   const db = store.archive.db;
-  db.exec('BEGIN IMMEDIATE');
-  const rand = rng(5);
-  const items = Array.from({ length: batch }, (_, u) => ({ report: { ...benchReport(u, lastYear + 1, rand), unit: unit(u) } }));
-  const cpu = process.cpuUsage();
-  const [, batchMs] = time(() => store.archive.saveMany(items));
-  const batchCpu = process.cpuUsage(cpu);
-  db.exec('ROLLBACK');
-  lines.push(`批量保存 ${batch} 份新报告（经档案服务，一个事务）：${rateLine(batch, batchMs, batchCpu)}`);
+  for (const round of ['第一批', '第二批（同样的单位，所需的页已读入）']) {
+    db.exec('BEGIN IMMEDIATE');
+    const rand = rng(round === '第一批' ? 5 : 6);
+    const items = Array.from({ length: batch }, (_, u) => ({ report: { ...benchReport(u, lastYear + 1, rand), unit: unit(u) } }));
+    const cpu = process.cpuUsage();
+    const [, batchMs] = time(() => store.archive.saveMany(items));
+    const batchCpu = process.cpuUsage(cpu);
+    db.exec('ROLLBACK');
+    lines.push(`批量保存 ${batch} 份新报告（经档案服务，一个事务，${round}）：${rateLine(batch, batchMs, batchCpu)}`);
+  }
 
   const opened = timeWithCpu(() => {
     for (let i = 0; i < 200; i++) store.archive.get(unit((i * 7919) % scale.units), FIRST_YEAR + (i % scale.years));
