@@ -2,6 +2,7 @@
 // medium (1,000 × 20 = 20,000) and province (20,000 × 20 = 400,000): written by the bulk generator once and
 // reused from ~/.cache/nianbao-bench/. The figures are printed beside the targets of issue 11.
 import { rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { unitCharts } from '../../src/main/collect/charts';
 import type { Db } from '../../src/main/db/open';
@@ -32,6 +33,26 @@ function rateLine(reports: number, wallMs: number, cpu: NodeJS.CpuUsage): string
   const wall = reports / (wallMs / 1000);
   const byCpu = reports / ((cpu.user + cpu.system) / 1e6);
   return `${wall.toFixed(0)} 份/秒（按本进程 CPU 时间 ${byCpu.toFixed(0)} 份/秒；目标 ≥ ${TARGET_RATE} 份/秒，即原先 ${TODAY_RATE} 份/秒的 5 倍：${wall >= TARGET_RATE ? '达标' : byCpu >= TARGET_RATE ? '按 CPU 时间达标' : '未达标'}）`;
+}
+
+// Issue 11 found these fine at 400,000 reports and set no target: they must not get slower (twice is the margin
+// for a shared machine). A backup took 61–89 s there; a smaller file must back up faster.
+const OPEN_BEFORE_MS = 7;
+const VALIDATE_BEFORE_MS = 2.5;
+const BACKUP_BEFORE_S = 61;
+
+const timeWithCpu = (fn: () => void): { wallMs: number; cpuMs: number } => {
+  const cpu = process.cpuUsage();
+  const [, wallMs] = time(fn);
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+};
+/** The mean per item by the clock and by this process's CPU time, beside twice issue 11's figure. */
+function perItemLine(t: { wallMs: number; cpuMs: number }, n: number, beforeMs: number): string {
+  const wall = t.wallMs / n;
+  const cpu = t.cpuMs / n;
+  const met = wall <= beforeMs * 2 ? '达标' : cpu <= beforeMs * 2 ? '按 CPU 时间达标' : '未达标';
+  return `平均 ${ms(wall)}（按本进程 CPU 时间 ${ms(cpu)}；目标：不慢于问题 11 测得的 ${beforeMs} ms 的两倍：${met}）`;
 }
 
 /** Bytes per report of the generated archive before migration 0006 (medium scale, schema version 4). */
@@ -109,26 +130,29 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
   const lastYear = FIRST_YEAR + scale.years - 1;
   const unit = (u: number) => benchReport(u, lastYear, () => 0).unit!;
 
-  // Writing at this size: one batch through the service, rolled back so a cached archive stays as built.
+  // Writing at this size: a batch through the service, rolled back so a cached archive stays as built; twice, as
+  // the first batch after opening also reads the pages it touches from disk.
   const batch = Math.min(500, scale.units);
   const db = store.archive.db;
-  db.exec('BEGIN IMMEDIATE');
-  const rand = rng(5);
-  const items = Array.from({ length: batch }, (_, u) => ({ report: { ...benchReport(u, lastYear + 1, rand), unit: unit(u) } }));
-  const cpu = process.cpuUsage();
-  const [, batchMs] = time(() => store.archive.saveMany(items));
-  const batchCpu = process.cpuUsage(cpu);
-  db.exec('ROLLBACK');
-  lines.push(`批量保存 ${batch} 份新报告（经档案服务，一个事务）：${rateLine(batch, batchMs, batchCpu)}`);
+  for (const round of ['第一批', '第二批（同样的单位，所需的页已读入）']) {
+    db.exec('BEGIN IMMEDIATE');
+    const rand = rng(round === '第一批' ? 5 : 6);
+    const items = Array.from({ length: batch }, (_, u) => ({ report: { ...benchReport(u, lastYear + 1, rand), unit: unit(u) } }));
+    const cpu = process.cpuUsage();
+    const [, batchMs] = time(() => store.archive.saveMany(items));
+    const batchCpu = process.cpuUsage(cpu);
+    db.exec('ROLLBACK');
+    lines.push(`批量保存 ${batch} 份新报告（经档案服务，一个事务，${round}）：${rateLine(batch, batchMs, batchCpu)}`);
+  }
 
-  const [, getMs] = time(() => {
+  const opened = timeWithCpu(() => {
     for (let i = 0; i < 200; i++) store.archive.get(unit((i * 7919) % scale.units), FIRST_YEAR + (i % scale.years));
   });
-  lines.push(`打开一份报告：平均 ${ms(getMs / 200)}`);
-  const [, validateMs] = time(() => {
+  lines.push(`打开一份报告：${perItemLine(opened, 200, OPEN_BEFORE_MS)}`);
+  const validated = timeWithCpu(() => {
     for (let i = 0; i < 100; i++) store.archive.validateStored(unit((i * 7919) % scale.units), lastYear - (i % 5));
   });
-  lines.push(`校验一份已存报告（含上一年度）：平均 ${ms(validateMs / 100)}`);
+  lines.push(`校验一份已存报告（含上一年度）：${perItemLine(validated, 100, VALIDATE_BEFORE_MS)}`);
 
   lines.push(...(await benchOverview(store, scale)));
 
@@ -145,25 +169,40 @@ export async function benchArchive(scale: Scale = scaleFromArgs()): Promise<stri
     ['政务公开', '4 字，常见'],
     ['网', '1 字'],
     ['人才队伍', '4 字，较少'],
+    ['标本展览', '4 字，罕见'],
     ['公开展', '3 字，两个两字词都常见而整词没有'],
     ['不存在的词', '没有'],
   ];
   for (const [q, kind] of queries) {
-    store.archive.search(q);
-    const runs = [0, 1, 2].map(() => time(() => store.archive.search(q)));
-    const [r, best] = runs.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const r = store.archive.search(q); // warm-up, and the hits to show
+    // The best of three by the clock, and that run's CPU time (other programs' turns are not the search's).
+    const runs = [0, 1, 2].map(() => timeWithCpu(() => store.archive.search(q)));
+    const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    const met = best.wallMs <= 200 ? '达标' : best.cpuMs <= 200 ? '按 CPU 时间达标' : '未达标';
     lines.push(
-      `全文检索“${q}”（${kind}）：${r.hits.length}${r.capped ? '+' : ''} 段，${r.total}${r.capped ? '+' : ''} 处，${ms(best)}（目标 < 200 ms：${verdict(best, 200)}）`,
+      `全文检索“${q}”（${kind}）：${r.hits.length}${r.capped ? '+' : ''} 段，${r.total}${r.capped ? '+' : ''} 处，${ms(best.wallMs)}（按本进程 CPU 时间 ${ms(best.cpuMs)}；目标 < 200 ms：${met}）`,
     );
   }
 
   const backup = join(tempDir('nianbao-bench-'), 'backup.sqlite');
   const t = performance.now();
+  const cpuBefore = process.cpuUsage();
   await store.backupTo(backup);
+  const backupS = (performance.now() - t) / 1000;
+  // The copy runs in a worker thread of this process: the process's CPU time is the copy's.
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const backupCpuS = (cpuUsed.user + cpuUsed.system) / 1e6;
+  const backupMet = backupS < BACKUP_BEFORE_S ? '达标' : backupCpuS < BACKUP_BEFORE_S ? '按 CPU 时间达标' : '未达标';
   lines.push(
-    `备份（快速检查、VACUUM INTO 临时文件、完整性与结构检查后改名）：${((performance.now() - t) / 1000).toFixed(2)} s，${mb(backup)} MB`,
+    `备份（快速检查、VACUUM INTO 临时文件、完整性与结构检查后改名）：${backupS.toFixed(1)} s（按本进程 CPU 时间 ${backupCpuS.toFixed(1)} s），${mb(backup)} MB（问题 11 测得 ${BACKUP_BEFORE_S}–89 s；目标：快于原先：${backupMet}）`,
   );
   rmSync(backup, { force: true });
   store.close();
+  // Other helpers share this machine's cores at times: the load average says how far to trust the figures.
+  lines.push(
+    `（测量结束时系统负载 ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}（1、5、15 分钟），${cpus().length} 核）`,
+  );
   return lines;
 }

@@ -35,7 +35,9 @@ describe('migrations', () => {
       'revisions',
       'section_grams',
       'sections',
+      'unit_reports',
       'units',
+      'year_counts',
     ]);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);

@@ -19,6 +19,8 @@ export interface OverviewFilter {
   unitIds: number[] | null;
   from: number;
   to: number;
+  /** [from, to] holds every live report: the 最近修改 sort and 有缺报年度 may read the summary (unit_reports). */
+  allYears?: boolean;
 }
 
 export interface OverviewUnitRow {
@@ -58,8 +60,20 @@ const STATUS_CONDITION: Record<Exclude<OverviewStatus, 'missing'>, string> = {
 export const changeStamp = (db: Db): string =>
   `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
 
-/** The units a status filter leaves: one pass over the reports of [from, to]. */
-export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number): number[] {
+/**
+ * The units a status filter leaves: one pass over the reports of [from, to]. With `allYears` ([from, to] holds
+ * every live report), 有缺报年度 is a unit with fewer live reports than years, from the summary of migration 0007.
+ */
+export function statusUnitIds(db: Db, status: OverviewStatus, from: number, to: number, allYears = false): number[] {
+  if (status === 'missing' && allYears)
+    return (
+      db
+        .prepare(
+          `SELECT u.id FROM units u LEFT JOIN unit_reports s ON s.unit_id = u.id
+           WHERE u.deleted_at IS NULL AND coalesce(s.reports, 0) < @to - @from + 1`,
+        )
+        .all({ from, to }) as { id: number }[]
+    ).map((r) => r.id);
   if (status === 'missing')
     return (
       db
@@ -97,6 +111,8 @@ const PER_UNIT: Record<'errors' | 'updated', string> = {
   updated: `LEFT JOIN (SELECT unit_id, max(updated_at) AS updated FROM reports
     WHERE deleted_at IS NULL AND year BETWEEN @from AND @to GROUP BY unit_id) s ON s.unit_id = u.id`,
 };
+// Over all years, each unit's newest live report is kept by the triggers of migration 0007.
+const UPDATED_ALL_YEARS = 'LEFT JOIN unit_reports s ON s.unit_id = u.id';
 
 const params = (f: OverviewFilter) => ({
   name: f.name,
@@ -109,7 +125,7 @@ const params = (f: OverviewFilter) => ({
 
 /** The ids of every matching unit in display order (a page is a slice of it; its length is the total). */
 export function matchingUnitIds(db: Db, f: OverviewFilter, sort: OverviewSort, desc: boolean): number[] {
-  const joined = sort === 'errors' || sort === 'updated' ? PER_UNIT[sort] : '';
+  const joined = sort === 'updated' && f.allYears ? UPDATED_ALL_YEARS : sort === 'errors' || sort === 'updated' ? PER_UNIT[sort] : '';
   return (
     db.prepare(`SELECT u.id FROM units u ${joined} WHERE ${MATCHES} ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')}`).all(params(f)) as {
       id: number;
@@ -141,6 +157,18 @@ export const overviewYearCounts = (db: Db, f: OverviewFilter): YearCountRow[] =>
        GROUP BY r.year ORDER BY r.year`,
     )
     .all(params(f)) as YearCountRow[];
+
+/**
+ * Reports per year among all live reports (the header when every unit matches), from the summary the triggers of
+ * migration 0007 keep: one row a year instead of every report. A deleted unit's reports are deleted with it.
+ */
+export const allYearCounts = (db: Db, from: number, to: number): YearCountRow[] =>
+  db
+    .prepare(
+      `SELECT year, reports, final, with_errors, with_warnings FROM year_counts
+       WHERE year BETWEEN ? AND ? AND reports > 0 ORDER BY year`,
+    )
+    .all(from, to) as YearCountRow[];
 
 /**
  * Reports per year among these units (the matching ones, already found), unit by unit through the (unit_id, year)

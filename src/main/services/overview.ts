@@ -43,13 +43,17 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     if (!parent) throw new NotFoundError(`档案中没有上级单位“${q.parent}”`);
     parentId = parent.id;
   }
+  const allYears = !range || (from <= range.first && to >= range.last);
   const filter: overviewDb.OverviewFilter = {
     name: q.name?.trim() || null,
     kind: q.kind ?? null,
     parentId,
-    unitIds: q.status ? remembered(db, `units ${q.status} ${from} ${to}`, () => overviewDb.statusUnitIds(db, q.status!, from, to)) : null,
+    unitIds: q.status
+      ? remembered(db, `units ${q.status} ${from} ${to}`, () => overviewDb.statusUnitIds(db, q.status!, from, to, allYears))
+      : null,
     from,
     to,
+    allYears,
   };
   const offset = q.offset ?? 0;
   const limit = q.limit ?? OVERVIEW_PAGE;
@@ -72,10 +76,12 @@ export function overviewPage(db: Db, q: Partial<OverviewQuery> = {}, now = new D
     years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
     counts: (q.counts === false
       ? []
-      : // A filter that leaves every unit has the whole archive's counts (remembered from the first screen).
-        remembered(db, ids.length === unitsDb.countUnits(db) ? `counts all ${from} ${to}` : `counts ${key}`, () =>
-          ids.length < FEW_UNITS ? overviewDb.yearCountsOfUnits(db, ids, from, to) : overviewDb.overviewYearCounts(db, filter),
-        )
+      : // A filter that leaves every unit has the whole archive's counts: the summary, one row a year.
+        ids.length === unitsDb.countUnits(db)
+        ? overviewDb.allYearCounts(db, from, to)
+        : remembered(db, `counts ${key}`, () =>
+            ids.length < FEW_UNITS ? overviewDb.yearCountsOfUnits(db, ids, from, to) : overviewDb.overviewYearCounts(db, filter),
+          )
     ).map((c) => ({
       year: c.year,
       reports: c.reports,

@@ -5,6 +5,7 @@ import * as searchGrams from './0003-search-grams';
 import exchange from './0004-exchange';
 import reportScope from './0005-report-scope';
 import * as compactStorage from './0006-compact-storage';
+import overviewSummary from './0007-overview-summary';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-exchange', sql: exchange },
   { version: 5, name: '0005-report-scope', sql: reportScope },
   { version: 6, name: '0006-compact-storage', ...compactStorage },
+  { version: 7, name: '0007-overview-summary', sql: overviewSummary },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
