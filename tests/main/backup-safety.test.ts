@@ -26,6 +26,22 @@ function deadPid(): number {
 /** What the archive holds, for "unchanged" checks: every row of every table, and the overview the app shows. */
 const snapshot = (store: ArchiveStore) => `${archiveDigest(store.path)} ${JSON.stringify(store.archive.overview())}`;
 
+/** An archive of 40 reports with random bytes over pages in the middle of the file (not the header page). */
+async function damagedArchive() {
+  const dir = tempDir();
+  const path = join(dir, 'archive.sqlite');
+  const store = await ArchiveStore.open(path);
+  for (let i = 0; i < 40; i++) store.archive.save(unitReport(`单位${i}`, 2024, i + 1));
+  store.close();
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r+');
+  let seed = 7;
+  const noise = Buffer.alloc(4096 * 4, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0xff));
+  writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+  return { dir, path, hash: fileHash(path) };
+}
+
 describe('restore and open check the schema itself', () => {
   async function badFiles(dir: string) {
     const version0 = join(dir, 'version0.sqlite');
@@ -122,19 +138,7 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
   });
 
   it('detects a damaged archive before copying it: no backup, a Chinese message, CLI exit code 4', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'archive.sqlite');
-    const store = await ArchiveStore.open(path);
-    for (let i = 0; i < 40; i++) store.archive.save(unitReport(`单位${i}`, 2024, i + 1));
-    store.close();
-    // Random bytes over pages in the middle of the file (not the header page).
-    const size = statSync(path).size;
-    const fd = openSync(path, 'r+');
-    let seed = 7;
-    const noise = Buffer.alloc(4096 * 4, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0xff));
-    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
-    closeSync(fd);
-    const hash = fileHash(path);
+    const { dir, path, hash } = await damagedArchive();
 
     const damaged = await ArchiveStore.open(path, { clock: manualClock('2026-03-01T02:00:00Z') });
     const daily = damaged.dailyBackup();
@@ -165,18 +169,7 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
   });
 
   it('search in a damaged archive says so in Chinese (CLI exit code 4, the app API), never “database disk image is malformed”', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'archive.sqlite');
-    const store = await ArchiveStore.open(path);
-    for (let i = 0; i < 40; i++) store.archive.save(unitReport(`单位${i}`, 2024, i + 1));
-    store.close();
-    const size = statSync(path).size;
-    const fd = openSync(path, 'r+');
-    let seed = 7;
-    const noise = Buffer.alloc(4096 * 4, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0xff));
-    writeSync(fd, noise, 0, noise.length, Math.floor(size / 2 / 4096) * 4096);
-    closeSync(fd);
-    const hash = fileHash(path);
+    const { path, hash } = await damagedArchive();
 
     const cli = runCli(['search', '政府', '--db', path]);
     expect(cli.stderr.trim()).toBe('档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复');

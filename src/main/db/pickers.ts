@@ -90,7 +90,7 @@ export interface TreeUnitRow {
 
 /**
  * Every unit in use with its parent and the state of its reports of `year` and the year before (two index
- * lookups per unit); with `counts`, also its number of live reports (that reads every report).
+ * lookups per unit); with `counts`, also its number of live reports (from migration 0007's summary, not a pass over reports).
  */
 export const unitTree = (db: Db, year: number, counts: boolean): TreeUnitRow[] =>
   db
@@ -98,7 +98,7 @@ export const unitTree = (db: Db, year: number, counts: boolean): TreeUnitRow[] =
       counts
         ? `SELECT u.id, u.name, u.kind, u.code, p.name AS parent, coalesce(n.reports, 0) AS reports, r.status, b.status AS previous
            FROM units u LEFT JOIN units p ON p.id = u.parent_id
-           LEFT JOIN (SELECT unit_id, count(*) AS reports FROM reports WHERE deleted_at IS NULL GROUP BY unit_id) n ON n.unit_id = u.id
+           LEFT JOIN unit_reports n ON n.unit_id = u.id
            LEFT JOIN reports r ON r.unit_id = u.id AND r.year = @year AND r.deleted_at IS NULL
            LEFT JOIN reports b ON b.unit_id = u.id AND b.year = @year - 1 AND b.deleted_at IS NULL
            WHERE u.deleted_at IS NULL ORDER BY u.name`
