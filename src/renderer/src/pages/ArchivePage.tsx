@@ -1,8 +1,7 @@
 // 档案: units × years with each report's status and problem counts; add units; search the texts.
 // The matrix asks main for what it shows (pages of units, filtered and sorted there); the inputs keep their
 // text to themselves, so typing redraws only the input, and the filter changes once the typing pauses.
-import { Alert, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { UnitKindSelect } from '../components/UnitKindSelect';
+import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OverviewQueryArg, UnitView } from '../../../shared/api';
@@ -12,7 +11,8 @@ import { SECTION_HEADINGS } from '../../../shared/template';
 import { ArchiveMatrix, type OverviewFilterArgs } from '../components/ArchiveMatrix';
 import { DeleteConfirm, type DeleteTarget } from '../components/DeleteConfirm';
 import { DeletedList } from '../components/DeletedList';
-import { useApiMutation, useApiQuery } from '../data/query';
+import { useApiQuery } from '../data/query';
+import { UnitEditor } from '../components/units/UnitEditor';
 
 /** How long typing pauses before the name filter asks again. */
 const TYPING_PAUSE_MS = 250;
@@ -109,7 +109,7 @@ export function ArchivePage({ onOpen }: Props) {
       <ArchiveMatrix filter={filter} unfiltered={unfiltered} onOpen={open} onEdit={setEditing} onDelete={setDeleting} />
       <DeletedList />
       <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
-      {editing && <UnitForm unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
+      {editing && <UnitEditor editing={editing === 'new' ? { parent: null } : { unit: editing }} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
@@ -171,46 +171,5 @@ function SearchHits({ searched, onOpen }: { searched: string; onOpen: Props['onO
         ))}
       </Stack>
     </Card>
-  );
-}
-
-/** Adds a unit, or renames one / changes its kind (its reports follow it). */
-function UnitForm({ unit, onClose, onSaved }: { unit: UnitView | null; onClose: () => void; onSaved: () => void }) {
-  const [name, setName] = useState(unit?.name ?? '');
-  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'department');
-  // A unit's name is in the overview, the unit lists and every search hit of its reports.
-  const changes = ['units.list', 'archive.overview', 'search', 'report.get'] as const;
-  const add = useApiMutation('units.add', { invalidates: [...changes], notifyErrors: false, onSuccess: onSaved });
-  const change = useApiMutation('units.update', { invalidates: [...changes], notifyErrors: false, onSuccess: onSaved });
-  const error = (unit ? change.error : add.error)?.message;
-  const submit = () =>
-    unit ? change.mutate({ name: unit.name, change: { name: name.trim(), kind } }) : add.mutate({ name: name.trim(), kind });
-  return (
-    <Modal opened onClose={onClose} title={unit ? `修改单位：${unit.name}` : '添加单位'}>
-      <Stack>
-        <TextInput
-          label="单位名称"
-          placeholder="例如：某县教育局"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void submit()}
-          data-autofocus
-        />
-        <UnitKindSelect value={kind} onChange={setKind} />
-        {unit && (
-          <Text size="xs" c="dimmed">
-            改名后，该单位历年的报告都随之显示在新名称下。
-          </Text>
-        )}
-        {/* The name is refused (empty, taken): said next to the form, where it is fixed. */}
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={submit}>{unit ? '保存' : '添加'}</Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

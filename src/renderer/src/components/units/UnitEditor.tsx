@@ -1,5 +1,6 @@
 // Adds a unit (under a parent or at the top level) or changes one: name, kind and parent. A parent that is the unit
-// itself or one of its descendants is refused here with the reason (the archive refuses it too).
+// itself or one of its descendants is refused here with the reason (the archive refuses it too). Without `units`
+// (the 档案 page, which does not load the unit tree) only name and kind are edited; the parent stays as it is.
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { UnitKindSelect } from '../UnitKindSelect';
 import { useMemo, useState } from 'react';
@@ -14,7 +15,7 @@ export type UnitEditing = { unit: UnitView } | { parent: string | null };
 // A unit's name and parent show in the overview, the board, the 汇总 and every report of it.
 const CHANGES = ['units.list', 'archive.overview', 'search', 'report.get', 'board.get', 'summary.get', 'errors.list'] as const;
 
-export function UnitEditor({ editing, units, onClose }: { editing: UnitEditing; units: UnitView[]; onClose: () => void }) {
+export function UnitEditor({ editing, units, onClose }: { editing: UnitEditing; units?: UnitView[]; onClose: () => void }) {
   const unit = 'unit' in editing ? editing.unit : null;
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'department');
@@ -33,10 +34,10 @@ export function UnitEditor({ editing, units, onClose }: { editing: UnitEditing; 
     notifyErrors: false,
     onSuccess: (u) => done(`已保存单位“${u.name}”`),
   });
-  const below = useMemo(() => (unit ? descendantsOf(units, unit.name) : new Set<string>()), [units, unit]);
+  const below = useMemo(() => (unit && units ? descendantsOf(units, unit.name) : new Set<string>()), [units, unit]);
   const options = useMemo(
     () =>
-      units
+      (units ?? [])
         .filter((u) => u.name !== unit?.name)
         .map((u) => ({ value: u.name, label: below.has(u.name) ? `${u.name}（下级单位）` : u.name })),
     [units, unit, below],
@@ -65,20 +66,22 @@ export function UnitEditor({ editing, units, onClose }: { editing: UnitEditing; 
           data-autofocus
         />
         <UnitKindSelect value={kind} onChange={setKind} />
-        <Select
-          label="上级单位"
-          description="可输入名称查找；不选为顶级单位"
-          placeholder="（无上级，顶级单位）"
-          data={options}
-          value={parent}
-          onChange={setParent}
-          searchable
-          clearable
-          nothingFoundMessage="没有这个单位"
-          limit={200}
-          error={cycle}
-          comboboxProps={{ withinPortal: true }}
-        />
+        {units && (
+          <Select
+            label="上级单位"
+            description="可输入名称查找；不选为顶级单位"
+            placeholder="（无上级，顶级单位）"
+            data={options}
+            value={parent}
+            onChange={setParent}
+            searchable
+            clearable
+            nothingFoundMessage="没有这个单位"
+            limit={200}
+            error={cycle}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         {unit && (
           <Text size="xs" c="dimmed">
             改名后，该单位历年的报告都随之显示在新名称下。
