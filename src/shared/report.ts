@@ -60,7 +60,9 @@ export const reportSchema = z.object({
   /** Absent: 本级 for a new report, unchanged for a stored one. */
   scope: z.enum(REPORT_SCOPES).optional(),
   sections: z.partialRecord(z.enum(SECTION_KEYS), z.string()).default({}),
-  values: z.record(z.string(), cellValueSchema).default({}),
+  // An object; each value is checked against its cell in parseReport (a zod record of unions was half a save's
+  // parsing time).
+  values: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '应为对象').default({}),
   legacy: z.array(legacyRowSchema).optional(),
   doubts: z.array(doubtSchema).optional(),
 });
@@ -86,6 +88,16 @@ export function valueProblem(kind: CellKind, v: CellValue): string | null {
   return null;
 }
 
+const isCellValue = (v: unknown): v is CellValue => v === null || typeof v === 'number' || v === NOT_APPLICABLE;
+const describeValue = (v: unknown): string =>
+  typeof v === 'string'
+    ? `“${v.length > 20 ? `${v.slice(0, 20)}…` : v}”`
+    : Array.isArray(v)
+      ? '列表'
+      : typeof v === 'object'
+        ? '对象'
+        : String(v);
+
 const pathOf = (path: PropertyKey[]): string => path.map(String).join('.');
 
 /**
@@ -109,6 +121,10 @@ export function parseReport(input: unknown): ParseResult {
   }
   for (const cell of template.cells) {
     const v = raw.values[cell.key] ?? null;
+    if (!isCellValue(v)) {
+      errors.push(`values.${cell.key}（${cell.name}）：应为数字、空值（null）或“${NOT_APPLICABLE}”，实为${describeValue(v)}`);
+      continue;
+    }
     const problem = valueProblem(cell.kind, v);
     // A number past 2^53 has already been rounded by JSON.parse: showing it would show a number nobody wrote.
     const shown = typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER ? '' : `，实为 ${String(v)}`;

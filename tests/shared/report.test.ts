@@ -51,7 +51,10 @@ describe('report model', () => {
 
   it('refuses wrong types with the path of the problem', () => {
     const r = parseReport({ ...base, values: { 'requests.new.total': '12' } });
-    expect(!r.ok && r.errors[0]).toMatch(/^values\.requests\.new\.total：/);
+    expect(!r.ok && r.errors[0]).toBe('values.requests.new.total（第一项本年新收（总计））：应为数字、空值（null）或“不适用”，实为“12”');
+    const nested = parseReport({ ...base, values: { 'requests.new.total': { formula: '=A1' } } });
+    expect(!nested.ok && nested.errors[0]).toMatch(/^values\.requests\.new\.total（.+）：.+实为对象$/);
+    expect(parseReport({ ...base, values: [1, 2] }).ok).toBe(false);
     expect(parseReport({ ...base, published: '2025/2/10' }).ok).toBe(false);
     expect(parseReport({ ...base, unit_kind: 'ministry' }).ok).toBe(false);
     expect(parseReport('not a report').ok).toBe(false);

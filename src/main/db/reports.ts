@@ -32,15 +32,18 @@ export const reportRowById = (db: Db, id: number): ReportRow | undefined =>
 
 export function insertReportRow(
   db: Db,
-  r: Omit<ReportRow, 'id' | 'revision' | 'error_count' | 'warning_count' | 'deleted_at' | 'scope'> & { scope?: ReportScope },
+  r: Omit<ReportRow, 'id' | 'revision' | 'error_count' | 'warning_count' | 'deleted_at' | 'scope'> & {
+    scope?: ReportScope;
+    revision?: number;
+  },
 ): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO reports (unit_id, year, template, status, published, scope, source_kind, source_file, updated_at)
-         VALUES (@unit_id, @year, @template, @status, @published, @scope, @source_kind, @source_file, @updated_at)`,
+        `INSERT INTO reports (unit_id, year, template, status, published, scope, source_kind, source_file, updated_at, revision)
+         VALUES (@unit_id, @year, @template, @status, @published, @scope, @source_kind, @source_file, @updated_at, @revision)`,
       )
-      .run({ scope: 'own', ...r }).lastInsertRowid,
+      .run({ scope: 'own', revision: 0, ...r }).lastInsertRowid,
   );
 }
 
@@ -53,17 +56,28 @@ export function updateReportRow(db: Db, id: number, r: Partial<Omit<ReportRow, '
 // A cell's key is stored once, in cell_keys (migration 0006 enters every template's keys); cells name it by that
 // id. Ids never change, so a connection keeps those it read at its first write. A key entered later is looked up
 // each time, not kept: the transaction that entered it may still be rolled back.
-const cellIds = new WeakMap<Db, Map<string, number>>();
-function cellId(db: Db, key: string): number {
-  let ids = cellIds.get(db);
-  if (!ids) {
-    ids = new Map((db.prepare('SELECT key, id FROM cell_keys').all() as { key: string; id: number }[]).map((r) => [r.key, r.id]));
-    cellIds.set(db, ids);
+const cellKeyCache = new WeakMap<Db, { ids: Map<string, number>; keys: string[] }>();
+function knownCellKeys(db: Db): { ids: Map<string, number>; keys: string[] } {
+  let known = cellKeyCache.get(db);
+  if (!known) {
+    const rows = db.prepare('SELECT key, id FROM cell_keys').all() as { key: string; id: number }[];
+    known = { ids: new Map(rows.map((r) => [r.key, r.id])), keys: [] };
+    for (const r of rows) known.keys[r.id] = r.key;
+    cellKeyCache.set(db, known);
   }
-  const id = ids.get(key);
+  return known;
+}
+
+function cellId(db: Db, key: string): number {
+  const id = knownCellKeys(db).ids.get(key);
   if (id !== undefined) return id;
   db.prepare('INSERT INTO cell_keys (key) VALUES (?) ON CONFLICT (key) DO NOTHING').run(key);
   return (db.prepare('SELECT id FROM cell_keys WHERE key = ?').get(key) as { id: number }).id;
+}
+
+/** The key of a cell id: cells are read without joining cell_keys (a lookup per cell, a tenth of a report's read). */
+function cellKey(db: Db, id: number): string {
+  return knownCellKeys(db).keys[id] ?? (db.prepare('SELECT key FROM cell_keys WHERE id = ?').get(id) as { key: string }).key;
 }
 
 const CELLS_PER_INSERT = 250;
@@ -178,11 +192,12 @@ const rawRows = (db: Db, sql: string, id: number): unknown[][] => db.prepare(sql
 export function readContents(db: Db, reportId: number): StoredContents {
   const values: Record<string, CellValue> = {};
   const provenance: Record<string, string> = {};
-  for (const [key, value, source] of rawRows(
-    db,
-    'SELECT k.key, c.value, c.source FROM cells c JOIN cell_keys k ON k.id = c.cell WHERE c.report_id = ? /* raw */',
-    reportId,
-  ) as [string, CellValue, string | null][]) {
+  for (const [id, value, source] of rawRows(db, 'SELECT cell, value, source FROM cells WHERE report_id = ? /* raw */', reportId) as [
+    number,
+    CellValue,
+    string | null,
+  ][]) {
+    const key = cellKey(db, id);
     values[key] = value;
     if (source) provenance[key] = source;
   }

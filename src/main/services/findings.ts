@@ -63,7 +63,9 @@ export class FindingsService {
   private recount(row: ReportRow, report?: Report): DismissedFinding[] {
     const findings = this.findingsOfRow(row, report);
     const n = countFindings(findings.filter((f) => !f.dismissed));
-    reportsDb.updateReportRow(this.db, row.id, { error_count: n.error, warning_count: n.warning });
+    // Unchanged counts are not written again: the row and its summary triggers are left alone.
+    if (n.error !== row.error_count || n.warning !== row.warning_count)
+      reportsDb.updateReportRow(this.db, row.id, { error_count: n.error, warning_count: n.warning });
     return findings;
   }
 

@@ -152,7 +152,10 @@ export class ReportsService {
     if (row && !row.deleted_at) this.ctx.assertUnlocked(row, '修改');
     const source = options.source ?? { kind: 'typed' as const };
     const fresh = !row;
+    // Every save gets a new number, so a baseRevision from anyone else stays detectable even within a burst.
+    const revision = (row?.revision ?? 0) + 1;
     if (!row) {
+      // A new report's row is written whole at once: no second write of it (its summary triggers run once).
       const id = reportsDb.insertReportRow(this.db, {
         unit_id: unit.id,
         year,
@@ -163,27 +166,27 @@ export class ReportsService {
         source_kind: source.kind,
         source_file: source.file ?? null,
         updated_at: now,
+        revision,
       });
       row = reportsDb.reportRowById(this.db, id)!;
     }
     const before = this.log.beforeWrite(row.id, fresh);
-    // Every save gets a new number, so a baseRevision from anyone else stays detectable even within a burst.
-    const revision = row.revision + 1;
     // A report that does not say its scope (an older file, a text import) keeps the stored one.
     const scope = r.scope ?? row.scope;
     const provenance = options.provenance ?? (options.source || fresh ? {} : reportsDb.readContents(this.db, row.id).provenance);
     reportsDb.writeContents(this.db, row.id, year, r, provenance, fresh, index);
-    reportsDb.updateReportRow(this.db, row.id, {
-      template: r.template,
-      published: r.published,
-      scope,
-      revision,
-      updated_at: now,
-      deleted_at: null,
-      // Saving over a deleted report starts it afresh: new content is a draft, whatever the deleted one was.
-      ...(row.deleted_at ? { status: 'draft' as const } : {}),
-      ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
-    });
+    if (!fresh)
+      reportsDb.updateReportRow(this.db, row.id, {
+        template: r.template,
+        published: r.published,
+        scope,
+        revision,
+        updated_at: now,
+        deleted_at: null,
+        // Saving over a deleted report starts it afresh: new content is a draft, whatever the deleted one was.
+        ...(row.deleted_at ? { status: 'draft' as const } : {}),
+        ...(options.source ? { source_kind: source.kind, source_file: source.file ?? null } : {}),
+      });
     const session = options.note ? null : (options.session ?? null);
     const saved = { ...r, unit: unitName, unit_kind: unit.kind, scope };
     // Within a burst of the same session, the new revision replaces the previous unnamed one.
