@@ -87,12 +87,16 @@ export function toApiError(e: unknown): ApiError {
   return { kind: 'internal', message };
 }
 
-/** A Chinese message for any error: ours as is, file-system errors by their code, the rest as a failure. */
+/**
+ * A Chinese message for any error: ours as is, file-system errors by their code. Anything else is a fault of the
+ * program: said so in Chinese, with the original text kept at the end for whoever maintains it.
+ */
 export function describeError(e: unknown): string {
   if (e instanceof InputError) return e.message;
   const sqlite = sqliteMessage(e);
   if (sqlite) return sqlite;
   const { code, path } = (e ?? {}) as { code?: string; path?: string };
   if (code && FILE_ERRORS[code]) return `${FILE_ERRORS[code]}${path ? `：${path}` : ''}`;
-  return `操作失败：${(e as Error).message}`;
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `操作失败：程序内部出错，本次操作没有完成。请重试；如仍出错，请把这段提示告诉维护人员（详情：${detail}）`;
 }

@@ -16,6 +16,8 @@ describe('error messages', () => {
     }
     expect(describeError(caught)).toBe(`找不到文件或文件夹：${missing}`);
     expect(describeError(new InputError('单位名称不能为空'))).toBe('单位名称不能为空');
-    expect(describeError(new Error('boom'))).toBe('操作失败：boom');
+    expect(describeError(new TypeError('boom'))).toBe(
+      '操作失败：程序内部出错，本次操作没有完成。请重试；如仍出错，请把这段提示告诉维护人员（详情：TypeError: boom）',
+    );
   });
 });
