@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../src/main/bridge/server';
 import { parseFile } from '../../src/main/services/files';
 import { openApp } from '../helpers/app';
@@ -16,28 +16,40 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
   const cell = (key: string) => page.locator(`td[data-key="${key}"]`);
 
   beforeAll(async () => {
-    bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
-    bridge.store.archive.save({ ...consistentReport('gov2021', 3, 2023), unit: '某县教育局', unit_kind: 'department' });
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(bridge.url);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
+  // Each test has its own archive (2023 stored, 2024 not yet) and page: none depends on another's order.
+  beforeEach(async () => {
+    bridge = await startBridge({ dbPath: join(tempDir('nianbao-e2e-'), 'archive.sqlite'), rendererDir: 'out/renderer' });
+    bridge.store.archive.save({ ...consistentReport('gov2021', 3, 2023), unit: '某县教育局', unit_kind: 'department' });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(bridge.url);
+  }, 60_000);
+
+  afterEach(async () => {
+    await page?.close();
     await bridge?.close();
   });
 
-  it('creates the next year’s report with 上年结转 pre-filled, types and pastes numbers, and autosaves', async () => {
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Creates the 2024 report from 档案 and types 100 into 本年新收（自然人）: a draft whose 总计 does not add up yet. */
+  async function newReportWith100() {
     await page.getByRole('button', { name: '新建某县教育局2024年报告' }).click();
     await page.getByText('新报告，填写后自动保存').waitFor();
-    const carried = bridge.store.archive.get('某县教育局', 2023).report.values['requests.carried_forward.total'];
-    await expect(cell('requests.carried_over.total').textContent()).resolves.toBe(String(carried));
-
     await cell('requests.new.natural_person').click();
     await page.keyboard.type('100');
     await page.keyboard.press('Tab');
     await expect(cell('requests.new.natural_person').textContent()).resolves.toBe('100');
+  }
+
+  it('creates the next year’s report with 上年结转 pre-filled, types and pastes numbers, and autosaves', async () => {
+    await newReportWith100();
+    const carried = bridge.store.archive.get('某县教育局', 2023).report.values['requests.carried_forward.total'];
+    await expect(cell('requests.carried_over.total').textContent()).resolves.toBe(String(carried));
     // Paste a block copied from Excel into 商业企业 … of the same row.
     await cell('requests.new.commercial').click();
     await page.evaluate(() => {
@@ -55,6 +67,7 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
   });
 
   it('shows an R1 error with its numbers, highlights its cells, and offers the total as a one-click fill', async () => {
+    await newReportWith100();
     const r1 = page.locator('.finding[data-rule="R1"]').filter({ hasText: '第三项（七）总计（自然人）' });
     await r1.waitFor();
     expect(await r1.textContent()).toMatch(/第三项（七）总计（自然人）应为 \d+（=100\+\d+−0），实为 空白/);
@@ -66,6 +79,7 @@ describe.skipIf(!browserAvailable)('the editor in Chromium through the browser b
   });
 
   it('dismisses a warning only with a real reason', async () => {
+    await newReportWith100();
     await page.getByLabel('六、其他需要报告的事项').fill('无');
     await page.getByText(/已保存 · 第 \d+ 版/).waitFor({ timeout: 10_000 });
     const r8 = page.locator('.finding[data-rule="R8"]');
