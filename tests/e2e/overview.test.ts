@@ -1,7 +1,7 @@
 // The 档案 page on an archive of 2,400 units at 1366×768: the first screen draws only the rows in view, scrolling
 // fetches the pages below, and typing a name filter redraws nothing until the typing pauses.
 import type { Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as reportsDb from '../../src/main/db/reports';
 import * as unitsDb from '../../src/main/db/units';
 import type { UnitKind } from '../../src/shared/report';
@@ -58,6 +58,12 @@ describe.skipIf(!browserAvailable)('档案 overview at 2,400 units', () => {
   const bodyRows = () => table().locator('tbody tr[aria-rowindex]');
   const names = async () => (await bodyRows().locator('td:first-child p').allTextContents()).filter(Boolean);
   const sorted = Array.from({ length: UNITS }, (_, u) => unitName(u)).sort();
+
+  // Each test starts from the page as it first opens, whatever another test scrolled or filtered.
+  beforeEach(async () => {
+    await app.page.reload();
+    await table().getByText(sorted[0], { exact: true }).waitFor({ timeout: 30_000 });
+  }, 60_000);
 
   it('draws the first screen: the first units by name, the count, the header counts; only rows in view', async () => {
     const { page } = app;
