@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkBackupFile } from '../../src/main/services/store';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
@@ -25,18 +25,19 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
   /** Mantine fades modals and alerts in; screenshots wait for the CSS transitions to end. */
   const settled = () => app.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
-  beforeAll(async () => {
+  // Each test has its own archive and page, on the 设置与备份 page: none depends on another's backups or restores.
+  beforeEach(async () => {
     app = await openApp((bridge) => void bridge.store.archive.save(seeded));
     // Shorter than the test's timeout, so a failure names the element it waited for.
     app.page.setDefaultTimeout(10_000);
+    await goSettings();
   }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
   });
 
   it('shows where the archive is and the automatic backup made at start', async () => {
-    await goSettings();
     const { page, bridge } = app;
     await expect(page.getByLabel('档案文件路径').textContent()).resolves.toBe(bridge.store.path);
     await page.getByText('NIANBAO_DB', { exact: true }).waitFor();
@@ -82,9 +83,17 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('restores that backup after a check and a confirmation, keeping a safety copy; the archive page shows it', async () => {
+  it('restores a backup made a moment ago after a check and a confirmation, keeping a safety copy; the archive page shows it', async () => {
     const { page, bridge } = app;
-    const manual = bridge.store.backups().find((b) => b.file.includes('-manual-'))!.file;
+    // A backup made a moment ago (making one with the button is tested above).
+    const manual = (await bridge.store.backupNow()).file;
+    await page.reload();
+    await goSettings();
+    await page
+      .getByRole('table', { name: '备份列表' })
+      .getByRole('row')
+      .filter({ hasText: basename(manual) })
+      .waitFor();
     const backedUp = snapshot();
 
     // Changes after the backup: another unit with a report, and a changed value in the seeded report.
@@ -150,7 +159,6 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
     const { page, bridge, dir } = app;
     const before = snapshot();
     const backupsBefore = bridge.store.backups().map((b) => b.file);
-    await goSettings();
 
     // A text file with the right extension, answered through the queued open dialog.
     const text = join(dir, '不是档案.sqlite');
