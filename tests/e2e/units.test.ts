@@ -3,7 +3,8 @@
 // refused; the county's forty units are imported from a generated unit list and shown as a tree; a parent is changed
 // by keyboard alone, and a cycle is refused with its reason.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importUnits } from '../../src/main/collect/unit-import';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 import { PARENT, reportOf, UNITS, writeUnitList } from '../helpers/collect';
@@ -17,7 +18,8 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
   const archive = () => app.bridge.store.archive;
   const row = (name: string) => page().locator(`tr[data-unit="${name}"]`);
 
-  beforeAll(async () => {
+  // Each test has its own archive (the city with its 2024 report) and page, on 单位: none depends on another.
+  beforeEach(async () => {
     app = await openApp(
       (bridge) => {
         bridge.store.archive.addUnit({ name: CITY, kind: 'government' });
@@ -30,10 +32,18 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
     await page().getByRole('heading', { name: '单位', exact: true }).waitFor();
   }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     expect(app?.pageErrors ?? []).toEqual([]);
     await app?.close();
   });
+
+  /** The county's forty units as the unit list brings them (importing it is tested below), the page opened anew. */
+  const withFortyUnits = async () => {
+    await importUnits(archive(), await writeUnitList(app.dir, 'good.xlsx'), {});
+    await page().reload();
+    await nav(page(), '单位').click();
+    await row(PARENT).waitFor();
+  };
 
   it('previews a list with a near-duplicate name, naming both rows, and imports nothing', async () => {
     expect(UNITS).toHaveLength(40);
@@ -106,6 +116,7 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
   };
 
   it('changes a parent by keyboard, and refuses a cycle with its reason', async () => {
+    await withFortyUnits();
     // The county government goes under the city: only the keyboard.
     await page()
       .getByRole('button', { name: `修改${PARENT}` })
@@ -145,6 +156,10 @@ describe.skipIf(!browserAvailable)('单位 in Chromium through the browser bridg
   });
 
   it('opens every level at 1920×1080 and goes to a unit’s 报送情况', async () => {
+    await withFortyUnits();
+    archive().updateUnit(PARENT, { parent: CITY });
+    await page().reload();
+    await nav(page(), '单位').click();
     await page().setViewportSize({ width: 1920, height: 1080 });
     await page().getByRole('button', { name: '全部展开' }).click();
     await row(UNITS[0].name).waitFor();
