@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../src/shared/report';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
@@ -53,6 +53,12 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
   afterAll(async () => {
     expect(app?.pageErrors ?? []).toEqual([]);
     await app?.close();
+  });
+
+  // Each test starts from the app as it opens at 1366×768 (the archive is the same for all; none changes it).
+  beforeEach(async () => {
+    await page().setViewportSize({ width: 1366, height: 768 });
+    await page().reload();
   });
 
   const choose = async (label: string, option: string) => {
@@ -121,7 +127,9 @@ describe.skipIf(!browserAvailable)('图表 and 差错清单 in Chromium', () => 
   });
 
   it('draws a 全区: its units summed year by year, and prints one page for it and one per unit', async () => {
-    await charts().getByText('全区（下级单位合计）').click();
+    await page().setViewportSize({ width: 1920, height: 1080 });
+    await nav(page(), '图表').click();
+    await charts().getByText('全区（下级单位合计）', { exact: true }).click();
     await choose('上级单位', PARENT);
     await charts()
       .getByRole('heading', { name: /某县人民政府（全区）/ })
