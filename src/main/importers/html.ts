@@ -5,10 +5,11 @@
 // the scraped, hand-edited markup of government sites.
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { buildGrid, type Grid, type GridEntry } from '../../shared/reading/grid';
+import { reflowLines } from '../../shared/reading/reflow';
 import type { SourceKind } from '../db/reports';
 import { InputError } from '../errors';
 import { readDocument } from './document';
-import { cell, type SourceLine } from './lines';
+import { cell, textToLines, type SourceLine } from './lines';
 import type { ParsedReport } from './types';
 
 const SKIP = new Set([
@@ -262,9 +263,24 @@ export function htmlToLines(html: string, file = '网页'): HtmlContent {
 }
 
 export function readHtml(html: string, file: string, kind: SourceKind): ParsedReport {
-  const { lines, grids, title, published } = htmlToLines(html, file);
+  const page = htmlToLines(html, file);
+  const { grids, title, published } = page;
+  // No table markup: the tables, if any, were pasted as text (`规章 | 0 | 0 | 0`, one cell per paragraph…),
+  // so the paragraphs are read as the lines of a text copy, the way a .txt is.
+  const lines = grids.length ? page.lines : paragraphsAsText(page.lines);
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
   return readDocument({ lines, grids, file, kind, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
+}
+
+/** Paragraphs read as text lines (reflowed and split at | or tabs), still named by paragraph in messages. */
+function paragraphsAsText(paragraphs: readonly SourceLine[]): SourceLine[] {
+  const { lines, origin } = reflowLines(paragraphs.map((p) => p.text).join('\n'));
+  const where = (w: string) => w.replace(/^第 (\d+)(–\d+)? 行$/, '第 $1$2 段');
+  return textToLines(lines.join('\n'), origin).map((l) => ({
+    ...l,
+    where: where(l.where),
+    cells: l.cells.map((c) => ({ ...c, where: where(c.where) })),
+  }));
 }
 
 /** A saved web page with real <table> markup → a candidate report. */
