@@ -10,7 +10,7 @@ import { InputError } from '../errors';
 import { readAppendix } from './appendix';
 import { detectTemplate } from './detect';
 import type { SourceLine } from './lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../shared/reading/identity';
+import { readPublished, readTitle, titleInSentence, unitFromBody, yearFromOpening, yearFromPeriod } from '../../shared/reading/identity';
 import { splitSections, type SplitText } from './sections';
 import { readTable, tableName } from './table-reader';
 import type { Grid } from '../../shared/reading/grid';
@@ -126,6 +126,19 @@ export function readDocument(input: DocumentInput): ParsedReport {
   report.published = readPublished(preamble) ?? input.hints?.published ?? null;
   report.unit = title?.unit ?? null;
   report.year = title?.year ?? appendixYear ?? null;
+  // No title line: the preamble may name the report in a sentence, or state its statistics period.
+  const named = title ? null : titleInSentence(preamble);
+  if (named && report.year === null) {
+    report.year = named.year;
+    report.unit = named.unit;
+    const unit = named.unit ? `单位“${named.unit}”和` : '';
+    notes.push(`${file}：原文没有标题，${unit}报告年份 ${named.year} 取自开头的“${named.sentence}”，请核对。`);
+  }
+  const period = report.year === null ? yearFromPeriod([...preamble, report.sections.overall ?? ''].join('\n')) : null;
+  if (period) {
+    report.year = period.year;
+    notes.push(`${file}：原文没有标题，报告年份 ${period.year} 取自统计期限“${period.period}”，请核对。`);
+  }
   if (report.year === null) {
     report.year = yearFromOpening(report.sections.overall);
     if (report.year !== null) notes.push(`${file}：原文没有标题，报告年份 ${report.year} 取自“总体情况”的第一句，请核对。`);
