@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../src/main/importers';
+import { parseFile } from '../../src/main/services/files';
 import { loadRealReports, scoreReal } from '../helpers/real-reports';
 import { readReport, reading, variantsOf } from '../helpers/real-variants';
 
@@ -90,5 +91,21 @@ describe('a 表三 whose rows all keep one cell per column', () => {
       'x.txt',
     );
     expect((p.report.doubts ?? []).flatMap((d) => d.cells)).toContain('requests.carried_over.total');
+  });
+});
+
+describe('a copy in traditional characters (a portal’s 繁体版 page)', () => {
+  it('is not read, and the message says why and what to do', async () => {
+    const real = loadRealReports().find((r) => r.name === '2022-suixi-beipo-town-traditional');
+    await expect(parseFile(real?.file ?? '')).rejects.toThrow(/是繁体字.*简体版页面/);
+  });
+
+  it('a simplified text without a report still gets the plain message', () => {
+    expect(() =>
+      parseReportText(
+        '本机关开展政务公开，报告数据、条目、总计、请示、机关事务处理为内部情况，项目规范、许可费用、发布、废止、现行决定、权力、复议、诉讼。開報數條總計請機關務',
+        'x.txt',
+      ),
+    ).toThrow(/没有找到政府信息公开工作年度报告/);
   });
 });

@@ -54,6 +54,10 @@ export function readDocument(input: DocumentInput): ParsedReport {
 
   const detection = detectTemplate(lines, headingCount, title?.year ?? null);
   if (!detection) {
+    if (isTraditional(text))
+      throw new InputError(
+        `文件 ${input.file} 是繁体字（多见于网站“繁体版”页面或转换成繁体的转载），本程序按简体字的表格和章节标题读取，没有读出年度报告；请打开原网站的简体版页面另存后再导入。`,
+      );
     throw new InputError(`文件 ${input.file} 中没有找到政府信息公开工作年度报告（既没有统计表格，也没有“一、总体情况”等章节标题）。`);
   }
   const template = getTemplate(detection.template);
@@ -253,4 +257,20 @@ function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[
     else seen.set(t, l.where);
   }
   return notes;
+}
+
+// Characters of these reports' fixed wording in traditional form, each beside its simplified form.
+const TRADITIONAL = '開報數條總計請機關務處為內況項規許費發廢現決權復訴';
+const SIMPLIFIED = '开报数条总计请机关务处为内况项规许费发废现决权复诉';
+const MIN_TRADITIONAL = 10;
+
+/** A text in traditional characters (a portal's 繁体版 page): many of them, and more than their simplified forms. */
+function isTraditional(text: string): boolean {
+  let traditional = 0;
+  let simplified = 0;
+  for (const ch of text) {
+    if (TRADITIONAL.includes(ch)) traditional++;
+    else if (SIMPLIFIED.includes(ch)) simplified++;
+  }
+  return traditional >= MIN_TRADITIONAL && traditional > simplified;
 }
