@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReportText } from '../../src/main/importers';
+import { parseReportHtml, parseReportText } from '../../src/main/importers';
 import { parseFile } from '../../src/main/services/files';
-import { loadRealReports, scoreReal } from '../helpers/real-reports';
+import { loadRealReports, scoreReal, type RealReport } from '../helpers/real-reports';
 import { readReport, reading, variantsOf } from '../helpers/real-variants';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-real-variants-'));
@@ -95,9 +95,29 @@ describe('a 表三 whose rows all keep one cell per column', () => {
 });
 
 describe('a copy in traditional characters (a portal’s 繁体版 page)', () => {
-  it('is not read, and the message says why and what to do', async () => {
-    const real = loadRealReports().find((r) => r.name === '2022-suixi-beipo-town-traditional');
-    await expect(parseFile(real?.file ?? '')).rejects.toThrow(/是繁体字.*简体版页面/);
+  const real = () => loadRealReports().find((r) => r.name === '2022-suixi-beipo-town-traditional') as RealReport;
+
+  it('is read through the simplified forms of its wording, and its sections keep the characters as written', async () => {
+    const [parsed] = await parseFile(real().file);
+    expect(parsed.report.values['proactive.penalty.decisions']).toBe(4);
+    expect(parsed.report.values['proactive.fees.amount']).toBe(190.457379);
+    expect(parsed.report.sections.overall).toContain('我鎮堅持以習近平新時代中國特色社會主義思想為指導');
+    expect(parsed.notes.some((n) => n.includes('原文是繁体字'))).toBe(true);
+  });
+
+  it('reads the same from a page in traditional characters, tables pasted as text or as real markup', () => {
+    const rows = [
+      ['信息內容', '本年制發件數', '本年廢止件數', '現行有效件數'],
+      ['規章', '1', '0', '6'],
+      ['行政規範性文件', '3', '2', '40'],
+    ];
+    const table = `<table border="1">${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const page = `<html><body><p>某某鎮2023年政府信息公開工作年度報告</p><p>一、總體情況</p><p>本鎮堅持公開為常態。</p><p>二、主動公開政府信息情況</p><p>第二十條第（一）項</p>${table}<p>三、收到和處理政府信息公開申請情況</p></body></html>`;
+    const parsed = parseReportHtml(page, 'x.html');
+    expect(parsed.report.year).toBe(2023);
+    expect(parsed.report.values['proactive.regulations.in_force']).toBe(6);
+    expect(parsed.report.values['proactive.normative_documents.repealed']).toBe(2);
+    expect(parsed.report.sections.overall).toBe('本鎮堅持公開為常態。');
   });
 
   it('a simplified text without a report still gets the plain message', () => {

@@ -25,6 +25,8 @@ export interface DocumentInput {
   grids?: Grid[];
   /** Page title and publication date from HTML metadata, used when the text itself has none. */
   hints?: { title?: string; published?: string };
+  /** The lines are a copy in traditional characters folded to simplified (shared/reading/traditional.ts). */
+  traditional?: boolean;
 }
 
 const TEXT_SECTIONS: SectionKey[] = ['overall', 'problems', 'other'];
@@ -54,9 +56,9 @@ export function readDocument(input: DocumentInput): ParsedReport {
 
   const detection = detectTemplate(lines, headingCount, title?.year ?? null);
   if (!detection) {
-    if (isTraditional(text))
+    if (input.traditional)
       throw new InputError(
-        `文件 ${input.file} 是繁体字（多见于网站“繁体版”页面或转换成繁体的转载），本程序按简体字的表格和章节标题读取，没有读出年度报告；请打开原网站的简体版页面另存后再导入。`,
+        `文件 ${input.file} 是繁体字（多见于网站“繁体版”页面或转换成繁体的转载），按简体字对照后仍没有读出年度报告；请打开原网站的简体版页面另存后再导入。`,
       );
     throw new InputError(`文件 ${input.file} 中没有找到政府信息公开工作年度报告（既没有统计表格，也没有“一、总体情况”等章节标题）。`);
   }
@@ -155,6 +157,7 @@ export function readDocument(input: DocumentInput): ParsedReport {
       notes.push(`${file}：${why}，单位名称“${inferred.unit}”是从正文推断的（${inferred.evidence}），请核对。`);
     }
   }
+  if (input.traditional) notes.push(`${file}：原文是繁体字，表格、标题和日期按对应的简体字读取；各部分文字保持原文的繁体字，请核对。`);
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
   return { report, provenance, source: { kind, file: input.file }, notes, text };
@@ -238,7 +241,7 @@ function sectionTexts(lines: readonly SourceLine[], headingLines: Partial<Record
     sections[key] = lines
       .slice(h + 1, end)
       .filter((l, i) => !used.has(h + 1 + i) && !l.grid)
-      .map((l) => l.text.trim())
+      .map((l) => (l.shown ?? l.text).trim())
       .filter(Boolean)
       .join('\n');
   }
@@ -257,20 +260,4 @@ function repeatedParagraphs(lines: readonly SourceLine[], file: string): string[
     else seen.set(t, l.where);
   }
   return notes;
-}
-
-// Characters of these reports' fixed wording in traditional form, each beside its simplified form.
-const TRADITIONAL = '開報數條總計請機關務處為內況項規許費發廢現決權復訴';
-const SIMPLIFIED = '开报数条总计请机关务处为内况项规许费发废现决权复诉';
-const MIN_TRADITIONAL = 10;
-
-/** A text in traditional characters (a portal's 繁体版 page): many of them, and more than their simplified forms. */
-function isTraditional(text: string): boolean {
-  let traditional = 0;
-  let simplified = 0;
-  for (const ch of text) {
-    if (TRADITIONAL.includes(ch)) traditional++;
-    else if (SIMPLIFIED.includes(ch)) simplified++;
-  }
-  return traditional >= MIN_TRADITIONAL && traditional > simplified;
 }
