@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { readCellText as readCell } from '../../src/shared/reading/cell-value';
 import { labelForms, matchAt, stripNumbering, type Token } from '../../src/main/importers/labels';
 import { splitTextLine } from '../../src/main/importers/lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../src/shared/reading/identity';
+import {
+  readPublished,
+  readTitle,
+  titleInSentence,
+  unitFromBody,
+  yearFromOpening,
+  yearFromPeriod,
+} from '../../src/shared/reading/identity';
 import { normalizeLabel } from '../../src/shared/template';
 
 describe('readCell', () => {
@@ -89,6 +96,28 @@ describe('title, date, year and unit', () => {
     expect(yearFromOpening('（一）主动公开\n2024年，本机关…')).toBe(2024);
     expect(yearFromOpening('一、重点领域信息公开\n(一)做好精准扶贫领域信息公开。2021年…')).toBeNull();
     expect(yearFromOpening('本机关2024年…')).toBeNull();
+  });
+
+  it('reads a report named in its opening sentence only after the verb that announces it', () => {
+    expect(titleInSentence(['根据《条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。本报告包括…'])).toMatchObject(
+      {
+        unit: '湛江市人民政府地方志办公室',
+        year: 2023,
+      },
+    );
+    expect(titleInSentence(['根据《条例》规定,现公布区统计局2023年政府信息公开工作年度报告。'])).toMatchObject({
+      unit: '区统计局',
+      year: 2023,
+    });
+    expect(titleInSentence(['现将我局2022年政府信息公开工作年度报告公布如下'])).toMatchObject({ unit: null, year: 2022 });
+    expect(titleInSentence(['对照2022年政府信息公开工作年度报告中提出的问题，逐项整改。'])).toBeNull();
+  });
+
+  it('takes the year from a statistics period of one whole calendar year, and nothing else', () => {
+    expect(yearFromPeriod('本报告中使用数据统计期限为2023年1月1日起至2023年12月31日止。')?.year).toBe(2023);
+    expect(yearFromPeriod('数据统计期限从2019年1月1日到12月31日止')?.year).toBe(2019);
+    expect(yearFromPeriod('自2022年1月1日至2023年12月31日')).toBeNull();
+    expect(yearFromPeriod('截止2023年12月31日我局通过官方网站发布信息')).toBeNull();
   });
 
   it('infers the unit from the text only with strong evidence', () => {

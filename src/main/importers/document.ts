@@ -10,7 +10,7 @@ import { InputError } from '../errors';
 import { readAppendix } from './appendix';
 import { detectTemplate } from './detect';
 import type { SourceLine } from './lines';
-import { readPublished, readTitle, unitFromBody, yearFromOpening } from '../../shared/reading/identity';
+import { readPublished, readTitle, titleInSentence, unitFromBody, yearFromOpening, yearFromPeriod } from '../../shared/reading/identity';
 import { splitSections, type SplitText } from './sections';
 import { readTable, tableName } from './table-reader';
 import type { Grid } from '../../shared/reading/grid';
@@ -25,6 +25,8 @@ export interface DocumentInput {
   grids?: Grid[];
   /** Page title and publication date from HTML metadata, used when the text itself has none. */
   hints?: { title?: string; published?: string };
+  /** The lines are a copy in traditional characters folded to simplified (shared/reading/traditional.ts). */
+  traditional?: boolean;
 }
 
 const TEXT_SECTIONS: SectionKey[] = ['overall', 'problems', 'other'];
@@ -54,6 +56,10 @@ export function readDocument(input: DocumentInput): ParsedReport {
 
   const detection = detectTemplate(lines, headingCount, title?.year ?? null);
   if (!detection) {
+    if (input.traditional)
+      throw new InputError(
+        `文件 ${input.file} 是繁体字（多见于网站“繁体版”页面或转换成繁体的转载），按简体字对照后仍没有读出年度报告；请打开原网站的简体版页面另存后再导入。`,
+      );
     throw new InputError(`文件 ${input.file} 中没有找到政府信息公开工作年度报告（既没有统计表格，也没有“一、总体情况”等章节标题）。`);
   }
   const template = getTemplate(detection.template);
@@ -126,6 +132,19 @@ export function readDocument(input: DocumentInput): ParsedReport {
   report.published = readPublished(preamble) ?? input.hints?.published ?? null;
   report.unit = title?.unit ?? null;
   report.year = title?.year ?? appendixYear ?? null;
+  // No title line: the preamble may name the report in a sentence, or state its statistics period.
+  const named = title ? null : titleInSentence(preamble);
+  if (named && report.year === null) {
+    report.year = named.year;
+    report.unit = named.unit;
+    const unit = named.unit ? `单位“${named.unit}”和` : '';
+    notes.push(`${file}：原文没有标题，${unit}报告年份 ${named.year} 取自开头的“${named.sentence}”，请核对。`);
+  }
+  const period = report.year === null ? yearFromPeriod([...preamble, report.sections.overall ?? ''].join('\n')) : null;
+  if (period) {
+    report.year = period.year;
+    notes.push(`${file}：原文没有标题，报告年份 ${period.year} 取自统计期限“${period.period}”，请核对。`);
+  }
   if (report.year === null) {
     report.year = yearFromOpening(report.sections.overall);
     if (report.year !== null) notes.push(`${file}：原文没有标题，报告年份 ${report.year} 取自“总体情况”的第一句，请核对。`);
@@ -138,6 +157,7 @@ export function readDocument(input: DocumentInput): ParsedReport {
       notes.push(`${file}：${why}，单位名称“${inferred.unit}”是从正文推断的（${inferred.evidence}），请核对。`);
     }
   }
+  if (input.traditional) notes.push(`${file}：原文是繁体字，表格、标题和日期按对应的简体字读取；各部分文字保持原文的繁体字，请核对。`);
   notes.push(...repeatedParagraphs(lines, file));
   report.doubts = doubts;
   return { report, provenance, source: { kind, file: input.file }, notes, text };
@@ -221,7 +241,7 @@ function sectionTexts(lines: readonly SourceLine[], headingLines: Partial<Record
     sections[key] = lines
       .slice(h + 1, end)
       .filter((l, i) => !used.has(h + 1 + i) && !l.grid)
-      .map((l) => l.text.trim())
+      .map((l) => (l.shown ?? l.text).trim())
       .filter(Boolean)
       .join('\n');
   }

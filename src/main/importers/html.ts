@@ -5,10 +5,13 @@
 // the scraped, hand-edited markup of government sites.
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { buildGrid, type Grid, type GridEntry } from '../../shared/reading/grid';
+import { reflowLines } from '../../shared/reading/reflow';
+import { foldTraditional, isTraditional } from '../../shared/reading/traditional';
 import type { SourceKind } from '../db/reports';
 import { InputError } from '../errors';
 import { readDocument } from './document';
-import { cell, type SourceLine } from './lines';
+import { cell, textToLines, type SourceLine } from './lines';
+import { keepWritten } from './text';
 import type { ParsedReport } from './types';
 
 const SKIP = new Set([
@@ -262,10 +265,32 @@ export function htmlToLines(html: string, file = '网页'): HtmlContent {
 }
 
 export function readHtml(html: string, file: string, kind: SourceKind): ParsedReport {
-  const { lines, grids, title, published } = htmlToLines(html, file);
+  // A page in traditional characters is read through its fold to simplified; its lines keep what was written.
+  const traditional = isTraditional(html);
+  const page = htmlToLines(traditional ? foldTraditional(html) : html, file);
+  const written = traditional ? htmlToLines(html, file).lines.map((l) => l.text) : null;
+  const { grids, title, published } = page;
+  // No table markup: the tables, if any, were pasted as text (`规章 | 0 | 0 | 0`, one cell per paragraph…),
+  // so the paragraphs are read as the lines of a text copy, the way a .txt is.
+  const lines = grids.length ? page.lines : paragraphsAsText(page.lines);
+  if (written) keepWritten(lines, grids.length ? lines.map((_, i) => i) : lines.map((l) => paragraphIndex(l.where)), written);
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
-  return readDocument({ lines, grids, file, kind, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
+  return readDocument({ lines, grids, file, kind, traditional, hints: { title, published: date ? date.slice(1).join('-') : undefined } });
 }
+
+/** Paragraphs read as text lines (reflowed and split at | or tabs), still named by paragraph in messages. */
+function paragraphsAsText(paragraphs: readonly SourceLine[]): SourceLine[] {
+  const { lines, origin } = reflowLines(paragraphs.map((p) => p.text).join('\n'));
+  const where = (w: string) => w.replace(/^第 (\d+)(–\d+)? 行$/, '第 $1$2 段');
+  return textToLines(lines.join('\n'), origin).map((l) => ({
+    ...l,
+    where: where(l.where),
+    cells: l.cells.map((c) => ({ ...c, where: where(c.where) })),
+  }));
+}
+
+/** The 0-based paragraph a line read as text comes from ('第 12 段' → 11), or -1. */
+const paragraphIndex = (where: string): number => Number(/^第 (\d+)/.exec(where)?.[1] ?? 0) - 1;
 
 /** A saved web page with real <table> markup → a candidate report. */
 export function parseReportHtml(html: string, file: string): ParsedReport {

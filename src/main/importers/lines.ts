@@ -16,6 +16,8 @@ export interface SourceCell {
 export interface SourceLine {
   /** The line as text, for finding section headings and for the sections' text. */
   text: string;
+  /** The line as written when `text` is its traditional characters folded to simplified: what the sections show. */
+  shown?: string;
   cells: SourceCell[];
   /** '第 12 行' or '表格 2 第 5 行'. */
   where: string;

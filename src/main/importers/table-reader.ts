@@ -46,6 +46,7 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
 
   const rows = tableRows(table);
   const anyGrid = tokens.some((t) => lines[t.line].grid !== undefined);
+  const kept = anyGrid ? null : keptColumns(rows, lines, from, to);
   const order = anyGrid ? null : readRowOrder(rows, tokens);
   /** Rows placed by row order (no label of their own): confirmed by the relations at the end. */
   const byOrder: { row: RowDef; rl: RowLine; at: number }[] = [];
@@ -96,14 +97,21 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     // In a grid, 表四's row is read whole, blank cells before its first number included.
     if (grid && !labelToken) runStart = tokens.findIndex((t) => t.line === rowLine);
     const early = runStart <= cursor && labelToken !== undefined;
-    const run = collectRun(tokens, runStart, grid || early ? rowLine : undefined);
+    // A row on its own line in a table whose rows all keep one cell per column: its line's cells are the row.
+    const whole = kept && labelToken && !grid ? kept.get(labelToken.line) : undefined;
+    const keep = whole !== undefined && whole === row.cells.length && lastTextCell(tokens, runStart - 1);
+    const run = keep ? tokens.slice(runStart, runStart + whole) : collectRun(tokens, runStart, grid || early ? rowLine : undefined);
     run.forEach((t) => result.usedLines.add(t.line));
     if (!early) cursor = runStart + run.length;
     const filled = run.filter((t) => t.reading.kind !== 'blank').length;
     if (!grid && labelToken && filled === 0) empty.push({ row, labelToken });
     if (!grid && filled > row.cells.length) overflow = true;
-    const placed = grid ? placeByGrid(table, row, lines[rowLine], run, labelToken) : placeInOrder(table, row, run);
-    const digits = grid ? null : runTogether(run, placed);
+    const placed = grid
+      ? placeByGrid(table, row, lines[rowLine], run, labelToken)
+      : keep
+        ? { kind: 'placed' as const, cells: new Map(row.cells.map((c, i) => [c.key, run[i]])) }
+        : placeInOrder(table, row, run);
+    const digits = grid || keep ? null : runTogether(run, placed);
     if (digits) {
       pending.push({ row, run, digits, labelToken, reason: placed.kind === 'doubt' ? placed.reason : '', at: result.doubts.length });
       continue;
@@ -141,6 +149,37 @@ export function readTable(table: Table, lines: readonly SourceLine[], from: numb
     }
   }
   return result;
+}
+
+/** True when the token is the last text cell of its line: only value-like cells follow it there. */
+function lastTextCell(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && tokens[j].line === tokens[i].line; j++) if (tokens[j].reading.kind === 'text') return false;
+  return true;
+}
+
+/**
+ * Text rows printed one per line with explicit separators (| or tabs) keep every cell, blanks included, when
+ * each such row of the table (label, then its cells) has exactly as many cells as the table's rows have, and
+ * at least one starts with a number right after its label (so a label leaves no blank merged-cell remnant).
+ * Then a blank at a row's edge is a real blank cell, not what a merged cell left. Only for tables whose rows
+ * all have the same number of cells (表三). Returns, per line index, the number of cells after its last label.
+ */
+function keptColumns(rows: readonly RowDef[], lines: readonly SourceLine[], from: number, to: number): Map<number, number> | null {
+  const n = rows[0]?.cells.length ?? 0;
+  if (!n || rows.some((r) => r.cells.length !== n || !r.node.label)) return null;
+  const tails = new Map<number, number>();
+  let startsWithNumber = false;
+  for (let i = from; i < to; i++) {
+    const { cells, text } = lines[i];
+    if (!/[|\t]/.test(text)) continue;
+    const last = cells.map((c) => c.reading.kind).lastIndexOf('text');
+    const tail = cells.slice(last + 1);
+    if (last < 0 || !tail.some((c) => c.reading.kind !== 'blank')) continue;
+    if (tail.length !== n) return null;
+    tails.set(i, n);
+    if (tail[0].reading.kind !== 'blank') startsWithNumber = true;
+  }
+  return tails.size >= 2 && startsWithNumber ? tails : null;
 }
 
 /** A label before the cursor whose numbers follow on its own line (and not yet read), or null. */

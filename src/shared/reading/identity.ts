@@ -75,6 +75,35 @@ export function yearFromOpening(overall: string | undefined): number | null {
   return year !== null && year >= 1990 && year <= 2100 ? year : null;
 }
 
+// The preamble names the report in a sentence (现公布湛江市人民政府2023年政府信息公开工作年度报告。): the title's
+// words after the verb that announces it, so a sentence that only mentions some report is not taken.
+const NAMED_IN_SENTENCE =
+  /(?:现(?:予|向社会)?公布|特编制|现将|现编制|现发布)(.{0,30}?)(\d{4})年度?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+
+/** A report without a title line, named in its preamble's sentence: its unit (when named) and year. */
+export function titleInSentence(candidates: readonly string[]): (Title & { sentence: string }) | null {
+  for (const line of candidates) {
+    const c = compact(line);
+    const m = NAMED_IN_SENTENCE.exec(c);
+    if (!m) continue;
+    const year = Number(m[2]);
+    if (year < 1990 || year > 2100) continue;
+    return { unit: m[1] ? cleanUnit(m[1]) : null, year, sentence: m[0] };
+  }
+  return null;
+}
+
+// 统计期限自2023年1月1日起至2023年12月31日止 / 从2019年1月1日到12月31日止: one calendar year, the report's.
+const PERIOD = /(\d{4})年1月1日(?:起)?(?:到|至|—|-|～|~)(?:(\d{4})年)?12月31日/;
+
+/** The year of the statistics period a report states (a whole calendar year), or null. */
+export function yearFromPeriod(text: string): { year: number; period: string } | null {
+  const m = PERIOD.exec(compact(text));
+  if (!m || (m[2] && m[2] !== m[1])) return null;
+  const year = Number(m[1]);
+  return year >= 1990 && year <= 2100 ? { year, period: m[0] } : null;
+}
+
 const SELF = /我(区|县|市|镇|乡|旗)/g;
 const GOVERNMENT = /([\u4e00-\u9fff]{2,12})人民政府/g;
 const MIN_SELF_REFERENCES = 3;

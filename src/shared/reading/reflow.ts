@@ -145,7 +145,35 @@ export function reflowLines(text: string): Reflowed {
       origin.push(i);
     }
   }
-  return rejoinDetached(out, origin, v);
+  const joined = joinSeparatorLines(out, origin);
+  return rejoinDetached(joined.lines, joined.origin, v);
+}
+
+const SEPARATOR_LINE = /^\s*\|\s*$/u;
+/** Needed before a copy counts as one cell per line with each cell closed by a `|` line of its own. */
+const MIN_SEPARATOR_LINES = 8;
+
+/**
+ * Some portals' tables copy as one cell per line with each cell closed by a line holding only `|`
+ * (`规章` `|` `0` `|` …). Read line by line, every such `|` would be one more blank cell. When nearly every
+ * lone `|` follows a line of text without separators, the copy has this shape: a `|` after a cell closes it,
+ * and only a `|` after another `|` (or an empty line) is a blank cell.
+ */
+function joinSeparatorLines(lines: string[], origin: number[]): Reflowed {
+  const closes = (k: number) => k > 0 && SEPARATOR_LINE.test(lines[k]) && lines[k - 1].trim() !== '' && !/[|\t]/.test(lines[k - 1]);
+  const lone = lines.filter((l) => SEPARATOR_LINE.test(l)).length;
+  const closing = lines.filter((_, k) => closes(k)).length;
+  if (lone < MIN_SEPARATOR_LINES || closing < 0.8 * lone) return { lines, origin };
+  const out: string[] = [];
+  const from: number[] = [];
+  lines.forEach((line, k) => {
+    if (closes(k)) out[out.length - 1] += ' |';
+    else {
+      out.push(line);
+      from.push(origin[k]);
+    }
+  });
+  return { lines: out, origin: from };
 }
 
 /** Cells of a line: split at | or tabs; without them, a label line is one cell and a line of values splits at spaces. */
