@@ -7,9 +7,9 @@ import { localDate, localStamp } from '../../shared/local-time';
 import { contentCounts, identity, integrityProblem, openReadonly, schemaProblem } from '../db/archive-file';
 import { copyArchive } from '../db/backup-job';
 import { MIGRATIONS, type Migration } from '../db/migrations';
-import { APPLICATION_ID, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
+import { APPLICATION_ID, BUSY_TIMEOUT_MS, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
 import type { BackupKind, BackupView } from '../../shared/api';
-import { DamagedError, describeError, InputError } from '../errors';
+import { BUSY_MESSAGE, DamagedError, describeError, InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
 
 export const DEFAULT_KEEP_BACKUPS = 14;
@@ -125,6 +125,27 @@ async function writeVerifiedBackup(source: string, file: string, migrations: rea
     renameSync(temp, file);
   } finally {
     removeWithSidecars(temp);
+  }
+}
+
+/**
+ * Copies the checked backup over the live archive with SQLite's backup API, under SQLite's locks, so other
+ * connections see all or nothing. Waits for another program's write like every write does, then refuses.
+ */
+async function copyOver(file: string, live: string): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    const source = openReadonly(file);
+    let copied: number;
+    try {
+      copied = (await source.backup(live)).totalPages;
+    } finally {
+      source.close();
+    }
+    // better-sqlite3 reports a copy whose first step found the archive locked (SQLITE_BUSY) as done, with 0 pages.
+    if (copied > 0) return;
+    if (Date.now() >= deadline) throw Object.assign(new Error(`${BUSY_MESSAGE}；档案没有恢复，也没有改动`), { code: 'SQLITE_BUSY' });
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -340,13 +361,7 @@ export class ArchiveStore {
       safetyCopy = `${safetyCopy.replace(/\.sqlite$/, '')}-已损坏.damaged`;
       await this.db.backup(safetyCopy);
     }
-    const source = openReadonly(file);
-    try {
-      // The backup API copies into the live file under SQLite's locks, so other connections see all or nothing.
-      await source.backup(this.path);
-    } finally {
-      source.close();
-    }
+    await copyOver(file, this.path);
     this.close();
     const reopened = await ArchiveStore.open(this.path, { clock: this.clock, backupDir: this.backupDir, migrations: this.migrations });
     this.db = reopened.db;
