@@ -1,12 +1,23 @@
 // The IT person's walk through the command line: restore while another program writes, refusals that name what
 // and where, --help with true examples, --json that parses.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main/cli';
 import { ArchiveStore } from '../../src/main/services/store';
 import { archiveDigest, tempDir } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
+import { consistentReport } from '../helpers/random-report';
+import { SAMPLES_DIR } from '../helpers/samples';
+
+/** The CLI in this process over `db`; `out` may be replaced to make printing fail. */
+async function cli(db: string, args: string[], out?: (s: string) => void) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(['node', 'nianbao', '--db', db, ...args], { out: out ?? ((s) => stdout.push(s)), err: (s) => stderr.push(s) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
 
 async function archiveWithBackup() {
   const dir = tempDir('nianbao-it-');
@@ -40,5 +51,90 @@ describe('restore while another program holds the archive', () => {
     const ok = runCli(['restore', backup, '--db', path]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(runCli(['unit', 'list', '--db', path]).stdout).not.toContain('乙局');
+  });
+});
+
+describe('wrong input says what and where', () => {
+  it('a folder given as a report file or as a backup file is called a folder, not EISDIR or “not our backup”', async () => {
+    const dir = tempDir('nianbao-it-');
+    const db = join(dir, 'archive.sqlite');
+    const folder = join(dir, '备份');
+    mkdirSync(folder);
+    const v = await cli(db, ['validate', folder]);
+    expect(v).toMatchObject({ code: 2, stderr: `无法读取文件 ${folder}：这是一个文件夹，不是文件` });
+    const b = await cli(db, ['backup', folder]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(new RegExp(`^${folder} 是一个文件夹；请给出备份文件的名字，例如 .*\\.sqlite$`));
+  });
+
+  it('a damaged archive: exit code 4 naming the archive file', async () => {
+    const dir = tempDir('nianbao-it-');
+    const db = join(dir, 'archive.sqlite');
+    const store = await ArchiveStore.open(db);
+    for (let i = 0; i < 40; i++) store.archive.save({ ...consistentReport('gov2021', i + 1, 2024), unit: `单位${i}` });
+    store.close();
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, Math.floor(statSync(db).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const r = await cli(db, ['search', '政府']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe(`档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复（档案：${db}）`);
+  });
+
+  it('a usage error points at the help of the command typed', async () => {
+    const db = join(tempDir('nianbao-it-'), 'archive.sqlite');
+    expect(await cli(db, ['report', 'get', '--year', '2024'])).toMatchObject({
+      code: 2,
+      stderr: '缺少必需的选项“--unit <单位>”（用 nianbao report get --help 查看用法）',
+    });
+    expect((await cli(db, ['unit', 'add'])).stderr).toBe('缺少参数“名称”（用 nianbao unit add --help 查看用法）');
+    expect((await cli(db, ['bogus'])).stderr).toBe('未知的命令“bogus”（用 nianbao --help 查看用法）');
+  });
+
+  it('a fault of the program reads like the app’s: 操作失败：程序内部出错…, exit code 5', async () => {
+    const db = join(tempDir('nianbao-it-'), 'archive.sqlite');
+    const r = await cli(db, ['unit', 'list'], () => {
+      throw new TypeError('boom');
+    });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe(
+      '操作失败：程序内部出错，本次操作没有完成。请重试；如仍出错，请把这段提示告诉维护人员（详情：TypeError: boom）',
+    );
+  });
+});
+
+describe('--help', () => {
+  it('the main help lists the exit codes and the archive, and its examples run as written', async () => {
+    const dir = tempDir('nianbao-it-');
+    const db = join(dir, 'archive.sqlite');
+    const help = await cli(db, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(`档案：${db}`);
+    for (const code of [0, 1, 2, 3, 4, 5]) expect(help.stdout).toMatch(new RegExp(`[：；\\s]${code} `));
+    const examples = help.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  nianbao '))
+      .map((l) => l.trim().split(/ {2,}/)[0].split(' ').slice(1));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    const sample = join(SAMPLES_DIR, '2024-elunchun-banner.expected.json');
+    expect((await cli(db, ['report', 'put', sample])).code).toBe(0);
+    const backupFile = join(dir, '年报档案.sqlite');
+    for (const args of examples) {
+      const real = args.map((a) => (a === '报告.json' ? sample : a.endsWith('.sqlite') ? backupFile : a));
+      const r = await cli(db, real);
+      expect(r.code, `${real.join(' ')}：${r.stderr}`).toBe(0);
+      if (real.includes('--json')) for (const line of r.stdout.trim().split('\n').filter((l) => l.startsWith('{"')))
+        expect(() => JSON.parse(line)).not.toThrow();
+    }
+    expect(existsSync(backupFile)).toBe(true);
+  });
+
+  it('no JavaScript default value in an option’s help', async () => {
+    const db = join(tempDir('nianbao-it-'), 'archive.sqlite');
+    for (const cmd of [['import'], ['return']]) {
+      const r = await cli(db, [...cmd, '--help']);
+      expect(r.stdout).toContain('可多次');
+      expect(r.stdout).not.toMatch(/（默认：(\{\}|\[\])）/);
+    }
   });
 });

@@ -219,6 +219,8 @@ export class ArchiveStore {
   /** A checked copy of the live database. Refuses the live file itself and a file that is not one of our backups. */
   async backupTo(file: string): Promise<BackupView> {
     if (samePath(file, this.path)) throw new InputError(`${file} 就是正在使用的档案文件，不能备份到它自己；请另选一个文件名`);
+    if (existsSync(file) && statSync(file).isDirectory())
+      throw new InputError(`${file} 是一个文件夹；请给出备份文件的名字，例如 ${join(file, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`)}`);
     if (existsSync(file)) {
       const isOurs = (() => {
         try {
