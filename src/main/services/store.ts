@@ -7,7 +7,7 @@ import { localDate, localStamp } from '../../shared/local-time';
 import { contentCounts, identity, integrityProblem, openReadonly, schemaProblem } from '../db/archive-file';
 import { copyArchive } from '../db/backup-job';
 import { MIGRATIONS, type Migration } from '../db/migrations';
-import { APPLICATION_ID, BUSY_TIMEOUT_MS, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
+import { APPLICATION_ID, BUSY_TIMEOUT_MS, openArchiveDb, type Db } from '../db/open';
 import type { BackupKind, BackupView } from '../../shared/api';
 import { BUSY_MESSAGE, DamagedError, describeError, InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
@@ -69,7 +69,10 @@ export function checkBackupFile(file: string, migrations: readonly Migration[] =
     } catch {
       throw new InputError(`${file} 不是可用的 SQLite 数据库（文件已损坏，或不是数据库），没有恢复`);
     }
-    if (found?.newer) throw new InputError(newerVersionMessage(file, found.newer));
+    if (found?.newer)
+      throw new InputError(
+        `备份文件 ${file} 由更新版本的程序写入（数据库版本 ${found.newer}，本程序只认识到版本 ${migrations[migrations.length - 1].version}），不能用来恢复；请先升级本程序再恢复。档案没有改动`,
+      );
     if (found?.problem === '不是本程序的档案') throw new InputError(`${file} 不是本程序的档案备份，没有恢复`);
     if (found) throw new InputError(`备份文件 ${file} ${found.problem}，不能用来恢复；档案没有改动`);
     return { version: identity(db).version, ...contentCounts(db) };
@@ -328,7 +331,8 @@ export class ArchiveStore {
       file,
       kind: name.startsWith(prefix) ? kindOf(name.slice(prefix.length)) : 'other',
       size: s.size,
-      createdAt: s.mtime.toISOString(),
+      // The local time in our names survives copying the folder to another computer; the file's time does not.
+      createdAt: (name.startsWith(prefix) && stampTime(name)) || s.mtime.toISOString(),
     };
   }
 
@@ -372,6 +376,16 @@ export class ArchiveStore {
     this.failed = null;
     return { check, safetyCopy };
   }
+}
+
+/** The moment in a name's local stamp (2026-03-01T16-05-09-123, as localStamp writes it), or null. */
+function stampTime(name: string): string | null {
+  const m = /(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})(Z?)/.exec(name);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec, ms] = m.slice(1, 8).map(Number);
+  // Names written by older versions end in Z: UTC.
+  const t = m[8] ? new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms)) : new Date(y, mo - 1, d, h, mi, sec, ms);
+  return Number.isNaN(t.getTime()) ? null : t.toISOString();
 }
 
 const baseName = (path: string) => basename(path).replace(/\.[^.]+$/, '');
