@@ -32,7 +32,7 @@ try {
 } catch (e) {
   console.error(
     `无法启动桌面应用：${e.message}。\n` +
-      '没有外网的电脑请按 README“离线安装 Electron”放好下载缓存（electron_config_cache）或设置 ELECTRON_OVERRIDE_DIST_PATH；\n' +
+      '没有外网的电脑请按 README“离线安装”放好下载缓存（electron_config_cache）或设置 ELECTRON_OVERRIDE_DIST_PATH；\n' +
       '也可以不用 Electron，在浏览器中使用：npm run web -- --db 档案.sqlite',
   );
   process.exit(1);

@@ -1,7 +1,7 @@
 // The IT person's walk through the command line: restore while another program writes, refusals that name what
 // and where, --help with true examples, --json that parses.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main/cli';
@@ -97,9 +97,7 @@ describe('wrong input says what and where', () => {
       throw new TypeError('boom');
     });
     expect(r.code).toBe(5);
-    expect(r.stderr).toBe(
-      '操作失败：程序内部出错，本次操作没有完成。请重试；如仍出错，请把这段提示告诉维护人员（详情：TypeError: boom）',
-    );
+    expect(r.stderr).toBe('操作失败：程序内部出错，本次操作没有完成。请重试；如仍出错，请把这段提示告诉维护人员（详情：TypeError: boom）');
   });
 });
 
@@ -123,8 +121,12 @@ describe('--help', () => {
       const real = args.map((a) => (a === '报告.json' ? sample : a.endsWith('.sqlite') ? backupFile : a));
       const r = await cli(db, real);
       expect(r.code, `${real.join(' ')}：${r.stderr}`).toBe(0);
-      if (real.includes('--json')) for (const line of r.stdout.trim().split('\n').filter((l) => l.startsWith('{"')))
-        expect(() => JSON.parse(line)).not.toThrow();
+      if (real.includes('--json'))
+        for (const line of r.stdout
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{"')))
+          expect(() => JSON.parse(line)).not.toThrow();
     }
     expect(existsSync(backupFile)).toBe(true);
   });
@@ -136,5 +138,31 @@ describe('--help', () => {
       expect(r.stdout).toContain('可多次');
       expect(r.stdout).not.toMatch(/（默认：(\{\}|\[\])）/);
     }
+  });
+});
+
+describe('restore when the archive will not open', () => {
+  it('an archive SQLite cannot read is replaced by the checked backup; the damaged file is kept as .damaged', async () => {
+    const { dir, path, backup } = await archiveWithBackup();
+    const garbage = Buffer.from('被覆盖的档案文件头'.repeat(400));
+    writeFileSync(path, garbage);
+    expect((await cli(path, ['list'])).code).toBe(2);
+    const r = await cli(path, ['restore', backup]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^已从 .* 恢复档案：1 个单位、0 份报告。损坏的档案已移到 .*-已损坏\.damaged$/);
+    const kept = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.damaged'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, 'backups', kept[0]))).toEqual(garbage);
+    expect((await cli(path, ['unit', 'list'])).stdout).toContain('甲局');
+  });
+
+  it('another program’s database given as the archive is not touched', async () => {
+    const { dir, backup } = await archiveWithBackup();
+    const other = join(dir, '别的数据库.sqlite');
+    new Database(other).exec('CREATE TABLE t(x)');
+    const before = archiveDigest(other);
+    const r = await cli(other, ['restore', backup]);
+    expect(r).toMatchObject({ code: 2, stderr: `${other} 不是本程序的档案数据库，没有打开它` });
+    expect(archiveDigest(other)).toBe(before);
   });
 });

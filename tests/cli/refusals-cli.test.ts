@@ -80,7 +80,9 @@ describe('refusals in Chinese', () => {
     expect(missing.stderr).toContain('缺少必需的选项“--unit <单位>”');
     // The hint names the command to type (nianbao search --help); no English sentence besides.
     expect(missing.stderr).toContain('（用 nianbao report get --help 查看用法）');
-    expect(`${unknown.stderr}${command.stderr}${missing.stderr}`.replace(/（用 nianbao [a-z -]+ 查看用法）/g, '')).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+    expect(`${unknown.stderr}${command.stderr}${missing.stderr}`.replace(/（用 nianbao [a-z -]+ 查看用法）/g, '')).not.toMatch(
+      /[a-z]{4,} [a-z]{4,}/,
+    );
   });
 
   it('help is in Chinese: headings, [选项] and defaults, for every command', async () => {

@@ -52,7 +52,10 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
     const manual = bridge.store.backups().find((b) => b.kind === 'manual')!;
     // archive-manual-2026-11-30T06-27-11-123.sqlite → 2026-11-30 06:27:11, the same local clock as the name.
     const [, day, h, m, s] = /-manual-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})/.exec(basename(manual.file))!;
-    const row = page.getByRole('table', { name: '备份列表' }).getByRole('row').filter({ hasText: basename(manual.file) });
+    const row = page
+      .getByRole('table', { name: '备份列表' })
+      .getByRole('row')
+      .filter({ hasText: basename(manual.file) });
     await expect(row.textContent()).resolves.toContain(`${day} ${h}:${m}:${s}`);
     await settled();
     await page.screenshot({ path: `${SCREENSHOTS}/it-settings-1366-backup.png` });

@@ -42,7 +42,9 @@ describe('a backup from a newer version', () => {
     db.close();
     const before = archiveDigest(store.path);
     await expect(store.restoreFrom(newer)).rejects.toThrow(
-      new RegExp(`^备份文件 ${newer} 由更新版本的程序写入（数据库版本 99，本程序只认识到版本 \\d+），不能用来恢复；请先升级本程序再恢复。档案没有改动$`),
+      new RegExp(
+        `^备份文件 ${newer} 由更新版本的程序写入（数据库版本 99，本程序只认识到版本 \\d+），不能用来恢复；请先升级本程序再恢复。档案没有改动$`,
+      ),
     );
     expect(archiveDigest(store.path)).toBe(before);
     store.close();

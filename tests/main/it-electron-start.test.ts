@@ -62,10 +62,11 @@ beforeEach(() => {
 });
 afterEach(() => {
   // The app's fault handlers must not outlive the test in vitest's own process.
-  for (const l of listeners()) if (!before.includes(l)) {
-    process.removeListener('uncaughtException', l as never);
-    process.removeListener('unhandledRejection', l as never);
-  }
+  for (const l of listeners())
+    if (!before.includes(l)) {
+      process.removeListener('uncaughtException', l as never);
+      process.removeListener('unhandledRejection', l as never);
+    }
   delete process.env.NIANBAO_DB;
 });
 

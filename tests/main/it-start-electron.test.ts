@@ -1,4 +1,4 @@
-// `npm start` past the build: the Electron binary is found the way README “离线安装 Electron” says (here an
+// `npm start` past the build: the Electron binary is found the way README “离线安装” says (here an
 // unpacked copy named by ELECTRON_OVERRIDE_DIST_PATH), and a missing one is explained in Chinese.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ describe.skipIf(process.platform === 'win32')('npm start finds Electron', () => 
     const r = run({ ELECTRON_OVERRIDE_DIST_PATH: empty });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`无法启动桌面应用：ELECTRON_OVERRIDE_DIST_PATH 指向的文件夹里没有 electron：${empty}`);
-    expect(r.stderr).toContain('离线安装 Electron');
+    expect(r.stderr).toContain('README“离线安装”');
     expect(r.stderr).toContain('npm run web');
   });
 });

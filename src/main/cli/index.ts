@@ -14,6 +14,7 @@ import { registerImportCommands } from './import-commands';
 import { iterateListedReports } from '../db/overview';
 import { countUnits } from '../db/units';
 import { resolveArchivePath } from '../services/paths';
+import { ArchiveStore } from '../services/store';
 import { diffText, findingsText, historyText, reportText, searchText, unitsText, writeList } from './format';
 
 /** Exit codes (README “退出码”): 3 another program is writing the archive; 4 the archive file is damaged; 5 an internal error. */
@@ -124,7 +125,7 @@ const HELP_IN_CHINESE = {
 };
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('nianbao')
+  const program: Command = new Command('nianbao')
     .description('政府信息公开工作年度报告：表样、校验与归档')
     .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
     .helpOption('-h, --help', '显示帮助')
@@ -135,7 +136,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      () => `
+      (): string => `
 示例：
   nianbao validate 报告.json --json          校验一个报告文件，输出 {"findings":[…]}
   nianbao list --json                        各单位各年度报告的状态（JSON Lines）
@@ -372,6 +373,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 通过后先把当前档案另存为 backups 中的 archive-before-restore-时间.sqlite，再替换。`,
     )
     .action(async (file: string) => {
+      const path = resolveArchivePath(program.opts<{ db?: string }>().db);
+      let store: ArchiveStore;
+      try {
+        store = await ArchiveStore.open(path);
+      } catch (e) {
+        // The archive is too damaged to open: restoring is exactly what the person needs, so it still works.
+        const r = await ArchiveStore.restoreOverDamaged(path, file, e);
+        io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。损坏的档案已移到 ${r.safetyCopy}`);
+        return;
+      }
+      store.close();
       const r = await withStore(false, (s) => s.restoreFrom(file));
       io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。恢复前的档案已另存为 ${r.safetyCopy}`);
     });

@@ -52,6 +52,28 @@ function fileProblem(db: Db, migrations: readonly Migration[]): { problem: strin
   return integrityProblem(db) ? { problem: '已损坏（未通过完整性检查）' } : null;
 }
 
+/** The archive file is damaged past opening: SQLite cannot read it, or it has our mark and misses structure. */
+function unusableArchive(path: string, migrations: readonly Migration[]): boolean {
+  let db: Db;
+  try {
+    db = openReadonly(path);
+  } catch {
+    return true;
+  }
+  try {
+    const id = identity(db);
+    return (
+      id.applicationId === APPLICATION_ID &&
+      id.version <= migrations[migrations.length - 1].version &&
+      schemaProblem(db, id.version, migrations) !== null
+    );
+  } catch (e) {
+    return /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code));
+  } finally {
+    db.close();
+  }
+}
+
 /** Checks that a file is our archive, complete (the schema its version should have), intact, and not from a newer version. */
 export function checkBackupFile(file: string, migrations: readonly Migration[] = MIGRATIONS): BackupCheck {
   if (!existsSync(file)) throw new InputError(`找不到备份文件：${file}`);
@@ -197,6 +219,48 @@ export class ArchiveStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Restore when the archive cannot even be opened because it is damaged (not readable as a database, or our
+   * mark with its structure missing): the backup is checked, copied beside the archive, the damaged file moved
+   * into the backup folder as …-已损坏.damaged (kept, never listed), and the copy put in its place. Any other
+   * reason the archive did not open (another program's database, a newer version) is left as it is: `cause`.
+   */
+  static async restoreOverDamaged(
+    path: string,
+    file: string,
+    cause: unknown,
+    options: { clock?: Clock; backupDir?: string; migrations?: readonly Migration[] } = {},
+  ): Promise<{ check: BackupCheck; safetyCopy: string }> {
+    const migrations = options.migrations ?? MIGRATIONS;
+    if (!existsSync(path) || !unusableArchive(path, migrations)) throw cause;
+    if (samePath(file, path)) throw new InputError(`${file} 就是当前正在使用的档案，不能用它恢复；请选择一份备份`);
+    const check = checkBackupFile(file, migrations);
+    const backupDir = options.backupDir ?? join(dirname(path), 'backups');
+    mkdirSync(backupDir, { recursive: true });
+    const safetyCopy = join(
+      backupDir,
+      `${baseName(path)}-before-restore-${localStamp((options.clock ?? systemClock).now())}-已损坏.damaged`,
+    );
+    const temp = `${path}.${process.pid}${PARTIAL}`;
+    removeWithSidecars(temp);
+    try {
+      const source = openReadonly(file);
+      try {
+        await source.backup(temp);
+      } finally {
+        source.close();
+      }
+      // The damaged file and its journal move together; nothing is deleted.
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${safetyCopy}${suffix}`);
+      renameSync(temp, path);
+    } finally {
+      removeWithSidecars(temp);
+    }
+    (await ArchiveStore.open(path, options)).close();
+    return { check, safetyCopy };
+  }
+
   /** Waits for a background backup under way (before closing, so no temporary file is left behind). */
   async settled(): Promise<void> {
     await this.daily?.promise.catch(() => undefined);
@@ -223,7 +287,9 @@ export class ArchiveStore {
   async backupTo(file: string): Promise<BackupView> {
     if (samePath(file, this.path)) throw new InputError(`${file} 就是正在使用的档案文件，不能备份到它自己；请另选一个文件名`);
     if (existsSync(file) && statSync(file).isDirectory())
-      throw new InputError(`${file} 是一个文件夹；请给出备份文件的名字，例如 ${join(file, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`)}`);
+      throw new InputError(
+        `${file} 是一个文件夹；请给出备份文件的名字，例如 ${join(file, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`)}`,
+      );
     if (existsSync(file)) {
       const isOurs = (() => {
         try {
