@@ -166,3 +166,25 @@ describe('restore when the archive will not open', () => {
     expect(archiveDigest(other)).toBe(before);
   });
 });
+
+describe('--out as a script may get it wrong', () => {
+  it('a folder for the 报送包 is refused before anything is written or recorded; a flat export must be .xlsx', async () => {
+    const dir = tempDir('nianbao-it-');
+    const db = join(dir, 'archive.sqlite');
+    expect((await cli(db, ['report', 'put', join(SAMPLES_DIR, '2024-elunchun-banner.expected.json')])).code).toBe(0);
+    const folder = join(dir, '报送');
+    mkdirSync(folder);
+    const sent = await cli(db, ['send', '--unit', '鄂伦春自治旗', '--year', '2024', '--out', folder]);
+    expect(sent).toMatchObject({
+      code: 2,
+      stderr: `${folder} 是一个文件夹；请在 --out 中写出文件名，例如 ${join(folder, '文件名.nbpkg')}`,
+    });
+    expect(existsSync(`${folder}.part`)).toBe(false);
+    expect((await cli(db, ['exchanges', '--unit', '鄂伦春自治旗', '--year', '2024'])).stdout).toBe('还没有报送或退回的记录');
+    const flat = await cli(db, ['export-flat', '--out', join(dir, '汇总.txt')]);
+    expect(flat).toMatchObject({ code: 2, stderr: '--out 的文件名应以 .xlsx 结尾，而不是“汇总.txt”' });
+    expect(readdirSync(dir).sort()).toEqual(
+      ['archive.sqlite', 'archive.sqlite-shm', 'archive.sqlite-wal', 'backups', '报送'].filter((f) => existsSync(join(dir, f))),
+    );
+  });
+});
