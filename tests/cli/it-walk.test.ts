@@ -131,6 +131,12 @@ describe('--help', () => {
     expect(existsSync(backupFile)).toBe(true);
   });
 
+  it('--version prints the version a script can compare, exit code 0', async () => {
+    const db = join(tempDir('nianbao-it-'), 'archive.sqlite');
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await cli(db, ['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it('no JavaScript default value in an option’s help', async () => {
     const db = join(tempDir('nianbao-it-'), 'archive.sqlite');
     for (const cmd of [['import'], ['return']]) {

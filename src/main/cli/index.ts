@@ -14,6 +14,7 @@ import { registerImportCommands } from './import-commands';
 import { iterateListedReports } from '../db/overview';
 import { countUnits } from '../db/units';
 import { resolveArchivePath } from '../services/paths';
+import { APP_VERSION } from '../version';
 import { ArchiveStore } from '../services/store';
 import { diffText, findingsText, historyText, reportText, searchText, unitsText, writeList } from './format';
 
@@ -128,6 +129,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program: Command = new Command('nianbao')
     .description('政府信息公开工作年度报告：表样、校验与归档')
     .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
+    .version(APP_VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureHelp(HELP_IN_CHINESE)
