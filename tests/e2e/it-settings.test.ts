@@ -50,6 +50,8 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
     await press('立即备份');
     await page.getByRole('alert').filter({ hasText: '已备份' }).waitFor();
     const manual = bridge.store.backups().find((b) => b.kind === 'manual')!;
+    // How to move to a new computer is said where the buttons are.
+    await page.getByText('换到新电脑：在这里点“立即备份”', { exact: false }).waitFor();
     // archive-manual-2026-11-30T06-27-11-123.sqlite → 2026-11-30 06:27:11, the same local clock as the name.
     const [, day, h, m, s] = /-manual-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})/.exec(basename(manual.file))!;
     const row = page

@@ -229,6 +229,9 @@ export function SettingsPage() {
             </>
           )}
         </Text>
+        <Text size="sm" c="dimmed" mb="sm">
+          换到新电脑：在这里点“立即备份”，把备份文件拷到新电脑，装好本程序后在同一页点“从其他文件恢复…”选择它。
+        </Text>
         {busy === 'check' && (
           <Group gap="xs" mb="sm">
             <Loader size="xs" />
