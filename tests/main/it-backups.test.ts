@@ -21,9 +21,15 @@ describe('backups moved to another computer', () => {
     cpSync(dir, moved, { recursive: true });
     const copiedName = join(moved, 'backups', basename(made.file));
     utimesSync(copiedName, new Date('2026-11-30T12:00:00Z'), new Date('2026-11-30T12:00:00Z'));
-    const there = await ArchiveStore.open(join(moved, 'archive.sqlite'));
+    // The daily backup's name holds only its day: listed on that day, not on the day of copying.
+    const daily = join(moved, 'backups', 'archive-2026-03-01.sqlite');
+    cpSync(copiedName, daily);
+    utimesSync(daily, new Date('2026-11-30T12:00:00Z'), new Date('2026-11-30T12:00:00Z'));
+    const there = await ArchiveStore.open(join(moved, 'archive.sqlite'), { clock: manualClock('2026-11-30T12:00:00Z') });
     const listed = there.backups().find((b) => b.kind === 'manual')!;
+    const dailyListed = there.backups().find((b) => b.kind === 'daily' && b.file === daily)!;
     there.close();
+    expect(localDateTime(dailyListed.createdAt)).toBe('2026-03-01 00:00:00');
     expect(basename(listed.file)).toBe('archive-manual-2026-03-01T16-05-09-123.sqlite');
     expect(listed.createdAt).toBe('2026-03-01T08:05:09.123Z');
     expect(localDateTime(listed.createdAt)).toBe('2026-03-01 16:05:09');

@@ -398,7 +398,7 @@ export class ArchiveStore {
       kind: name.startsWith(prefix) ? kindOf(name.slice(prefix.length)) : 'other',
       size: s.size,
       // The local time in our names survives copying the folder to another computer; the file's time does not.
-      createdAt: (name.startsWith(prefix) && stampTime(name)) || s.mtime.toISOString(),
+      createdAt: (name.startsWith(prefix) && (stampTime(name) ?? dayTime(name, s.mtime))) || s.mtime.toISOString(),
     };
   }
 
@@ -452,6 +452,14 @@ function stampTime(name: string): string | null {
   // Names written by older versions end in Z: UTC.
   const t = m[8] ? new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms)) : new Date(y, mo - 1, d, h, mi, sec, ms);
   return Number.isNaN(t.getTime()) ? null : t.toISOString();
+}
+
+/** A daily backup's name holds only its local day: the file's time if it is of that day, else the day's start. */
+function dayTime(name: string, mtime: Date): string | null {
+  const m = /-(\d{4})-(\d{2})-(\d{2})\.sqlite$/.exec(name);
+  if (!m) return null;
+  if (localDate(mtime) === `${m[1]}-${m[2]}-${m[3]}`) return mtime.toISOString();
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toISOString();
 }
 
 const baseName = (path: string) => basename(path).replace(/\.[^.]+$/, '');
