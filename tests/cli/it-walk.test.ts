@@ -1,6 +1,7 @@
 // The IT person's walk through the command line: restore while another program writes, refusals that name what
 // and where, --help with true examples, --json that parses.
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +136,14 @@ describe('--help', () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(await cli(db, ['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
+
+  it('npm run web -- --help is in Chinese too', () => {
+    const launcher = join(process.cwd(), 'src/main/bridge/web-launcher.mjs');
+    const r = spawnSync(process.execPath, [launcher, '--help'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^用法： npm run web -- \[选项\]\n[\s\S]*选项：\n {2}--db <路径>/);
+    expect(r.stdout).not.toMatch(/Usage|Options/);
+  }, 120_000);
 
   it('no JavaScript default value in an option’s help', async () => {
     const db = join(tempDir('nianbao-it-'), 'archive.sqlite');

@@ -1,6 +1,6 @@
 // The headless command line `nianbao`, over the same shared code and services as the app.
 import { basename } from 'node:path';
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
 import { validate } from '../../shared/validation';
@@ -8,6 +8,7 @@ import { BUSY_MESSAGE, DamagedError, describeError, InputError, isBusy, sqliteMe
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
+import { HELP_IN_CHINESE } from './help';
 import { registerCollectCommands } from './collect-commands';
 import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
@@ -92,38 +93,6 @@ function positiveInt(value: string): number {
 }
 
 const kindHelp = `单位类型：${Object.values(UNIT_KIND_LABELS).join(' | ')}（或 ${Object.keys(UNIT_KIND_LABELS).join(' | ')}）`;
-
-// Commander writes its help's headings and notes in English; a clerk reads them in Chinese.
-const HELP_WORDS: [RegExp, string][] = [
-  [/^Usage:$/, '用法：'],
-  [/^Arguments:$/, '参数：'],
-  [/^Options:$/, '选项：'],
-  [/^Global Options:$/, '全局选项：'],
-  [/^Commands:$/, '命令：'],
-  [/\[options\]/g, '[选项]'],
-  [/\[command\]/g, '[命令]'],
-  [/ ?\((default|choices|preset|env): (.*)\)$/, '（$1：$2）'],
-  [/（default：/, '（默认：'],
-  [/（choices：/, '（可选：'],
-  // A repeatable option's empty start value is no default a person needs to read.
-  [/（默认：(\{\}|\[\])）/, ''],
-];
-const inChinese = (text: string) => HELP_WORDS.reduce((t, [from, to]) => t.replace(from, to), text);
-const HELP_IN_CHINESE = {
-  styleTitle: inChinese,
-  commandUsage(this: Help, cmd: Command) {
-    return inChinese(Help.prototype.commandUsage.call(this, cmd));
-  },
-  subcommandTerm(this: Help, cmd: Command) {
-    return inChinese(Help.prototype.subcommandTerm.call(this, cmd));
-  },
-  optionDescription(this: Help, option: Option) {
-    return inChinese(Help.prototype.optionDescription.call(this, option));
-  },
-  argumentDescription(this: Help, argument: Argument) {
-    return inChinese(Help.prototype.argumentDescription.call(this, argument));
-  },
-};
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program: Command = new Command('nianbao')
