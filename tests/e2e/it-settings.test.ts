@@ -92,6 +92,8 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
     await press('从其他文件恢复…');
     const r2 = refusal('由更新版本的程序写入');
     await r2.waitFor();
+    // The newer refusal replaces the older one instead of stacking up.
+    await refusal('已损坏').waitFor({ state: 'detached', timeout: 3000 });
     await expect(r2.textContent()).resolves.toContain(`备份文件 ${newer} 由更新版本的程序写入（数据库版本 99`);
     await expect(r2.textContent()).resolves.toContain('不能用来恢复；请先升级本程序再恢复。档案没有改动');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
@@ -113,6 +115,8 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
     await press('恢复');
     await page.getByRole('alert').filter({ hasText: '已从备份恢复' }).waitFor();
     expect(bridge.store.archive.listUnits().map((u) => u.name)).not.toContain('备份之后添加的单位');
+    // The refusals of the earlier files are taken back: only the success is left to read.
+    await refusal('这个文件不能用来恢复').waitFor({ state: 'detached', timeout: 3000 });
     await settled();
     await page.screenshot({ path: `${SCREENSHOTS}/it-settings-1366-restored.png` });
     await page.setViewportSize({ width: 1920, height: 1080 });
