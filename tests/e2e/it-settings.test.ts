@@ -110,6 +110,8 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
     await press(`从 ${basename(manual)} 恢复`);
     const modal = page.getByRole('dialog', { name: '从备份恢复档案' });
     await modal.waitFor();
+    // This file passed its check: the earlier files' refusals are taken back.
+    await refusal('这个文件不能用来恢复').waitFor({ state: 'detached', timeout: 3000 });
     await settled();
     await page.screenshot({ path: `${SCREENSHOTS}/it-settings-1366-confirm.png` });
     await press('恢复');

@@ -106,6 +106,8 @@ export function SettingsPage() {
     setNotice(null);
     try {
       const checked = await check.mutateAsync({ file });
+      // This file passed: an earlier file's refusal no longer applies.
+      clearNotice(RESTORE_NOTICE);
       // The confirmation compares with the archive as it is now (the CLI may have changed it).
       const { data: fresh } = await overview.refetch();
       if (fresh) setCurrent({ units: fresh.total, reports: fresh.counts.reduce((n, c) => n + c.reports, 0) });
