@@ -76,6 +76,9 @@ const FILE_ERRORS: Record<string, string> = {
   EISDIR: '这是一个文件夹，不是文件',
 };
 
+/** What a file-system error code means to a person ('EISDIR' → 这是一个文件夹，不是文件), or null. */
+export const fileErrorText = (code: unknown): string | null => (typeof code === 'string' && FILE_ERRORS[code]) || null;
+
 /** An error as the app's contract carries it: its kind and the Chinese message. */
 export function toApiError(e: unknown): ApiError {
   const message = describeError(e);

@@ -1,7 +1,7 @@
 // Reading report JSON files, with messages that say which file and where.
 import { readFileSync } from 'node:fs';
 import { parseReport, type Report } from '../shared/report';
-import { InputError } from './errors';
+import { fileErrorText, InputError } from './errors';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): string {
@@ -14,8 +14,9 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    // A folder, no permission, a file held by another program: said in Chinese, with the path.
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}（${code ?? String(e)}）`);
+    throw new InputError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${fileErrorText(code) ?? code ?? String(e)}`);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));

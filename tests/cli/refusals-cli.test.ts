@@ -23,7 +23,7 @@ describe('refusals in Chinese', () => {
     holder.exec('BEGIN IMMEDIATE');
     try {
       const r = runCli(['unit', 'add', '乙局', '--db', path], { NIANBAO_BUSY_TIMEOUT_MS: '300' });
-      expect(r.stderr.trim()).toBe('另一个程序正在写入档案，请稍后再试');
+      expect(r.stderr.trim()).toBe(`另一个程序正在写入档案，请稍后再试（档案：${path}）`);
       expect(r.code).toBe(3);
     } finally {
       holder.exec('ROLLBACK');
@@ -78,7 +78,11 @@ describe('refusals in Chinese', () => {
     const missing = runCli(['report', 'get', '--year', '2024']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('缺少必需的选项“--unit <单位>”');
-    expect(`${unknown.stderr}${command.stderr}${missing.stderr}`).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+    // The hint names the command to type (nianbao search --help); no English sentence besides.
+    expect(missing.stderr).toContain('（用 nianbao report get --help 查看用法）');
+    expect(`${unknown.stderr}${command.stderr}${missing.stderr}`.replace(/（用 nianbao [a-z -]+ 查看用法）/g, '')).not.toMatch(
+      /[a-z]{4,} [a-z]{4,}/,
+    );
   });
 
   it('help is in Chinese: headings, [选项] and defaults, for every command', async () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Smoke test of the real desktop app (Electron, preload, IPC, window), driven by playwright-core's _electron.
 // It runs only where an Electron binary is installed: npm ci does not download one (the electron package
-// fetches it from GitHub on first use, see README “离线安装 Electron”), so elsewhere it is reported as skipped.
+// fetches it from GitHub on first use, see README “离线安装”), so elsewhere it is reported as skipped.
 // On Linux it needs a display; without one run it as `xvfb-run -a npx vitest run tests/e2e/electron.test.ts`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

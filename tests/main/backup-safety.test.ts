@@ -172,7 +172,7 @@ describe('backups are written to a temporary name, checked, then renamed', () =>
     const { path, hash } = await damagedArchive();
 
     const cli = runCli(['search', '政府', '--db', path]);
-    expect(cli.stderr.trim()).toBe('档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复');
+    expect(cli.stderr.trim()).toBe(`档案文件已损坏，无法读写；请在“设置与备份”中（或用 nianbao restore）从备份恢复（档案：${path}）`);
     expect(cli.code).toBe(4);
     const { createHandlers, dispatch } = await import('../../src/main/api-handlers');
     const { createBridgeHost } = await import('../../src/main/bridge/host');

@@ -2,6 +2,7 @@
 // web-launcher.mjs, which checks the Node.js version first.
 import { Command, CommanderError } from 'commander';
 import { fileURLToPath } from 'node:url';
+import { HELP_IN_CHINESE } from '../cli/help';
 import { describeError } from '../errors';
 import { resolveArchivePath } from '../services/paths';
 import { startBridge } from './server';
@@ -14,11 +15,12 @@ function port(value: string): number {
 
 let opts: { db?: string; port?: number };
 try {
-  opts = new Command('web')
+  opts = new Command('npm run web --')
     .description('在浏览器中使用本程序（只监听 127.0.0.1）')
     .option('--db <路径>', '档案数据库文件')
     .option('--port <端口>', '端口（默认随机）', port)
     .helpOption('-h, --help', '显示帮助')
+    .configureHelp(HELP_IN_CHINESE)
     .exitOverride()
     // Commander's own error lines are English; the catch below says it in Chinese.
     .configureOutput({ outputError: () => undefined })

@@ -1,5 +1,7 @@
 // What every CLI command module gets: output, the exit code, the archive, and shared option parsers.
 import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors';
 import { resolveArchivePath } from '../services/paths';
 import { ArchiveStore } from '../services/store';
@@ -18,6 +20,14 @@ export interface CliContext {
   /** Adds the required --unit and --year options. */
   unitYear: (cmd: Command) => Command;
   year: (value: string) => number;
+}
+
+/** An output file named by --out: a folder there, or a name without the extension the command writes, is refused up front. */
+export function outFile(path: string, ext: string): string {
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new InputError(`${path} 是一个文件夹；请在 --out 中写出文件名，例如 ${join(path, `文件名${ext}`)}`);
+  if (extname(path).toLowerCase() !== ext) throw new InputError(`--out 的文件名应以 ${ext} 结尾，而不是“${basename(path)}”`);
+  return path;
 }
 
 export function year(value: string): number {

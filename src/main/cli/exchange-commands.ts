@@ -6,7 +6,7 @@ import { InputError } from '../errors';
 import { localDateTime } from '../../shared/local-time';
 import { KIND_LABELS } from '../exchange/labels';
 import type { ExchangePreview, ExchangeView, ReceiveResult } from '../exchange/service';
-import type { CliContext } from './context';
+import { outFile, type CliContext } from './context';
 
 /** --cell key=理由, repeatable. */
 function collectCell(pair: string, acc: { key: string; reason: string }[]) {
@@ -72,7 +72,7 @@ export function registerExchangeCommands(program: Command, ctx: CliContext): voi
   unitYear(program.command('send').description('报送：把档案中的报告做成报送包（.nbpkg），交给上级机关接收'))
     .requiredOption('--out <文件.nbpkg>', '报送包路径，例如 某县教育局-2024-报送.nbpkg')
     .action(async (opts: { unit: string; year: number; out: string }) => {
-      const w = await withExchange(true, (ex) => ex.send(opts.unit, opts.year, opts.out));
+      const w = await withExchange(true, (ex) => ex.send(opts.unit, opts.year, outFile(opts.out, '.nbpkg')));
       io.out(`已生成报送包 ${w.file}（“${w.unit}”${w.year} 年第 ${w.revision} 版），已记为已报送`);
     });
 
@@ -108,7 +108,9 @@ export function registerExchangeCommands(program: Command, ctx: CliContext): voi
     )
     .requiredOption('--out <文件.nbpkg>', '退回包路径，例如 某县教育局-2024-退回.nbpkg')
     .action(async (opts: { unit: string; year: number; reason: string[]; cell: { key: string; reason: string }[]; out: string }) => {
-      const w = await withExchange(true, (ex) => ex.returnTo(opts.unit, opts.year, { general: opts.reason, cells: opts.cell }, opts.out));
+      const w = await withExchange(true, (ex) =>
+        ex.returnTo(opts.unit, opts.year, { general: opts.reason, cells: opts.cell }, outFile(opts.out, '.nbpkg')),
+      );
       io.out(`已生成退回包 ${w.file}（“${w.unit}”${w.year} 年），已记为已退回`);
     });
 

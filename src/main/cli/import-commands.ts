@@ -10,7 +10,7 @@ import { findingsText } from './format';
 import { InputError } from '../errors';
 import { importFiles, STATUS_LABELS, type FileResult } from '../services/batch-import';
 import { exportDocx, exportFlat, exportHtml, exportReport, exportTemplateFile, exportTemplates } from '../services/export';
-import type { CliContext } from './context';
+import { outFile, type CliContext } from './context';
 
 /** --set key=value: a number, 不适用, or nothing (a blank). */
 function collectSet(pair: string, acc: Record<string, CellValue>): Record<string, CellValue> {
@@ -210,7 +210,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .description('导出档案汇总表：每个单位每年一行，每个单元格一列（可做数据透视表，也可再导入）')
     .requiredOption('--out <文件.xlsx>', '输出文件')
     .action(async (opts: { out: string }) => {
-      const n = await withStore(false, (s) => exportFlat(s.archive, opts.out));
+      const n = await withStore(false, (s) => exportFlat(s.archive, outFile(opts.out, '.xlsx')));
       io.out(`已导出 ${n} 份报告到 ${opts.out}`);
     });
 }

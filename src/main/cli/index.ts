@@ -1,6 +1,6 @@
 // The headless command line `nianbao`, over the same shared code and services as the app.
 import { basename } from 'node:path';
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UNIT_KIND_LABELS, type Report } from '../../shared/report';
 import { getTemplate, isTemplateId, TEMPLATE_IDS, type Template } from '../../shared/template';
 import { validate } from '../../shared/validation';
@@ -8,11 +8,15 @@ import { BUSY_MESSAGE, DamagedError, describeError, InputError, isBusy, sqliteMe
 import { readReportFile } from '../report-file';
 import { parseUnitKind } from '../services/archive';
 import { createContext, year, type Io } from './context';
+import { HELP_IN_CHINESE } from './help';
 import { registerCollectCommands } from './collect-commands';
 import { registerExchangeCommands } from './exchange-commands';
 import { registerImportCommands } from './import-commands';
 import { iterateListedReports } from '../db/overview';
 import { countUnits } from '../db/units';
+import { resolveArchivePath } from '../services/paths';
+import { APP_VERSION } from '../version';
+import { ArchiveStore } from '../services/store';
 import { diffText, findingsText, historyText, reportText, searchText, unitsText, writeList } from './format';
 
 /** Exit codes (README “退出码”): 3 another program is writing the archive; 4 the archive file is damaged; 5 an internal error. */
@@ -64,6 +68,24 @@ function commanderMessage(e: CommanderError): string {
   }
 }
 
+/** The (sub)command words the person typed, e.g. ['report', 'get'], for pointing at that command's help. */
+function commandPath(program: Command, argv: string[]): string[] {
+  const path: string[] = [];
+  let cmd = program;
+  const words = argv.slice(2);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    // Global options may come first: `nianbao --db 档案.sqlite report get …`.
+    if (word === '--db') i++;
+    if (word.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === word);
+    if (!sub) break;
+    path.push(word);
+    cmd = sub;
+  }
+  return path;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InputError(`“${value}”不是有效的版本号`);
@@ -72,46 +94,31 @@ function positiveInt(value: string): number {
 
 const kindHelp = `单位类型：${Object.values(UNIT_KIND_LABELS).join(' | ')}（或 ${Object.keys(UNIT_KIND_LABELS).join(' | ')}）`;
 
-// Commander writes its help's headings and notes in English; a clerk reads them in Chinese.
-const HELP_WORDS: [RegExp, string][] = [
-  [/^Usage:$/, '用法：'],
-  [/^Arguments:$/, '参数：'],
-  [/^Options:$/, '选项：'],
-  [/^Global Options:$/, '全局选项：'],
-  [/^Commands:$/, '命令：'],
-  [/\[options\]/g, '[选项]'],
-  [/\[command\]/g, '[命令]'],
-  [/ ?\((default|choices|preset|env): (.*)\)$/, '（$1：$2）'],
-  [/（default：/, '（默认：'],
-  [/（choices：/, '（可选：'],
-];
-const inChinese = (text: string) => HELP_WORDS.reduce((t, [from, to]) => t.replace(from, to), text);
-const HELP_IN_CHINESE = {
-  styleTitle: inChinese,
-  commandUsage(this: Help, cmd: Command) {
-    return inChinese(Help.prototype.commandUsage.call(this, cmd));
-  },
-  subcommandTerm(this: Help, cmd: Command) {
-    return inChinese(Help.prototype.subcommandTerm.call(this, cmd));
-  },
-  optionDescription(this: Help, option: Option) {
-    return inChinese(Help.prototype.optionDescription.call(this, option));
-  },
-  argumentDescription(this: Help, argument: Argument) {
-    return inChinese(Help.prototype.argumentDescription.call(this, argument));
-  },
-};
-
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('nianbao')
+  const program: Command = new Command('nianbao')
     .description('政府信息公开工作年度报告：表样、校验与归档')
     .option('--db <路径>', '档案数据库文件（默认：环境变量 NIANBAO_DB，否则为应用数据目录中的 archive.sqlite）')
+    .version(APP_VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureHelp(HELP_IN_CHINESE)
     // Commander's own error lines are English; main() prints them in Chinese instead.
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      (): string => `
+示例：
+  nianbao validate 报告.json --json          校验一个报告文件，输出 {"findings":[…]}
+  nianbao list --json                        各单位各年度报告的状态（JSON Lines）
+  nianbao backup D:\\备份\\年报档案.sqlite       备份档案（应用开着也可以）
+  nianbao restore D:\\备份\\年报档案.sqlite      从备份恢复（先检查备份，并先把当前档案另存一份）
+  nianbao help export                        某个命令的用法和选项
+
+退出码：0 完成（校验没有错误）；1 报告有错误，或导入的文件需要处理；2 输入无法使用（文件、参数、单位、年度有误）；
+        3 另一个程序正在写入档案；4 档案文件已损坏（请从备份恢复）；5 程序内部出错
+档案：${resolveArchivePath(program.opts<{ db?: string }>().db)}（自动备份在同一文件夹的 backups 中）`,
+    );
 
   const ctx = createContext(program, io, setExit);
   const { withStore, print, unitYear } = ctx;
@@ -306,8 +313,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('backup')
-    .description('把档案备份到一个文件（SQLite 备份接口，可在使用中备份）')
+    .description('把档案备份到一个文件（应用开着也可以；先检查档案和备份都完整无损，才写成这个文件名）')
     .argument('<文件>', '备份文件路径，例如 D:\\备份\\年报档案-2025-03-01.sqlite')
+    .addHelpText(
+      'after',
+      `
+示例：
+  nianbao backup D:\\备份\\年报档案-2025-03-01.sqlite
+  nianbao --db D:\\年报\\archive.sqlite backup E:\\U盘\\年报档案.sqlite   备份另一个档案文件
+
+已有同名的备份时覆盖它；已有同名但不是本程序备份的文件时拒绝。档案已损坏时不备份，退出码 4。`,
+    )
     .action(async (file: string) => {
       const b = await withStore(false, (s) => s.backupTo(file));
       io.out(`已备份到 ${b.file}（${(b.size / 1024).toFixed(0)} KB）`);
@@ -316,8 +332,29 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('restore')
     .description('从备份文件恢复档案（先检查备份，并先把当前档案另存一份）')
-    .argument('<文件>', '备份文件')
+    .argument('<文件>', '备份文件（nianbao backup、“立即备份”或自动备份写出的 .sqlite 文件）')
+    .addHelpText(
+      'after',
+      `
+示例：
+  nianbao restore D:\\备份\\年报档案-2025-03-01.sqlite
+  nianbao restore %APPDATA%\\nianbao\\backups\\archive-2025-03-01.sqlite   Windows 上的自动备份
+
+恢复前检查：是本程序的档案、结构完整、完整无损、不是更新版本的程序写的；不通过时档案不变，退出码 2。
+通过后先把当前档案另存为 backups 中的 archive-before-restore-时间.sqlite，再替换。`,
+    )
     .action(async (file: string) => {
+      const path = resolveArchivePath(program.opts<{ db?: string }>().db);
+      let store: ArchiveStore;
+      try {
+        store = await ArchiveStore.open(path);
+      } catch (e) {
+        // The archive is too damaged to open: restoring is exactly what the person needs, so it still works.
+        const r = await ArchiveStore.restoreOverDamaged(path, file, e);
+        io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。损坏的档案已移到 ${r.safetyCopy}`);
+        return;
+      }
+      store.close();
       const r = await withStore(false, (s) => s.restoreFrom(file));
       io.out(`已从 ${file} 恢复档案：${r.check.units} 个单位、${r.check.reports} 份报告。恢复前的档案已另存为 ${r.safetyCopy}`);
     });
@@ -336,12 +373,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await program.parseAsync(argv);
     return code;
   } catch (e) {
+    const archive = () => `（档案：${resolveArchivePath(program.opts<{ db?: string }>().db)}）`;
     if (isBusy(e)) {
-      io.err(BUSY_MESSAGE);
+      io.err(`${BUSY_MESSAGE}${archive()}`);
       return EXIT.busy;
     }
     if (e instanceof DamagedError || /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) {
-      io.err(describeError(e));
+      // Our DamagedError names the file already; SQLite's own does not.
+      io.err(e instanceof DamagedError ? describeError(e) : `${describeError(e)}${archive()}`);
       return EXIT.damaged;
     }
     // Our input errors, file-system errors (a folder that is not there, a file open in Excel) and SQLite's
@@ -352,10 +391,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      io.err(`${commanderMessage(e)}（用 nianbao --help 查看用法）`);
+      io.err(`${commanderMessage(e)}（用 nianbao ${commandPath(program, argv).concat('--help').join(' ')} 查看用法）`);
       return EXIT.input;
     }
-    io.err(`程序内部出错：${(e as Error)?.message ?? String(e)}。档案没有被部分写入；请把这段信息告诉维护人员。`);
+    // The same words as the app's (errors.ts); every write is one transaction, so nothing is half-written.
+    io.err(describeError(e));
     return EXIT.internal;
   }
 }

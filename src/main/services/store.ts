@@ -7,9 +7,9 @@ import { localDate, localStamp } from '../../shared/local-time';
 import { contentCounts, identity, integrityProblem, openReadonly, schemaProblem } from '../db/archive-file';
 import { copyArchive } from '../db/backup-job';
 import { MIGRATIONS, type Migration } from '../db/migrations';
-import { APPLICATION_ID, newerVersionMessage, openArchiveDb, type Db } from '../db/open';
+import { APPLICATION_ID, BUSY_TIMEOUT_MS, openArchiveDb, type Db } from '../db/open';
 import type { BackupKind, BackupView } from '../../shared/api';
-import { DamagedError, describeError, InputError } from '../errors';
+import { BUSY_MESSAGE, DamagedError, describeError, InputError } from '../errors';
 import { Archive, systemClock, type Clock } from './archive';
 
 export const DEFAULT_KEEP_BACKUPS = 14;
@@ -52,6 +52,28 @@ function fileProblem(db: Db, migrations: readonly Migration[]): { problem: strin
   return integrityProblem(db) ? { problem: '已损坏（未通过完整性检查）' } : null;
 }
 
+/** The archive file is damaged past opening: SQLite cannot read it, or it has our mark and misses structure. */
+function unusableArchive(path: string, migrations: readonly Migration[]): boolean {
+  let db: Db;
+  try {
+    db = openReadonly(path);
+  } catch {
+    return true;
+  }
+  try {
+    const id = identity(db);
+    return (
+      id.applicationId === APPLICATION_ID &&
+      id.version <= migrations[migrations.length - 1].version &&
+      schemaProblem(db, id.version, migrations) !== null
+    );
+  } catch (e) {
+    return /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code));
+  } finally {
+    db.close();
+  }
+}
+
 /** Checks that a file is our archive, complete (the schema its version should have), intact, and not from a newer version. */
 export function checkBackupFile(file: string, migrations: readonly Migration[] = MIGRATIONS): BackupCheck {
   if (!existsSync(file)) throw new InputError(`找不到备份文件：${file}`);
@@ -69,7 +91,10 @@ export function checkBackupFile(file: string, migrations: readonly Migration[] =
     } catch {
       throw new InputError(`${file} 不是可用的 SQLite 数据库（文件已损坏，或不是数据库），没有恢复`);
     }
-    if (found?.newer) throw new InputError(newerVersionMessage(file, found.newer));
+    if (found?.newer)
+      throw new InputError(
+        `备份文件 ${file} 由更新版本的程序写入（数据库版本 ${found.newer}，本程序只认识到版本 ${migrations[migrations.length - 1].version}），不能用来恢复；请先升级本程序再恢复。档案没有改动`,
+      );
     if (found?.problem === '不是本程序的档案') throw new InputError(`${file} 不是本程序的档案备份，没有恢复`);
     if (found) throw new InputError(`备份文件 ${file} ${found.problem}，不能用来恢复；档案没有改动`);
     return { version: identity(db).version, ...contentCounts(db) };
@@ -128,6 +153,27 @@ async function writeVerifiedBackup(source: string, file: string, migrations: rea
   }
 }
 
+/**
+ * Copies the checked backup over the live archive with SQLite's backup API, under SQLite's locks, so other
+ * connections see all or nothing. Waits for another program's write like every write does, then refuses.
+ */
+async function copyOver(file: string, live: string): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    const source = openReadonly(file);
+    let copied: number;
+    try {
+      copied = (await source.backup(live)).totalPages;
+    } finally {
+      source.close();
+    }
+    // better-sqlite3 reports a copy whose first step found the archive locked (SQLITE_BUSY) as done, with 0 pages.
+    if (copied > 0) return;
+    if (Date.now() >= deadline) throw Object.assign(new Error(`${BUSY_MESSAGE}；档案没有恢复，也没有改动`), { code: 'SQLITE_BUSY' });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface ArchiveHealth {
   /** The archive failed SQLite's checks: the person should restore. */
   damaged: string | null;
@@ -173,6 +219,48 @@ export class ArchiveStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Restore when the archive cannot even be opened because it is damaged (not readable as a database, or our
+   * mark with its structure missing): the backup is checked, copied beside the archive, the damaged file moved
+   * into the backup folder as …-已损坏.damaged (kept, never listed), and the copy put in its place. Any other
+   * reason the archive did not open (another program's database, a newer version) is left as it is: `cause`.
+   */
+  static async restoreOverDamaged(
+    path: string,
+    file: string,
+    cause: unknown,
+    options: { clock?: Clock; backupDir?: string; migrations?: readonly Migration[] } = {},
+  ): Promise<{ check: BackupCheck; safetyCopy: string }> {
+    const migrations = options.migrations ?? MIGRATIONS;
+    if (!existsSync(path) || !unusableArchive(path, migrations)) throw cause;
+    if (samePath(file, path)) throw new InputError(`${file} 就是当前正在使用的档案，不能用它恢复；请选择一份备份`);
+    const check = checkBackupFile(file, migrations);
+    const backupDir = options.backupDir ?? join(dirname(path), 'backups');
+    mkdirSync(backupDir, { recursive: true });
+    const safetyCopy = join(
+      backupDir,
+      `${baseName(path)}-before-restore-${localStamp((options.clock ?? systemClock).now())}-已损坏.damaged`,
+    );
+    const temp = `${path}.${process.pid}${PARTIAL}`;
+    removeWithSidecars(temp);
+    try {
+      const source = openReadonly(file);
+      try {
+        await source.backup(temp);
+      } finally {
+        source.close();
+      }
+      // The damaged file and its journal move together; nothing is deleted.
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${safetyCopy}${suffix}`);
+      renameSync(temp, path);
+    } finally {
+      removeWithSidecars(temp);
+    }
+    (await ArchiveStore.open(path, options)).close();
+    return { check, safetyCopy };
+  }
+
   /** Waits for a background backup under way (before closing, so no temporary file is left behind). */
   async settled(): Promise<void> {
     await this.daily?.promise.catch(() => undefined);
@@ -198,6 +286,10 @@ export class ArchiveStore {
   /** A checked copy of the live database. Refuses the live file itself and a file that is not one of our backups. */
   async backupTo(file: string): Promise<BackupView> {
     if (samePath(file, this.path)) throw new InputError(`${file} 就是正在使用的档案文件，不能备份到它自己；请另选一个文件名`);
+    if (existsSync(file) && statSync(file).isDirectory())
+      throw new InputError(
+        `${file} 是一个文件夹；请给出备份文件的名字，例如 ${join(file, `${baseName(this.path)}-${localDate(this.clock.now())}.sqlite`)}`,
+      );
     if (existsSync(file)) {
       const isOurs = (() => {
         try {
@@ -305,7 +397,8 @@ export class ArchiveStore {
       file,
       kind: name.startsWith(prefix) ? kindOf(name.slice(prefix.length)) : 'other',
       size: s.size,
-      createdAt: s.mtime.toISOString(),
+      // The local time in our names survives copying the folder to another computer; the file's time does not.
+      createdAt: (name.startsWith(prefix) && (stampTime(name) ?? dayTime(name, s.mtime))) || s.mtime.toISOString(),
     };
   }
 
@@ -340,13 +433,7 @@ export class ArchiveStore {
       safetyCopy = `${safetyCopy.replace(/\.sqlite$/, '')}-已损坏.damaged`;
       await this.db.backup(safetyCopy);
     }
-    const source = openReadonly(file);
-    try {
-      // The backup API copies into the live file under SQLite's locks, so other connections see all or nothing.
-      await source.backup(this.path);
-    } finally {
-      source.close();
-    }
+    await copyOver(file, this.path);
     this.close();
     const reopened = await ArchiveStore.open(this.path, { clock: this.clock, backupDir: this.backupDir, migrations: this.migrations });
     this.db = reopened.db;
@@ -355,6 +442,24 @@ export class ArchiveStore {
     this.failed = null;
     return { check, safetyCopy };
   }
+}
+
+/** The moment in a name's local stamp (2026-03-01T16-05-09-123, as localStamp writes it), or null. */
+function stampTime(name: string): string | null {
+  const m = /(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})(Z?)/.exec(name);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec, ms] = m.slice(1, 8).map(Number);
+  // Names written by older versions end in Z: UTC.
+  const t = m[8] ? new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms)) : new Date(y, mo - 1, d, h, mi, sec, ms);
+  return Number.isNaN(t.getTime()) ? null : t.toISOString();
+}
+
+/** A daily backup's name holds only its local day: the file's time if it is of that day, else the day's start. */
+function dayTime(name: string, mtime: Date): string | null {
+  const m = /-(\d{4})-(\d{2})-(\d{2})\.sqlite$/.exec(name);
+  if (!m) return null;
+  if (localDate(mtime) === `${m[1]}-${m[2]}-${m[3]}`) return mtime.toISOString();
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toISOString();
 }
 
 const baseName = (path: string) => basename(path).replace(/\.[^.]+$/, '');

@@ -3,8 +3,11 @@ import { Alert, Badge, Button, Card, Code, DataList, Group, Loader, Modal, Scrol
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BackupCheckView, BackupKind, BackupView } from '../../../shared/api';
 import { SavedFile } from '../components/SavedFile';
-import { notifyError, queryClient, useApiMutation, useApiQuery } from '../data/query';
+import { clearNotice, notifyError, queryClient, useApiMutation, useApiQuery } from '../data/query';
 import { localDateTime } from '../../../shared/local-time';
+
+const BACKUP_NOTICE = 'settings-backup';
+const RESTORE_NOTICE = 'settings-restore';
 
 const PLATFORMS: Record<string, string> = { win32: 'Windows', linux: 'Linux', darwin: 'macOS' };
 
@@ -65,7 +68,8 @@ export function SettingsPage() {
     noticeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [notice]);
 
-  const fail = (title: string) => (e: unknown) => notifyError(e, title);
+  // Failures of backing up and of restoring each keep one notice, taken back once the same thing succeeds.
+  const fail = (title: string, id?: string) => (e: unknown) => notifyError(e, title, id);
   const show = useApiMutation('host.showInFolder', { notifyErrors: false });
   const now = useApiMutation('backup.now', { notifyErrors: false, invalidates: ['backup.list'] });
   const pick = useApiMutation('backup.pick', { notifyErrors: false });
@@ -83,13 +87,14 @@ export function SettingsPage() {
     setBusy('backup');
     try {
       const b = await now.mutateAsync({});
+      clearNotice(BACKUP_NOTICE);
       setNotice({
         color: 'green',
         title: '已备份',
         body: <SavedFile path={b.file} label={`备份（${formatSize(b.size)}）保存在：`} onShow={(p) => void showInFolder(p)} />,
       });
     } catch (e) {
-      fail('备份没有完成')(e);
+      fail('备份没有完成', BACKUP_NOTICE)(e);
     } finally {
       setBusy(null);
     }
@@ -101,12 +106,14 @@ export function SettingsPage() {
     setNotice(null);
     try {
       const checked = await check.mutateAsync({ file });
+      // This file passed: an earlier file's refusal no longer applies.
+      clearNotice(RESTORE_NOTICE);
       // The confirmation compares with the archive as it is now (the CLI may have changed it).
       const { data: fresh } = await overview.refetch();
       if (fresh) setCurrent({ units: fresh.total, reports: fresh.counts.reduce((n, c) => n + c.reports, 0) });
       setPending(checked);
     } catch (e) {
-      fail('这个文件不能用来恢复，档案没有改动')(e);
+      fail('这个文件不能用来恢复，档案没有改动', RESTORE_NOTICE)(e);
     } finally {
       setBusy(null);
     }
@@ -128,6 +135,7 @@ export function SettingsPage() {
       const r = await restoring.mutateAsync({ file: pending.file });
       // Every page shows the restored archive: all cached answers are asked again.
       await queryClient.invalidateQueries();
+      clearNotice(RESTORE_NOTICE);
       setPending(null);
       setNotice({
         color: 'green',
@@ -147,7 +155,7 @@ export function SettingsPage() {
       });
     } catch (e) {
       setPending(null);
-      fail('恢复没有完成，档案保持原样')(e);
+      fail('恢复没有完成，档案保持原样', RESTORE_NOTICE)(e);
     } finally {
       setBusy(null);
     }
@@ -228,6 +236,9 @@ export function SettingsPage() {
               备份保存在 <Code>{list.backupDir}</Code>。
             </>
           )}
+        </Text>
+        <Text size="sm" c="dimmed" mb="sm">
+          换到新电脑：在这里点“立即备份”，把备份文件拷到新电脑，装好本程序后在同一页点“从其他文件恢复…”选择它。
         </Text>
         {busy === 'check' && (
           <Group gap="xs" mb="sm">
