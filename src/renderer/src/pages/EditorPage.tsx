@@ -185,6 +185,19 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     box.setSelectionRange(focus.offset, focus.offset + focus.length);
   }, [focus]);
 
+  // Opening the report, or coming back to it (档案, the print view), puts the keyboard on the grid where the clerk
+  // types: the active cell, or 表二's first. Otherwise it is left on the page body and the next Tab starts at the
+  // side bar. A search hit's text box, or anything else that has the keyboard, keeps it.
+  useEffect(() => {
+    if (!active) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (el && el !== document.body && el.getClientRects().length > 0) return;
+      page.current?.querySelector<HTMLElement>('table.editable td[tabindex="0"]')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active]);
+
   // Live validation of what is on screen (with last year's report, from main), asked a moment after typing stops.
   // Keyed by the report itself, so an answer for an older version can never replace the newest one's.
   const [checked, setChecked] = useState(report);
@@ -273,7 +286,10 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const locked = lock.locked;
   const showCell = (key: string) => {
     setSelected(key);
-    document.querySelector(`[data-key="${key}"]`)?.scrollIntoView({ block: 'center' });
+    const td = document.querySelector<HTMLElement>(`td[data-key="${CSS.escape(key)}"]`);
+    td?.scrollIntoView({ block: 'center' });
+    // The keyboard goes there too (from the validation panel as well), so the fix is typed at once.
+    td?.focus({ preventScroll: true });
   };
   // 报送 and 退回: the badge, the buttons, the office's reasons next to the cells.
   const exchange = useExchange({
