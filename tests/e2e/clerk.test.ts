@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport } from '../../src/shared/report';
 import { getTemplate } from '../../src/shared/template';
 import { openApp, type OpenApp } from '../helpers/app';
+import { consistentReport } from '../helpers/random-report';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 
 const UNIT = '某县民政局';
+/** A report without a single finding: the validation panel has nothing to focus. */
+const CLEAN = '某县档案馆';
 const template = getTemplate('gov2021');
 const requests = template.tables.find((t) => t.id === 'requests')!;
 
@@ -32,6 +35,9 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
         const last = { ...emptyReport('gov2021', UNIT, 2024), unit_kind: 'department' as const };
         for (const c of requests.cells) if (c.rowKey === 'carried_forward') last.values[c.key] = 3;
         b.store.archive.save(last);
+        const clean = { ...consistentReport('gov2021', 7, 2025), unit: CLEAN, unit_kind: 'department' as const };
+        clean.sections = { ...clean.sections, overall: '总体情况。', problems: '问题。', other: '本年度未收取信息处理费。' };
+        b.store.archive.save(clean);
       },
       { width: 1366, height: 768 },
     );
@@ -86,5 +92,42 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
     await page.keyboard.type('8');
     await page.keyboard.press('Enter');
     await r1.waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it('with nothing in the panel F6 still goes round; 定稿 and 取消定稿 leave the keyboard on the button, not the page', async () => {
+    await page.locator('nav').getByText('档案', { exact: true }).click();
+    await page.getByRole('button', { name: `打开${CLEAN}2025年报告` }).click();
+    await page.getByText('没有发现问题').waitFor();
+    await expect.poll(() => focused(page)).toBe('proactive.regulations.issued');
+    // Grid → toolbar → (the panel has nothing to focus) → grid: F6 never sticks on the toolbar.
+    await page.keyboard.press('F6');
+    expect(await focused(page)).toBe('BUTTON:');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('保存');
+    await page.keyboard.press('F6');
+    expect(await focused(page)).toBe('proactive.regulations.issued');
+    // Shift+F6 back to the toolbar, Tab along it to 定稿.
+    await page.keyboard.press('Shift+F6');
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.textContent)) !== '定稿'; i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('这份报告已定稿，已锁定。').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('取消定稿');
+    // Typing into the locked grid changes nothing and says why.
+    await page.keyboard.press('Shift+F6');
+    expect(await focused(page)).toBe('proactive.regulations.issued');
+    const before = app.bridge.store.archive.get(CLEAN, 2025).report.values['proactive.regulations.issued'];
+    await page.keyboard.type('9');
+    await page.keyboard.press('Delete');
+    await page.getByText('已定稿，不能修改。如需修改，请先点“取消定稿”。').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/clerk-locked.png` });
+    expect(app.bridge.store.archive.get(CLEAN, 2025).report.values['proactive.regulations.issued']).toBe(before);
+    // 取消定稿 from the banner, confirmed in the dialog: the keyboard lands on 定稿 in the toolbar.
+    await page.getByLabel('已定稿').getByRole('button', { name: '取消定稿' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: '取消定稿' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('这份报告已定稿，已锁定。').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('定稿');
+    await page.screenshot({ path: `${SCREENSHOTS}/clerk-unlocked.png` });
   }, 60_000);
 });

@@ -69,14 +69,20 @@ function cycleRegion(root: HTMLElement, back: boolean) {
   const active = document.activeElement;
   // In a dialog or drawer (a portal outside the page) F6 stays there.
   if (active && active !== document.body && !root.contains(active)) return;
-  const here = REGIONS.findIndex((r) => root.querySelector(r)?.contains(active));
-  const next = REGIONS[(Math.max(here, 0) + (back ? REGIONS.length - 1 : 1)) % REGIONS.length];
-  const region = root.querySelector(next);
-  const target =
-    next === '.editor-toolbar'
-      ? region?.querySelector<HTMLElement>('[data-save]')
-      : (region?.querySelector<HTMLElement>('table.editable td[tabindex="0"]') ?? region?.querySelector<HTMLElement>(FOCUSABLE));
-  target?.focus();
+  const here = Math.max(
+    REGIONS.findIndex((r) => root.querySelector(r)?.contains(active)),
+    0,
+  );
+  // A region with nothing to focus (the panel with no findings) is passed over, so F6 never sticks.
+  for (let step = 1; step < REGIONS.length; step++) {
+    const next = REGIONS[(here + (back ? REGIONS.length - step : step)) % REGIONS.length];
+    const region = root.querySelector(next);
+    const target =
+      next === '.editor-toolbar'
+        ? region?.querySelector<HTMLElement>('[data-save]')
+        : (region?.querySelector<HTMLElement>('table.editable td[tabindex="0"]') ?? region?.querySelector<HTMLElement>(FOCUSABLE));
+    if (target) return target.focus();
+  }
 }
 
 const opened = (s: StoredReportView): Opened => ({
