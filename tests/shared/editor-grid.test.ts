@@ -188,7 +188,10 @@ describe('editor grid: ranges, copy and paste', () => {
     expect(parseInput('317.29', 'amount')).toEqual({ ok: true, value: 317.29 });
     expect(parseInput('-3', 'count')).toEqual({ ok: false, error: '不能为负数（-3）' });
     expect(parseInput('1.5', 'count')).toEqual({ ok: false, error: '应为整数（1.5）' });
-    expect(parseInput('十三', 'count')).toEqual({ ok: false, error: '“十三”不是数字' });
+    // Words where a number belongs are never read as 0; the message says what to write instead.
+    expect(parseInput('十三', 'count')).toEqual({ ok: false, error: '“十三”不是数字，请填数字：没有的填 0，不适用的填 /' });
+    expect(parseInput('无', 'count')).toEqual({ ok: false, error: '“无”不是数字，请填数字：没有的填 0，不适用的填 /' });
+    expect(parseInput('-3', 'count')).toEqual({ ok: false, error: '不能为负数（-3）' });
     expect(parseInput('-3', 'signed')).toEqual({ ok: true, value: -3 });
   });
 });

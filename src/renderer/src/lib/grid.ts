@@ -141,7 +141,9 @@ export type Parsed = { ok: true; value: CellValue } | { ok: false; error: string
 /** What a person typed into a cell, read by the one cell reader the importers use (12件, ／, 无此项 alike). */
 export function parseInput(text: string, kind: CellKind): Parsed {
   const r = readValue(text, kind);
-  return r.ok ? r : { ok: false, error: r.problem };
+  if (r.ok) return r;
+  // Words where a number belongs (无, 零, 十三): say what to write instead, as the reader keeps them from being 0.
+  return { ok: false, error: r.problem.endsWith('”不是数字') ? `${r.problem}，请填数字：没有的填 0，不适用的填 /` : r.problem };
 }
 
 /** Word boundaries for a header label, so it wraps between words (结果/维持), not inside one. */
