@@ -66,9 +66,11 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
     await page.screenshot({ path: `${SCREENSHOTS}/clerk-opened.png` });
   }, 60_000);
 
-  it('reopened from 档案, the keyboard is back on the cell last worked on', async () => {
-    await page.getByRole('button', { name: '← 档案' }).click();
-    await page.getByRole('button', { name: `打开${UNIT}2025年报告` }).click();
+  it('← 档案 goes back to the report’s button there; reopened, the keyboard is back on the cell last worked on', async () => {
+    await page.getByRole('button', { name: '← 档案' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe(`BUTTON:打开${UNIT}2025年报告`);
+    await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('proactive.normative_documents.issued');
   }, 60_000);
 

@@ -102,6 +102,8 @@ export function EditorPage(props: Props) {
   const missing = stored.error?.kind === 'not_found';
   const draft = useApiQuery('report.draft', missing ? { unit, year } : null, { refetchOnMount: 'always', meta: { quiet: true } });
   const [start, setStart] = useState<Opened | null>(null);
+  // What opened the editor (档案's 打开 button …), read before this first render is on screen: ← 档案 goes back to it.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
   // The first fresh answer opens the editor; later answers (refetched after its own saves) do not replace the
   // version being edited.
   if (!start && stored.isFetchedAfterMount && stored.data) setStart(opened(stored.data));
@@ -114,7 +116,7 @@ export function EditorPage(props: Props) {
     else clearNotice(notice);
   }, [failure, notice]);
 
-  if (start) return <ReportEditor {...props} start={start} />;
+  if (start) return <ReportEditor {...props} start={start} opener={opener} />;
   if (failure)
     return (
       <Stack align="flex-start">
@@ -132,7 +134,18 @@ export function EditorPage(props: Props) {
   return <Text>正在打开…</Text>;
 }
 
-function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPrint, onDeleted, start }: Props & { start: Opened }) {
+function ReportEditor({
+  unit,
+  year,
+  focus,
+  active = true,
+  onBack,
+  onReload,
+  onPrint,
+  onDeleted,
+  start,
+  opener,
+}: Props & { start: Opened; opener: HTMLElement | null }) {
   const [report, setReport] = useState<Report>(start.report);
   const [provenance] = useState<Record<string, string>>(start.provenance);
   const [status, setStatus] = useState<'draft' | 'final'>(start.status);
@@ -318,6 +331,19 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const leave = () => {
     void queue.flush();
     onBack();
+    // The keyboard goes back to what opened the report, or to 档案's button for it (a new report's 新建 became
+    // 打开 when it was saved), instead of to the page body.
+    // 档案 draws its rows again once it is shown, so this looks for a while (about half a second).
+    const shown = (el: Element | null | undefined): el is HTMLElement => !!el?.isConnected && el.getClientRects().length > 0;
+    const label = `[aria-label="${CSS.escape(`打开${unit}${year}年报告`)}"]`;
+    const look = (tries: number) =>
+      requestAnimationFrame(() => {
+        if (shown(document.activeElement) && document.activeElement !== document.body) return;
+        const back = [opener, document.querySelector(label)].find(shown);
+        if (back) back.focus();
+        else if (tries > 0) look(tries - 1);
+      });
+    look(30);
   };
 
   const saveLabel =
