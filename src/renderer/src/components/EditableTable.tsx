@@ -253,6 +253,9 @@ export function EditableTable({
       if (e.key === 'Escape') {
         e.preventDefault();
         cancel();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        // As in Excel, saving takes what is being typed: stored now, then saved by the page's Ctrl+S.
+        commit();
       } else if (e.key === 'Enter' || e.key === 'Tab') {
         e.preventDefault();
         if (commit()) (e.key === 'Tab' ? goTab : goEnter)(ed.key, e.shiftKey);

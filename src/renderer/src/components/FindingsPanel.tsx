@@ -77,7 +77,7 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
             // A Tab stop of its own: Enter takes the keyboard to the cell, as a click does.
             tabIndex={0}
             role="button"
-            aria-label={`${SEVERITY_LABELS[f.severity]} ${f.rule}：${f.message}${f.cells.length ? '（按回车转到这一格）' : ''}`}
+            title={f.cells.length ? '按回车或点击，转到这一格' : undefined}
             onClick={() => onShow(f)}
             onKeyDown={(e) => {
               if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
