@@ -8,6 +8,7 @@ import {
   neighbourCell,
   parseClipboard,
   parseInput,
+  pasteRefusal,
   pasteTargets,
   rangeKeys,
   rangeRows,
@@ -171,6 +172,19 @@ describe('editor grid: ranges, copy and paste', () => {
     expect(right).toEqual({ ok: false, error: '粘贴的内容有 1 行 3 列，从这一格起超出了表格的右边' });
     const below = pasteTargets(requests, 'requests.carried_forward.total', [['1'], ['2']]);
     expect(below).toEqual({ ok: false, error: '粘贴的内容有 2 行 1 列，从这一格起超出了表格的最后一行' });
+  });
+
+  it('a refused paste names the cell; a row label copied with the numbers is told to be left out', () => {
+    const label = '一、本年新收政府信息公开申请数量';
+    const bad = parseInput(label, 'count');
+    expect(bad.ok).toBe(false);
+    expect(pasteRefusal('第一项本年新收（自然人）', label, bad.ok ? '' : bad.error)).toBe(
+      '没有粘贴：内容里有文字“一、本年新收政府信息公开…”（对着第一项本年新收（自然人））。复制时请只选数字格，不带行名和列名',
+    );
+    // A value that is not a word keeps the reader's reason.
+    expect(pasteRefusal('第一项本年新收（自然人）', '-3', '不能为负数（-3）')).toBe(
+      '没有粘贴，内容有误：第一项本年新收（自然人）：不能为负数（-3）',
+    );
   });
 
   it('a single value pasted onto a range fills the range', () => {
