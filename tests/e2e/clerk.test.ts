@@ -132,4 +132,30 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('定稿');
     await page.screenshot({ path: `${SCREENSHOTS}/clerk-unlocked.png` });
   }, 60_000);
+
+  it('Ctrl+Z undoes the last change on its cell, and while a figure is typed only the typing', async () => {
+    await page.locator('nav').getByText('档案', { exact: true }).click();
+    await page.getByRole('button', { name: `打开${UNIT}2025年报告` }).click();
+    const cell = (key: string) => page.locator(`[data-page="editor"] td[data-key="${key}"]`);
+    await cell('proactive.licensing.decisions').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('6');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('proactive.coercion.decisions');
+    // The undo takes the keyboard to the cell it changed, as in Excel.
+    await page.keyboard.press('Control+z');
+    expect(await cell('proactive.penalty.decisions').textContent()).toBe('空');
+    expect(await focused(page)).toBe('proactive.penalty.decisions');
+    // Typing into the cell, Ctrl+Z takes back a typed character; the 5 above stays.
+    await page.keyboard.type('77');
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('input.cell-input').inputValue()).toBe('7');
+    expect(await cell('proactive.licensing.decisions').textContent()).toBe('5');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+s');
+    await page.getByText(/^已保存 · 第 \d+ 版$/).waitFor({ timeout: 15_000 });
+    const values = app.bridge.store.archive.get(UNIT, 2025).report.values;
+    expect([values['proactive.licensing.decisions'], values['proactive.penalty.decisions']]).toEqual([5, null]);
+  }, 60_000);
 });

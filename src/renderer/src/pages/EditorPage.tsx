@@ -261,6 +261,13 @@ function ReportEditor({
       to.current.push(report);
       setReport(prev);
       queue.edit(prev);
+      // As in Excel, the cell an undo or redo changed becomes the active one (when the keyboard is in the grid),
+      // so the person sees what it did.
+      const changed = Object.keys({ ...report.values, ...prev.values }).find(
+        (k) => (report.values[k] ?? null) !== (prev.values[k] ?? null),
+      );
+      const inGrid = !!document.activeElement?.closest('table.editable');
+      if (changed && inGrid && page.current?.querySelector(`table.editable td[data-key="${CSS.escape(changed)}"]`)) setSelected(changed);
     },
     [report, queue, status, lock],
   );
@@ -276,7 +283,9 @@ function ReportEditor({
         e.preventDefault();
         return saveNow();
       }
-      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'TEXTAREA') return;
+      // In a text box, the date or a cell being typed into, Ctrl+Z undoes the typing there, not the report's last change.
+      const tag = (e.target as HTMLElement).tagName;
+      if (!(e.ctrlKey || e.metaKey) || tag === 'TEXTAREA' || tag === 'INPUT') return;
       if (e.key === 'z') {
         e.preventDefault();
         step(undo, redo);
