@@ -8,6 +8,7 @@ import {
   neighbourCell,
   parseClipboard,
   parseInput,
+  pasteRefusal,
   pasteTargets,
   rangeKeys,
   rangeRows,
@@ -173,6 +174,19 @@ describe('editor grid: ranges, copy and paste', () => {
     expect(below).toEqual({ ok: false, error: '粘贴的内容有 2 行 1 列，从这一格起超出了表格的最后一行' });
   });
 
+  it('a refused paste names the cell; a row label copied with the numbers is told to be left out', () => {
+    const label = '一、本年新收政府信息公开申请数量';
+    const bad = parseInput(label, 'count');
+    expect(bad.ok).toBe(false);
+    expect(pasteRefusal('第一项本年新收（自然人）', label, bad.ok ? '' : bad.error)).toBe(
+      '没有粘贴：内容里有文字“一、本年新收政府信息公开…”（对着第一项本年新收（自然人））。复制时请只选数字格，不带行名和列名',
+    );
+    // A value that is not a word keeps the reader's reason.
+    expect(pasteRefusal('第一项本年新收（自然人）', '-3', '不能为负数（-3）')).toBe(
+      '没有粘贴，内容有误：第一项本年新收（自然人）：不能为负数（-3）',
+    );
+  });
+
   it('a single value pasted onto a range fills the range', () => {
     const range = rangeKeys(requests, 'requests.new.commercial', 'requests.carried_over.research');
     const placed = pasteTargets(requests, 'requests.new.commercial', [['0']], range);
@@ -188,7 +202,10 @@ describe('editor grid: ranges, copy and paste', () => {
     expect(parseInput('317.29', 'amount')).toEqual({ ok: true, value: 317.29 });
     expect(parseInput('-3', 'count')).toEqual({ ok: false, error: '不能为负数（-3）' });
     expect(parseInput('1.5', 'count')).toEqual({ ok: false, error: '应为整数（1.5）' });
-    expect(parseInput('十三', 'count')).toEqual({ ok: false, error: '“十三”不是数字' });
+    // Words where a number belongs are never read as 0; the message says what to write instead.
+    expect(parseInput('十三', 'count')).toEqual({ ok: false, error: '“十三”不是数字，请填数字：没有的填 0，不适用的填 /' });
+    expect(parseInput('无', 'count')).toEqual({ ok: false, error: '“无”不是数字，请填数字：没有的填 0，不适用的填 /' });
+    expect(parseInput('-3', 'count')).toEqual({ ok: false, error: '不能为负数（-3）' });
     expect(parseInput('-3', 'signed')).toEqual({ ok: true, value: -3 });
   });
 });

@@ -13,6 +13,7 @@ import {
   move,
   parseClipboard,
   parseInput,
+  pasteRefusal,
   pasteTargets,
   rangeKeys,
   rangeRows,
@@ -253,6 +254,9 @@ export function EditableTable({
       if (e.key === 'Escape') {
         e.preventDefault();
         cancel();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        // As in Excel, saving takes what is being typed: stored now, then saved by the page's Ctrl+S.
+        commit();
       } else if (e.key === 'Enter' || e.key === 'Tab') {
         e.preventDefault();
         if (commit()) (e.key === 'Tab' ? goTab : goEnter)(ed.key, e.shiftKey);
@@ -308,7 +312,7 @@ export function EditableTable({
     const changes: Record<string, CellValue> = {};
     for (const t of placed.targets) {
       const parsed = parseInput(t.text, byKey.get(t.key)?.kind ?? 'count');
-      if (!parsed.ok) return setNotice({ key: active, text: `没有粘贴，内容有误：${byKey.get(t.key)?.name}：${parsed.error}` });
+      if (!parsed.ok) return setNotice({ key: active, text: pasteRefusal(byKey.get(t.key)?.name ?? t.key, t.text, parsed.error) });
       changes[t.key] = parsed.value;
     }
     apply(changes);

@@ -74,7 +74,16 @@ export function FindingsPanel({ findings, canDismiss, onShow, onFill, onDismiss,
             withBorder
             className="finding"
             data-rule={f.rule}
+            // A Tab stop of its own: Enter takes the keyboard to the cell, as a click does.
+            tabIndex={0}
+            role="button"
+            title={f.cells.length ? '按回车或点击，转到这一格' : undefined}
             onClick={() => onShow(f)}
+            onKeyDown={(e) => {
+              if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+              e.preventDefault();
+              onShow(f);
+            }}
             style={{ cursor: 'pointer' }}
           >
             <Group gap={6} wrap="nowrap" align="flex-start">

@@ -1,6 +1,6 @@
 // Excel-like movement, ranges, copy and paste over the value cells of a table layout (pure functions,
 // unit-tested in tests/shared/editor-grid.test.ts). Label cells are never visited.
-import { readValue } from '../../../shared/reading/cell-value';
+import { readCellText, readValue } from '../../../shared/reading/cell-value';
 import type { CellValue } from '../../../shared/report';
 import type { CellKind, Table } from '../../../shared/template';
 
@@ -141,7 +141,19 @@ export type Parsed = { ok: true; value: CellValue } | { ok: false; error: string
 /** What a person typed into a cell, read by the one cell reader the importers use (12件, ／, 无此项 alike). */
 export function parseInput(text: string, kind: CellKind): Parsed {
   const r = readValue(text, kind);
-  return r.ok ? r : { ok: false, error: r.problem };
+  if (r.ok) return r;
+  // Words where a number belongs (无, 零, 十三): say what to write instead, as the reader keeps them from being 0.
+  return { ok: false, error: r.problem.endsWith('”不是数字') ? `${r.problem}，请填数字：没有的填 0，不适用的填 /` : r.problem };
+}
+
+/**
+ * Why a pasted block is refused for one of its values (`error` from parseInput), naming the cell it was meant for.
+ * Words such as a row label mean the copy took the labels too: the fix is to copy the number cells only.
+ */
+export function pasteRefusal(cellName: string, text: string, error: string): string {
+  if (readCellText(text).kind !== 'text') return `没有粘贴，内容有误：${cellName}：${error}`;
+  const shown = text.trim().length > 12 ? `${text.trim().slice(0, 12)}…` : text.trim();
+  return `没有粘贴：内容里有文字“${shown}”（对着${cellName}）。复制时请只选数字格，不带行名和列名`;
 }
 
 /** Word boundaries for a header label, so it wraps between words (结果/维持), not inside one. */

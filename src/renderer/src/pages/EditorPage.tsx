@@ -69,14 +69,20 @@ function cycleRegion(root: HTMLElement, back: boolean) {
   const active = document.activeElement;
   // In a dialog or drawer (a portal outside the page) F6 stays there.
   if (active && active !== document.body && !root.contains(active)) return;
-  const here = REGIONS.findIndex((r) => root.querySelector(r)?.contains(active));
-  const next = REGIONS[(Math.max(here, 0) + (back ? REGIONS.length - 1 : 1)) % REGIONS.length];
-  const region = root.querySelector(next);
-  const target =
-    next === '.editor-toolbar'
-      ? region?.querySelector<HTMLElement>('[data-save]')
-      : (region?.querySelector<HTMLElement>('table.editable td[tabindex="0"]') ?? region?.querySelector<HTMLElement>(FOCUSABLE));
-  target?.focus();
+  const here = Math.max(
+    REGIONS.findIndex((r) => root.querySelector(r)?.contains(active)),
+    0,
+  );
+  // A region with nothing to focus (the panel with no findings) is passed over, so F6 never sticks.
+  for (let step = 1; step < REGIONS.length; step++) {
+    const next = REGIONS[(here + (back ? REGIONS.length - step : step)) % REGIONS.length];
+    const region = root.querySelector(next);
+    const target =
+      next === '.editor-toolbar'
+        ? region?.querySelector<HTMLElement>('[data-save]')
+        : (region?.querySelector<HTMLElement>('table.editable td[tabindex="0"]') ?? region?.querySelector<HTMLElement>(FOCUSABLE));
+    if (target) return target.focus();
+  }
 }
 
 const opened = (s: StoredReportView): Opened => ({
@@ -96,6 +102,8 @@ export function EditorPage(props: Props) {
   const missing = stored.error?.kind === 'not_found';
   const draft = useApiQuery('report.draft', missing ? { unit, year } : null, { refetchOnMount: 'always', meta: { quiet: true } });
   const [start, setStart] = useState<Opened | null>(null);
+  // What opened the editor (档案's 打开 button …), read before this first render is on screen: ← 档案 goes back to it.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
   // The first fresh answer opens the editor; later answers (refetched after its own saves) do not replace the
   // version being edited.
   if (!start && stored.isFetchedAfterMount && stored.data) setStart(opened(stored.data));
@@ -108,7 +116,7 @@ export function EditorPage(props: Props) {
     else clearNotice(notice);
   }, [failure, notice]);
 
-  if (start) return <ReportEditor {...props} start={start} />;
+  if (start) return <ReportEditor {...props} start={start} opener={opener} />;
   if (failure)
     return (
       <Stack align="flex-start">
@@ -126,7 +134,18 @@ export function EditorPage(props: Props) {
   return <Text>正在打开…</Text>;
 }
 
-function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPrint, onDeleted, start }: Props & { start: Opened }) {
+function ReportEditor({
+  unit,
+  year,
+  focus,
+  active = true,
+  onBack,
+  onReload,
+  onPrint,
+  onDeleted,
+  start,
+  opener,
+}: Props & { start: Opened; opener: HTMLElement | null }) {
   const [report, setReport] = useState<Report>(start.report);
   const [provenance] = useState<Record<string, string>>(start.provenance);
   const [status, setStatus] = useState<'draft' | 'final'>(start.status);
@@ -185,6 +204,19 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
     box.setSelectionRange(focus.offset, focus.offset + focus.length);
   }, [focus]);
 
+  // Opening the report, or coming back to it (档案, the print view), puts the keyboard on the grid where the clerk
+  // types: the active cell, or 表二's first. Otherwise it is left on the page body and the next Tab starts at the
+  // side bar. A search hit's text box, or anything else that has the keyboard, keeps it.
+  useEffect(() => {
+    if (!active) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (el && el !== document.body && el.getClientRects().length > 0) return;
+      page.current?.querySelector<HTMLElement>('table.editable td[tabindex="0"]')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active]);
+
   // Live validation of what is on screen (with last year's report, from main), asked a moment after typing stops.
   // Keyed by the report itself, so an answer for an older version can never replace the newest one's.
   const [checked, setChecked] = useState(report);
@@ -229,6 +261,13 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
       to.current.push(report);
       setReport(prev);
       queue.edit(prev);
+      // As in Excel, the cell an undo or redo changed becomes the active one (when the keyboard is in the grid),
+      // so the person sees what it did.
+      const changed = Object.keys({ ...report.values, ...prev.values }).find(
+        (k) => (report.values[k] ?? null) !== (prev.values[k] ?? null),
+      );
+      const inGrid = !!document.activeElement?.closest('table.editable');
+      if (changed && inGrid && page.current?.querySelector(`table.editable td[data-key="${CSS.escape(changed)}"]`)) setSelected(changed);
     },
     [report, queue, status, lock],
   );
@@ -244,7 +283,9 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
         e.preventDefault();
         return saveNow();
       }
-      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'TEXTAREA') return;
+      // In a text box, the date or a cell being typed into, Ctrl+Z undoes the typing there, not the report's last change.
+      const tag = (e.target as HTMLElement).tagName;
+      if (!(e.ctrlKey || e.metaKey) || tag === 'TEXTAREA' || tag === 'INPUT') return;
       if (e.key === 'z') {
         e.preventDefault();
         step(undo, redo);
@@ -273,7 +314,10 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const locked = lock.locked;
   const showCell = (key: string) => {
     setSelected(key);
-    document.querySelector(`[data-key="${key}"]`)?.scrollIntoView({ block: 'center' });
+    const td = document.querySelector<HTMLElement>(`td[data-key="${CSS.escape(key)}"]`);
+    td?.scrollIntoView({ block: 'center' });
+    // The keyboard goes there too (from the validation panel as well), so the fix is typed at once.
+    td?.focus({ preventScroll: true });
   };
   // 报送 and 退回: the badge, the buttons, the office's reasons next to the cells.
   const exchange = useExchange({
@@ -296,6 +340,19 @@ function ReportEditor({ unit, year, focus, active = true, onBack, onReload, onPr
   const leave = () => {
     void queue.flush();
     onBack();
+    // The keyboard goes back to what opened the report, or to 档案's button for it (a new report's 新建 became
+    // 打开 when it was saved), instead of to the page body.
+    // 档案 draws its rows again once it is shown, so this looks for a while (about half a second).
+    const shown = (el: Element | null | undefined): el is HTMLElement => !!el?.isConnected && el.getClientRects().length > 0;
+    const label = `[aria-label="${CSS.escape(`打开${unit}${year}年报告`)}"]`;
+    const look = (tries: number) =>
+      requestAnimationFrame(() => {
+        if (shown(document.activeElement) && document.activeElement !== document.body) return;
+        const back = [opener, document.querySelector(label)].find(shown);
+        if (back) back.focus();
+        else if (tries > 0) look(tries - 1);
+      });
+    look(30);
   };
 
   const saveLabel =

@@ -2,7 +2,7 @@
 // the banner that says why nothing can be changed and how to unlock, and feedback when someone types into it anyway.
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Finding } from '../../../../shared/validation';
 import { useApiMutation } from '../../data/query';
 
@@ -61,6 +61,22 @@ export function useReportLock({ unit, year, status, errors, canFinalize, onChang
   const set = (s: 'draft' | 'final', confirmErrors?: boolean) =>
     mutation.mutate({ unit, year, status: s, confirmErrors }, { onSuccess: (r) => onChanged(s, r.revision) });
 
+  // The button is disabled while the change is under way, which takes the keyboard from it (and 取消定稿 in the
+  // banner goes away): once done, a keyboard left nowhere comes back to the button, not to the page body.
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasPending = useRef(false);
+  useEffect(() => {
+    const done = wasPending.current && !mutation.isPending;
+    wasPending.current = mutation.isPending;
+    if (!done) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.activeElement as HTMLElement | null;
+      // Still in the closing dialog, whose return of focus would go to the banner's button, gone now.
+      if (!el || el === document.body || el.getClientRects().length === 0 || el.closest('[role="dialog"]')) buttonRef.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [mutation.isPending]);
+
   const finalize = () => (errors.length ? setAsking(errors) : set('final'));
   const isEditTarget = (t: EventTarget) => {
     const el = t as HTMLElement;
@@ -79,11 +95,11 @@ export function useReportLock({ unit, year, status, errors, canFinalize, onChang
   };
 
   const button = locked ? (
-    <Button size="xs" variant="outline" onClick={() => setUnlocking(true)} loading={mutation.isPending}>
+    <Button ref={buttonRef} size="xs" variant="outline" onClick={() => setUnlocking(true)} loading={mutation.isPending}>
       取消定稿
     </Button>
   ) : (
-    <Button size="xs" color="green" disabled={!canFinalize} onClick={finalize} loading={mutation.isPending}>
+    <Button ref={buttonRef} size="xs" color="green" disabled={!canFinalize} onClick={finalize} loading={mutation.isPending}>
       定稿
     </Button>
   );
