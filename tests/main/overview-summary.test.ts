@@ -3,7 +3,7 @@
 // and the pages built from it must equal the ones built by reading every report.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as overviewDb from '../../src/main/db/overview';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { overviewPage } from '../../src/main/services/overview';
@@ -46,17 +46,19 @@ const summary = (db: Db) => ({
 });
 
 let store: ArchiveStore;
-const clock = manualClock('2025-03-01T08:00:00Z');
+let clock: ReturnType<typeof manualClock>;
 const db = () => store.archive.db;
 
-beforeAll(async () => {
+// Each test has its own archive: eight units over the years, one broken report.
+beforeEach(async () => {
+  clock = manualClock('2025-03-01T08:00:00Z');
   store = await ArchiveStore.open(join(tempDir(), 'archive.sqlite'), { clock });
   for (let i = 0; i < 8; i++) store.archive.addUnit({ name: name(i), kind: i % 2 ? 'township' : 'department' });
   store.archive.saveMany(
     YEARS.flatMap((y) => Array.from({ length: 8 }, (_, i) => ({ report: i === 2 && y === 2023 ? broken(i, y) : report(i, y) }))),
   );
 });
-afterAll(() => store.close());
+afterEach(() => store.close());
 
 describe('the overview summary (migration 0007)', () => {
   // Each step is one kind of write; after each, the summary equals a fresh count and the page agrees with it.
@@ -76,21 +78,25 @@ describe('the overview summary (migration 0007)', () => {
     ['an earlier revision restored', () => store.archive.restoreRevision(name(4), 2024, 1)],
     ['a new year for some units', () => store.archive.saveMany([0, 1, 2].map((i) => ({ report: report(i, 2025) })))],
   ];
-  for (const [label, write] of steps)
-    it(`equals a fresh count after ${label}`, () => {
+  /** Every step in turn, each checked as it is done. */
+  const runSteps = () => {
+    for (const [label, write] of steps) {
       clock.advance(60_000);
       write();
-      expect(summary(db())).toEqual(fresh(db()));
+      expect(summary(db()), `after ${label}`).toEqual(fresh(db()));
       const page = overviewPage(db(), {}, NOW);
-      expect(page.counts).toEqual(
+      expect(page.counts, `the page's counts after ${label}`).toEqual(
         fresh(db()).counts.map((c) => {
           const r = c as { year: number; reports: number; final: number; with_errors: number; with_warnings: number };
           return { year: r.year, reports: r.reports, final: r.final, withErrors: r.with_errors, withWarnings: r.with_warnings };
         }),
       );
-    });
+    }
+  };
 
-  it('has counted what the steps did (the comparison is not between empty tables)', () => {
+  it('equals a fresh count after each kind of write, and has counted what the steps did', () => {
+    runSteps();
+    // The comparison was not between empty tables.
     const counts = summary(db()).counts as { year: number; reports: number; final: number; with_errors: number }[];
     const y2024 = counts.find((c) => c.year === 2024)!;
     expect(y2024.reports).toBe(7); // unit 6 deleted
@@ -100,6 +106,7 @@ describe('the overview summary (migration 0007)', () => {
   });
 
   it('sorts by 最近修改 from the summary exactly as by reading every report', () => {
+    runSteps();
     const range = overviewDb.reportYearRange(db())!;
     for (const desc of [true, false]) {
       const filter = { name: null, kind: null, parentId: null, unitIds: null, from: range.first, to: range.last };
@@ -118,6 +125,7 @@ describe('the overview summary (migration 0007)', () => {
   });
 
   it('finds the units with a missing year from the summary exactly as by reading every report', () => {
+    runSteps();
     const { first, last } = overviewDb.reportYearRange(db())!;
     store.archive.delete(name(0), 2022); // a gap in the middle, not only a year never written
     const read = overviewDb.statusUnitIds(db(), 'missing', first, last);
