@@ -29,6 +29,12 @@ interface Item {
   submenu?: Item[];
 }
 
+// What one test's stand-in recorded never reaches another.
+beforeEach(() => {
+  sent.length = 0;
+  shown.length = 0;
+});
+
 describe('the application menu', async () => {
   const { buildMenu } = await import('../../src/main/menu');
   const menu = buildMenu(
@@ -59,7 +65,6 @@ describe('the application menu', async () => {
 
 describe('the Electron host', async () => {
   const { electronHost } = await import('../../src/main/electron-host');
-  beforeEach(() => void (shown.length = 0));
 
   it('answers [] or null when the person cancels a dialog, the paths otherwise', async () => {
     openAnswer = { canceled: true, filePaths: [] };
