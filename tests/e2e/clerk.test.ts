@@ -3,7 +3,7 @@
 // the grid (not on the page body, from where Tab would start at the side bar), and the validation panel takes the
 // keyboard to the cell a finding names.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { emptyReport } from '../../src/shared/report';
 import { getTemplate } from '../../src/shared/template';
 import { openApp, type OpenApp } from '../helpers/app';
@@ -28,13 +28,17 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
   let app: OpenApp;
   let page: Page;
 
-  beforeAll(async () => {
+  /**
+   * Each test has its own archive and page: last year's report carries 3 forward in every column; this year's is
+   * started (二、上年结转 filled in, nothing else) when `thisYear`; a clean report of another unit.
+   */
+  const start = async (thisYear: boolean) => {
     app = await openApp(
       (b) => {
-        // Last year's report carries 3 forward in every column; this year's is not started yet.
         const last = { ...emptyReport('gov2021', UNIT, 2024), unit_kind: 'department' as const };
         for (const c of requests.cells) if (c.rowKey === 'carried_forward') last.values[c.key] = 3;
         b.store.archive.save(last);
+        if (thisYear) b.store.archive.save({ ...b.store.archive.draft(UNIT, 2025).report, unit_kind: 'department' });
         const clean = { ...consistentReport('gov2021', 7, 2025), unit: CLEAN, unit_kind: 'department' as const };
         clean.sections = { ...clean.sections, overall: '总体情况。', problems: '问题。', other: '本年度未收取信息处理费。' };
         b.store.archive.save(clean);
@@ -42,14 +46,19 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
       { width: 1366, height: 768 },
     );
     page = app.page;
-  }, 120_000);
+  };
+  const openThisYear = async () => {
+    await page.getByRole('button', { name: `打开${UNIT}2025年报告` }).click();
+    await page.getByText(/^已保存 · 第 \d+ 版$/).waitFor();
+  };
 
-  afterAll(async () => {
+  afterEach(async () => {
     expect(app?.pageErrors).toEqual([]);
     await app?.close();
   });
 
   it('starts this year’s report with the keyboard on 表二’s first cell, and types at once', async () => {
+    await start(false);
     await page.getByRole('button', { name: `新建${UNIT}2025年报告` }).click();
     await page.getByText('新报告，填写后自动保存').waitFor();
     // 二、上年结转 comes from last year's 四、结转下年度继续办理.
@@ -68,6 +77,9 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
   }, 60_000);
 
   it('← 档案 goes back to the report’s button there; reopened, the keyboard is back on the cell last worked on', async () => {
+    await start(true);
+    await openThisYear();
+    await page.locator('td[data-key="proactive.regulations.repealed"]').click();
     await page.getByRole('button', { name: '← 档案' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe(`BUTTON:打开${UNIT}2025年报告`);
@@ -76,9 +88,10 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
   }, 60_000);
 
   it('goes from a finding in the panel to its cell with the keyboard (F6, Tab, Enter) and fixes it there', async () => {
-    // 5 new requests from natural persons and no total: R1 names 第三项（七）总计（自然人）.
-    const start = page.locator('td[data-key="requests.new.natural_person"]');
-    await start.click();
+    await start(true);
+    await openThisYear();
+    // 5 new requests from natural persons (3 carried over) and no total: R1 names 第三项（七）总计（自然人）.
+    await page.locator('td[data-key="requests.new.natural_person"]').click();
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     const r1 = page.locator('.finding[data-rule="R1"]').filter({ hasText: '第三项（七）总计（自然人）' });
@@ -98,7 +111,7 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
   }, 60_000);
 
   it('with nothing in the panel F6 still goes round; 定稿 and 取消定稿 leave the keyboard on the button, not the page', async () => {
-    await page.locator('nav').getByText('档案', { exact: true }).click();
+    await start(false);
     await page.getByRole('button', { name: `打开${CLEAN}2025年报告` }).click();
     await page.getByText('没有发现问题').waitFor();
     await expect.poll(() => focused(page)).toBe('proactive.regulations.issued');
@@ -134,8 +147,8 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
   }, 60_000);
 
   it('Ctrl+Z undoes the last change on its cell, and while a figure is typed only the typing', async () => {
-    await page.locator('nav').getByText('档案', { exact: true }).click();
-    await page.getByRole('button', { name: `打开${UNIT}2025年报告` }).click();
+    await start(true);
+    await openThisYear();
     const cell = (key: string) => page.locator(`[data-page="editor"] td[data-key="${key}"]`);
     await cell('proactive.licensing.decisions').click();
     await page.keyboard.type('5');
