@@ -6,7 +6,7 @@ process.env.TZ = 'Asia/Shanghai';
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, openSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenApp } from '../helpers/app';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 import { consistentReport } from '../helpers/random-report';
@@ -31,17 +31,29 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
   };
   const refusal = (text: string) => app.page.getByRole('alert').filter({ hasText: text });
 
-  beforeAll(async () => {
+  const goSettings = async () => {
+    await app.page.locator('nav').getByText('设置与备份', { exact: true }).click();
+    await app.page.getByRole('heading', { name: '设置与备份' }).waitFor();
+  };
+  /** A backup made a moment ago, listed on the page (making one with the keyboard is the first test). */
+  const backedUp = async () => {
+    const file = (await app.bridge.store.backupNow()).file;
+    await app.page.reload();
+    await goSettings();
+    return file;
+  };
+
+  // Each test has its own archive and page, on 设置与备份.
+  beforeEach(async () => {
     app = await openApp(
       (bridge) => void bridge.store.archive.save({ ...consistentReport('gov2021', 3, 2024), unit: '某县教育局', unit_kind: 'department' }),
       { width: 1366, height: 768 },
     );
     app.page.setDefaultTimeout(15_000);
-    await app.page.locator('nav').getByText('设置与备份', { exact: true }).click();
-    await app.page.getByRole('heading', { name: '设置与备份' }).waitFor();
+    await goSettings();
   }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
   });
 
@@ -66,7 +78,7 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
 
   it('refuses a damaged backup and one from a newer version, saying which file and why; the archive unchanged', async () => {
     const { page, bridge, dir } = app;
-    const manual = bridge.store.backups().find((b) => b.kind === 'manual')!.file;
+    const manual = await backedUp();
     const units = () => bridge.store.archive.listUnits().map((u) => u.name);
     const before = units();
 
@@ -105,7 +117,7 @@ describe.skipIf(!browserAvailable)('设置与备份 from the keyboard', () => {
 
   it('restores a listed backup from the keyboard: the confirmation, then the notice with the safety copy', async () => {
     const { page, bridge } = app;
-    const manual = bridge.store.backups().find((b) => b.kind === 'manual')!.file;
+    const manual = await backedUp();
     bridge.store.archive.addUnit({ name: '备份之后添加的单位', kind: 'department' });
     await press(`从 ${basename(manual)} 恢复`);
     const modal = page.getByRole('dialog', { name: '从备份恢复档案' });
