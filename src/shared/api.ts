@@ -182,6 +182,8 @@ export interface PlanView {
   excerpts?: Record<string, SourceExcerpt>;
   /** Every doubt of the file, including those the person has answered (`report.doubts` keeps the open ones). */
   doubtList?: DoubtView[];
+  /** The unit is not in the archive but these are near (a name written differently): the person picks one or confirms. */
+  nearUnits?: string[];
 }
 export interface ImportFileView {
   file: string;

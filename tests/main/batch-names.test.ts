@@ -1,0 +1,93 @@
+// The collecting office's batch: a unit's name written a little differently must not add a second unit beside
+// the real one, and a workbook of another year among forty of one year is held back with the reason.
+import ExcelJS from 'exceljs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/main/services/batch-import';
+import { previewFile } from '../../src/main/services/import-preview';
+import { buildRows, type FileEntry } from '../../src/renderer/src/components/import/model';
+import { tempDir, tempStore } from '../helpers/archive';
+import { handmadeWorkbook } from '../helpers/handmade';
+import { consistentReport } from '../helpers/random-report';
+
+const dir = tempDir('nianbao-batch-names-');
+let n = 0;
+async function workbook(unit: string, year: number, seed: number): Promise<string> {
+  const r = { ...consistentReport('gov2021', seed, year), unit };
+  const wb: ExcelJS.Workbook = handmadeWorkbook(r, { rowOffset: 2, title: `${unit}${year}年政府信息公开工作年度报告` });
+  const path = join(dir, `${n++}-${unit}.xlsx`);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe('unit names in a batch', () => {
+  it('a name written differently is held back with the archive’s near names; a new name or a confirmed one goes in', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    a.addUnit({ name: '某区人民政府', kind: 'government' });
+    for (const u of ['某区住房和城乡建设局', '某区交通运输局', '某区教育局'])
+      a.addUnit({ name: u, kind: 'department', parent: '某区人民政府' });
+    const short = await workbook('区住房和城乡建设局', 2024, 1);
+    const stamped = await workbook('某区 交通运输局（盖章）', 2024, 2);
+    const fresh = await workbook('某区数据局', 2024, 3);
+    const exact = await workbook('某区教育局', 2024, 4);
+
+    const results = await importFiles(a, [short, stamped, fresh, exact], { dryRun: true });
+    expect(results.map((r) => r.status)).toEqual(['needs_attention', 'needs_attention', 'ready', 'ready']);
+    expect(results[0].reason).toBe(
+      '档案中没有单位“区住房和城乡建设局”，与已有的“某区住房和城乡建设局”相近：如是同一单位，请把单位改为档案中的写法；如确是新单位，请在单位一栏确认这个名称',
+    );
+    expect(results[1].plans[0].nearUnits).toEqual(['某区交通运输局']);
+
+    // The app's preview names them for the buttons; the name the person chose (the archive's, or the file's confirmed) goes in.
+    expect((await previewFile(a, short)).plans[0].nearUnits).toEqual(['某区住房和城乡建设局']);
+    expect((await previewFile(a, short, [{ unit: '某区住房和城乡建设局' }])).plans[0].status).toBe('ready');
+    expect((await previewFile(a, stamped, [{ unit: '某区 交通运输局（盖章）' }])).plans[0].status).toBe('ready');
+
+    // Imported as the batch stands: the two held back are not written, no second unit appears.
+    const done = await importFiles(a, [short, stamped, fresh, exact]);
+    expect(done.map((r) => r.status)).toEqual(['needs_attention', 'needs_attention', 'imported', 'imported']);
+    expect(
+      a
+        .listUnits()
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['某区人民政府', '某区住房和城乡建设局', '某区交通运输局', '某区教育局', '某区数据局'].sort());
+    store.close();
+  });
+});
+
+describe('a workbook of another year in the batch', () => {
+  it('is held back with the reason in the batch and in the wizard’s list, until its year is confirmed', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    const files = [
+      await workbook('某区教育局', 2024, 11),
+      await workbook('某区公安局', 2024, 12),
+      await workbook('某区民政局', 2024, 13),
+      await workbook('某区司法局', 2023, 14),
+      await workbook('某区财政局', 2024, 15),
+    ];
+    const why = '这是 2023 年的报告，而本批其他文件都是 2024 年的：如确是 2023 年的，请在年度一栏确认；如是 2024 年的，请把年度改为 2024';
+    const results = await importFiles(a, files);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported', 'needs_attention', 'imported']);
+    expect(results[3].reason).toBe(why);
+    expect(a.find('某区司法局', 2023)).toBeUndefined();
+
+    // The wizard's list says the same, and the person's confirmed year lets it in.
+    const entries: FileEntry[] = await Promise.all(
+      files.map(async (file) => ({ file, name: basename(file), view: await previewFile(a, file), overrides: [], failure: null })),
+    );
+    const rows = buildRows(entries, new Set());
+    expect(rows[3].status).toBe('attention');
+    expect(rows[3].reasons).toEqual([why]);
+    expect(rows[3].otherYear).toBe(2023);
+    entries[3] = { ...entries[3], overrides: [{ year: 2023 }], view: await previewFile(a, files[3], [{ year: 2023 }]) };
+    expect(buildRows(entries, new Set())[3].status).toBe('ready');
+
+    // A unit's reports of many years are no batch of one year: nothing is held back.
+    const history = [2019, 2020, 2021, 2022, 2023].map((y, i) => workbook('某区档案局', y, 20 + i));
+    expect((await importFiles(a, await Promise.all(history), { dryRun: true })).map((r) => r.status)).toEqual(Array(5).fill('ready'));
+    store.close();
+  });
+});
