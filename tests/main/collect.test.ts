@@ -208,6 +208,26 @@ describe('unit lists', () => {
       ),
     ).rejects.toThrow('没有找到单位名单的表头');
   });
+
+  it('reads the unit types as district offices write them', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    const view = await importUnits(
+      a,
+      await list([
+        ['单位名称', '单位类型', '上级单位'],
+        ['某区人民政府', '区人民政府', ''],
+        ['某区教育局', '区直部门', '某区人民政府'],
+        ['某区城关街道办事处', '街道', '某区人民政府'],
+        ['某区南山镇人民政府', '乡镇', '某区人民政府'],
+        ['某区财政局', '政府工作部门', '某区人民政府'],
+        ['某区档案馆', '其他', '某区人民政府'],
+      ]),
+    );
+    expect(view.applied).toBe(true);
+    expect(view.rows.map((r) => r.kind)).toEqual(['government', 'department', 'township', 'township', 'department', 'other']);
+    store.close();
+  });
 });
 
 describe('差错清单 workbook', () => {
