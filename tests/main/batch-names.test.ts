@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/main/services/batch-import';
-import { previewFile } from '../../src/main/services/import-preview';
+import { exportSummary } from '../../src/main/collect/exports';
+import { commitFiles, previewFile } from '../../src/main/services/import-preview';
 import { buildRows, type FileEntry } from '../../src/renderer/src/components/import/model';
 import { tempDir, tempStore } from '../helpers/archive';
 import { handmadeWorkbook } from '../helpers/handmade';
@@ -88,6 +89,36 @@ describe('a workbook of another year in the batch', () => {
     // A unit's reports of many years are no batch of one year: nothing is held back.
     const history = [2019, 2020, 2021, 2022, 2023].map((y, i) => workbook('某区档案局', y, 20 + i));
     expect((await importFiles(a, await Promise.all(history), { dryRun: true })).map((r) => r.status)).toEqual(Array(5).fill('ready'));
+    store.close();
+  });
+});
+
+describe('the 全区汇总 workbook brought back', () => {
+  it('is offered as the parent’s 全区 report instead of adding a unit “…（汇总）”', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    a.addUnit({ name: '某区人民政府', kind: 'government' });
+    for (const [i, u] of ['某区教育局', '某区公安局'].entries()) {
+      a.addUnit({ name: u, kind: 'department', parent: '某区人民政府' });
+      a.save({ ...consistentReport('gov2021', 40 + i, 2024), unit: u });
+    }
+    const file = join(dir, '汇总.xlsx');
+    await exportSummary(a, { year: 2024, parent: '某区人民政府' }, file);
+    const view = await previewFile(a, file);
+    expect(view.plans[0].report.unit).toBe('某区人民政府（汇总）');
+    expect(view.plans[0].status).toBe('needs_attention');
+    expect(view.plans[0].nearUnits).toEqual(['某区人民政府']);
+    expect(view.plans[0].problems).toContain(
+      '这是“某区人民政府”下级单位的汇总表：作为“某区人民政府”2024年的全区报告导入时，请把单位改为“某区人民政府”；如要另存为一个单位，请在单位一栏确认这个名称',
+    );
+    await commitFiles(a, [{ file, plans: [{ index: 0, overrides: { unit: '某区人民政府' } }] }]);
+    const stored = a.get('某区人民政府', 2024);
+    expect(stored.report.scope).toBe('aggregate');
+    expect(stored.report.values['requests.new.total']).toBe(
+      (a.get('某区教育局', 2024).report.values['requests.new.total'] as number) +
+        (a.get('某区公安局', 2024).report.values['requests.new.total'] as number),
+    );
+    expect(a.listUnits().map((u) => u.name)).not.toContain('某区人民政府（汇总）');
     store.close();
   });
 });

@@ -140,8 +140,17 @@ export function planImport(
     if (unit?.deleted) problems.push(`单位“${report.unit}”已删除，需先在档案页的“已删除”中恢复才能导入`);
     // A name written a little differently would add a second unit beside the real one: a name the person typed is taken as meant.
     if (!unit && !overrides.unit?.trim()) {
-      nearUnits = nearUnitNames(units, report.unit);
-      if (nearUnits.length) problems.push(nearUnitProblem(report.unit, nearUnits));
+      // The 全区汇总 workbook (导出汇总表) names “某区人民政府（汇总）”: its report is the parent's 全区 report.
+      const base = report.scope === 'aggregate' ? /^(.+)[（(]汇总[)）]$/.exec(report.unit)?.[1] : undefined;
+      if (base && units.get(base) && !units.get(base)!.deleted) {
+        nearUnits = [base];
+        problems.push(
+          `这是“${base}”下级单位的汇总表：作为“${base}”${report.year ?? ''}年的全区报告导入时，请把单位改为“${base}”；如要另存为一个单位，请在单位一栏确认这个名称`,
+        );
+      } else {
+        nearUnits = nearUnitNames(units, report.unit);
+        if (nearUnits.length) problems.push(nearUnitProblem(report.unit, nearUnits));
+      }
     }
   }
   const previous = report.unit && report.year !== null ? archive.find(report.unit, report.year - 1)?.report : undefined;

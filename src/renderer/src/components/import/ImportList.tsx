@@ -207,7 +207,7 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
                       {r.status === 'ready'
                         ? r.plan?.existing
                           ? `将更新档案中的第 ${r.plan.existing.revision} 版`
-                          : '档案中新建'
+                          : `档案中新增这份 ${r.plan?.report.year ?? ''} 年的报告`
                         : r.reasons.join('；')}
                       {r.status === 'ready' && !r.included ? '（已跳过）' : ''}
                     </Text>
