@@ -304,7 +304,8 @@ export interface ErrorItemView {
   rule: string;
   ruleTitle: string;
   severity: 'error' | 'warning';
-  cells: { key: string; name: string; value: CellValue }[];
+  /** where: the cell's place in the file the report was read from (a sheet and cell, a line), for the unit's clerk. */
+  cells: { key: string; name: string; value: CellValue; where?: string }[];
   message: string;
 }
 export interface UnitErrorsView {
@@ -312,6 +313,8 @@ export interface UnitErrorsView {
   year: number;
   status: 'draft' | 'final';
   revision: number;
+  /** The file the report was last read from (its name), when it came from one. */
+  file?: string | null;
   items: ErrorItemView[];
 }
 export interface UnitImportView {
