@@ -294,6 +294,8 @@ export interface SummaryView {
   unit: string;
   template: string;
   included: string[];
+  /** Included units whose reports still have errors: the sums carry them (a broken total makes the 全区 total wrong). */
+  failing: string[];
   missing: string[];
   excluded: { unit: string; reason: string }[];
   cells: SummaryCellView[];
