@@ -1,7 +1,7 @@
 // 差错清单 as the unit's clerk reads it: each cell with its number and where it stands in the file the unit sent.
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unitErrors, yearErrors } from '../../src/main/collect/errors-list';
+import { sourcePlace, unitErrors, yearErrors } from '../../src/main/collect/errors-list';
 import { errorsWorkbook } from '../../src/main/collect/workbooks';
 import { importFiles } from '../../src/main/services/batch-import';
 import { parseFile } from '../../src/main/services/files';
@@ -46,5 +46,17 @@ describe('差错清单 names the place in the unit’s file', () => {
     expect(texts.some((t) => t.includes(`依据报送的文件：${basename(file)}`))).toBe(true);
     expect(texts.some((t) => t.includes(`${total.name} = ${r.values['requests.total.total']}（${total.where}）`))).toBe(true);
     store.close();
+  });
+});
+
+describe('sourcePlace', () => {
+  it('shortens a long sheet name to its beginning, reads text lines, and says nothing for carried or summed values', () => {
+    expect(sourcePlace('三、收到和处理政府信息公开申请情况!J29')).toBe('“三、收到和处理政府…”J29');
+    expect(sourcePlace('表三!D7')).toBe('“表三”D7');
+    expect(sourcePlace('第 12 行“规章 3 0 5”')).toBe('原文第 12 行');
+    expect(sourcePlace('表格 2 第 5 行第 3 格')).toBe('原文表格 2 第 5 行第 3 格');
+    expect(sourcePlace('上年结转：2023 年报告第四项结转下年度继续办理')).toBeUndefined();
+    expect(sourcePlace('汇总：3 个单位填了数字')).toBeUndefined();
+    expect(sourcePlace(undefined)).toBeUndefined();
   });
 });

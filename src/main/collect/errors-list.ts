@@ -17,7 +17,11 @@ const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 export function sourcePlace(provenance: string | undefined): string | undefined {
   if (!provenance) return undefined;
   const cell = /^(.+)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(provenance);
-  if (cell) return `“${cell[1]}”${cell[2]}${cell[3]}`;
+  if (cell) {
+    // A long sheet name (the fill-in workbook's are the section headings) by its beginning, as its tab shows it.
+    const chars = [...cell[1]];
+    return `“${chars.length > 10 ? `${chars.slice(0, 9).join('')}…` : cell[1]}”${cell[2]}${cell[3]}`;
+  }
   const line = /^(?:第 [\d–]+ 行|表格 \d+ 第 \d+ 行(?:第 \d+ 格)?)/.exec(provenance);
   return line ? `原文${line[0]}` : undefined;
 }
