@@ -68,10 +68,12 @@ function listSheet(
           lines,
           String(v ?? '')
             .split('\n')
-            .reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 2) / (columns[i].width ?? MAX_WIDTH))), 0),
+            // A tenth of the width kept back: spreadsheet programs break lines before the estimate does.
+            .reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 2) / ((columns[i].width ?? MAX_WIDTH) * 0.9))), 0),
         );
     });
-    if (lines > 1) row.height = lines * 15 + 4;
+    // 17 points a line: Chinese fonts stand taller than 11 points (at 15 the last lines of a long list were cut off).
+    if (lines > 1) row.height = lines * 17 + 4;
   });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return ws;
