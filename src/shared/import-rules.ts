@@ -21,6 +21,13 @@ export function batchYear(years: readonly (number | null)[]): number | null {
   return count * 4 >= known.length * 3 ? year : null;
 }
 
-/** Why a report of another year than its batch is held back until the person confirms its year. */
+/**
+ * A report of another year than its batch: held back when it would change a report the archive holds for that
+ * year (a unit that sent last year's file again by mistake), until the person confirms the year.
+ */
 export const otherYearMessage = (year: number, batch: number): string =>
-  `这是 ${year} 年的报告，而本批其他文件都是 ${batch} 年的：如确是 ${year} 年的，请在年度一栏确认；如是 ${batch} 年的，请把年度改为 ${batch}`;
+  `这是 ${year} 年的报告，而本批其他文件都是 ${batch} 年的；导入会改动档案中已有的 ${year} 年报告：如确要改动，请在年度一栏确认 ${year}；如是 ${batch} 年的，请把年度改为 ${batch}`;
+
+/** …and said, without holding it back, when it adds that year's report. */
+export const otherYearNote = (year: number, batch: number): string =>
+  `注意：这是 ${year} 年的报告（本批其他文件都是 ${batch} 年的），将存为 ${year} 年的报告`;

@@ -59,34 +59,43 @@ describe('unit names in a batch', () => {
 });
 
 describe('a workbook of another year in the batch', () => {
-  it('is held back with the reason in the batch and in the wizard’s list, until its year is confirmed', async () => {
+  it('is said per file; held back until its year is confirmed only when it would change a stored report', async () => {
     const store = await tempStore();
     const a = store.archive;
+    // 司法局's 2023 report is in the archive; 财政局 has none for 2023.
+    a.save({ ...consistentReport('gov2021', 90, 2023), unit: '某区司法局' });
     const files = [
       await workbook('某区教育局', 2024, 11),
       await workbook('某区公安局', 2024, 12),
       await workbook('某区民政局', 2024, 13),
       await workbook('某区司法局', 2023, 14),
-      await workbook('某区财政局', 2024, 15),
+      await workbook('某区财政局', 2023, 15),
+      await workbook('某区档案局', 2024, 16),
+      await workbook('某区统计局', 2024, 17),
+      await workbook('某区审计局', 2024, 18),
     ];
-    const why = '这是 2023 年的报告，而本批其他文件都是 2024 年的：如确是 2023 年的，请在年度一栏确认；如是 2024 年的，请把年度改为 2024';
+    const why =
+      '这是 2023 年的报告，而本批其他文件都是 2024 年的；导入会改动档案中已有的 2023 年报告：如确要改动，请在年度一栏确认 2023；如是 2024 年的，请把年度改为 2024';
+    const note = '注意：这是 2023 年的报告（本批其他文件都是 2024 年的），将存为 2023 年的报告';
+    const before = a.get('某区司法局', 2023).revision;
     const results = await importFiles(a, files);
-    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported', 'needs_attention', 'imported']);
+    expect(results.map((r) => r.status)).toEqual([...Array(3).fill('imported'), 'needs_attention', ...Array(4).fill('imported')]);
     expect(results[3].reason).toBe(why);
-    expect(a.find('某区司法局', 2023)).toBeUndefined();
+    expect(a.get('某区司法局', 2023).revision).toBe(before);
+    expect(a.find('某区财政局', 2023)).toBeDefined();
 
-    // The wizard's list says the same, and the person's confirmed year lets it in.
+    // The wizard's list says the same (on a fresh archive state for 财政局: its 2023 report is new there too).
+    a.delete('某区财政局', 2023);
     const entries: FileEntry[] = await Promise.all(
       files.map(async (file) => ({ file, name: basename(file), view: await previewFile(a, file), overrides: [], failure: null })),
     );
     const rows = buildRows(entries, new Set());
-    expect(rows[3].status).toBe('attention');
-    expect(rows[3].reasons).toEqual([why]);
-    expect(rows[3].otherYear).toBe(2023);
+    expect([rows[3].status, rows[3].reasons, rows[3].otherYear, rows[3].note]).toEqual(['attention', [why], 2023, null]);
+    expect([rows[4].status, rows[4].reasons, rows[4].otherYear, rows[4].note]).toEqual(['ready', [], null, note]);
     entries[3] = { ...entries[3], overrides: [{ year: 2023 }], view: await previewFile(a, files[3], [{ year: 2023 }]) };
     expect(buildRows(entries, new Set())[3].status).toBe('ready');
 
-    // A unit's reports of many years are no batch of one year: nothing is held back.
+    // A unit's reports of many years are no batch of one year: nothing is held back or noted.
     const history = [2019, 2020, 2021, 2022, 2023].map((y, i) => workbook('某区档案局', y, 20 + i));
     expect((await importFiles(a, await Promise.all(history), { dryRun: true })).map((r) => r.status)).toEqual(Array(5).fill('ready'));
     store.close();

@@ -80,11 +80,11 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
       results.push({ file, status: 'failed', reason: readError(file, e), plans: [], saved: [] });
     }
   }
-  // A workbook of another year among a batch of one year is held back (the CLI confirms a year with --year).
+  // A workbook of another year among a batch of one year that would change a stored report is held back.
   const usual = options.overrides?.year === undefined ? batchYear(results.flatMap((r) => r.plans.map((p) => p.report.year))) : null;
   for (const r of results) {
     if (r.status !== 'ready' || usual === null) continue;
-    const other = r.plans.find((p) => p.status !== 'blank' && p.report.year !== null && p.report.year !== usual);
+    const other = r.plans.find((p) => p.status !== 'blank' && p.existing && p.report.year !== null && p.report.year !== usual);
     if (!other) continue;
     const why = otherYearMessage(other.report.year!, usual);
     other.problems.push(why);

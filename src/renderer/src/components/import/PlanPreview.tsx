@@ -277,6 +277,11 @@ function Preview({ row, entries, busy, onOverrides, onToggle }: Props) {
             ) : null}
           </Alert>
         )}
+        {row.note && (
+          <Alert color="yellow" title="年度与本批其他文件不同">
+            {row.note}
+          </Alert>
+        )}
         {row.status === 'attention' && !plan.problems.length && (
           <Alert color="orange" title="导入前需要处理">
             {row.reasons.join('；')}

@@ -2,7 +2,7 @@
 // whether it is included. Pure functions over the files read so far.
 import type { DoubtView, ImportFileView, PlanOverridesArg, PlanView, SourceExcerpt } from '../../../../shared/api';
 import { NOT_APPLICABLE, type CellValue, type Doubt } from '../../../../shared/report';
-import { batchYear, otherYearMessage, reportKey, sameReportMessage } from '../../../../shared/import-rules';
+import { batchYear, otherYearMessage, otherYearNote, reportKey, sameReportMessage } from '../../../../shared/import-rules';
 import type { Template } from '../../../../shared/template';
 
 export interface FileEntry {
@@ -44,8 +44,10 @@ export interface Row {
   reasons: string[];
   canInclude: boolean;
   included: boolean;
-  /** A year other than the batch's, held back until the person confirms it. */
+  /** A year other than the batch's that would change a stored report, held back until the person confirms it. */
   otherYear: number | null;
+  /** Said of a ready row beside what will happen (a new report of another year than the batch's). */
+  note: string | null;
 }
 
 export const rowId = (file: string, index: number) => `${file}#${index}`;
@@ -85,6 +87,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
         canInclude: false,
         included: false,
         otherYear: null,
+        note: null,
       });
       continue;
     }
@@ -97,8 +100,9 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
           ? [`与档案中的第 ${plan.existing?.revision} 版完全相同，无需导入`]
           : plan.problems.map((p) => shortPaths(p, entries));
       const year = plan.report.year;
-      const otherYear =
-        status === 'ready' && usual !== null && year !== null && year !== usual && entry.overrides[index]?.year === undefined ? year : null;
+      const other = status === 'ready' && usual !== null && year !== null && year !== usual && entry.overrides[index]?.year === undefined;
+      const otherYear = other && plan.existing ? year : null;
+      const note = other && !plan.existing ? otherYearNote(year!, usual!) : null;
       if (otherYear !== null) {
         status = 'attention';
         reasons.push(otherYearMessage(otherYear, usual!));
@@ -109,7 +113,7 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
       }
       const canInclude = status === 'ready';
       const included = canInclude && !skipped.has(id);
-      const row: Row = { id, entry, index, plan, status, reasons, canInclude, included, otherYear };
+      const row: Row = { id, entry, index, plan, status, reasons, canInclude, included, otherYear, note };
       if (included && key) taken.set(key, rowName(row));
       rows.push(row);
     });
