@@ -237,10 +237,11 @@ describe('unit lists', () => {
         ['某区南山镇人民政府', '乡镇', '某区人民政府'],
         ['某区财政局', '政府工作部门', '某区人民政府'],
         ['某区档案馆', '其他', '某区人民政府'],
+        ['某县人民政府', '区县人民政府', ''],
       ]),
     );
     expect(view.applied).toBe(true);
-    expect(view.rows.map((r) => r.kind)).toEqual(['government', 'department', 'township', 'township', 'department', 'other']);
+    expect(view.rows.map((r) => r.kind)).toEqual(['government', 'department', 'township', 'township', 'department', 'other', 'government']);
     store.close();
   });
 });

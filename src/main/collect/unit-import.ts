@@ -29,7 +29,7 @@ export function listKind(text: string): UnitKind {
   const t = text.replace(/\s+/g, '');
   if (/^(?:[乡镇]|街道|乡镇|乡镇街道|街道办事处|街道办|镇人民政府|乡人民政府|乡镇人民政府|乡镇（街道）|乡镇\(街道\))$/.test(t))
     return 'township';
-  if (/^(?:[区县市旗]?(?:人民)?政府|[区县市旗]级?政府|政府)$/.test(t)) return 'government';
+  if (/^(?:[区县市旗]{0,2}(?:人民)?政府|[区县市旗]级政府)$/.test(t)) return 'government';
   if (/^(?:[区县市旗]直?(?:属)?部门|[区县市旗]直单位|政府部门|政府工作部门|委办局|直属单位|部门单位)$/.test(t)) return 'department';
   return parseUnitKind(t);
 }
