@@ -391,6 +391,8 @@ export interface ExchangePreviewView {
   reasons: ReturnReasonsView | null;
   /** Remarks to read before accepting, in Chinese. */
   notes: string[];
+  /** The package's unit is not in the archive but these are near: it is received as one of them (asUnit), or refused. */
+  nearUnits: string[];
 }
 export interface ReceiveResultView {
   status: 'previewed' | 'accepted' | 'already_received';
@@ -617,9 +619,13 @@ export const API = {
   'exchange.send': { args: unitYear, result: out<PackageWrittenView | null>() },
   'exchange.pick': { args: z.object({}), result: out<string | null>() },
   /** Checks a package and shows what receiving it would do; nothing is stored. */
-  'exchange.preview': { args: z.object({ file: z.string().min(1) }), result: out<ExchangePreviewView>() },
+  /** asUnit: the office's unit to receive it as, when the package spells the unit's name otherwise. */
+  'exchange.preview': {
+    args: z.object({ file: z.string().min(1), asUnit: z.string().min(1).optional() }),
+    result: out<ExchangePreviewView>(),
+  },
   'exchange.receive': {
-    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional() }),
+    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional(), asUnit: z.string().min(1).optional() }),
     result: out<ReceiveResultView>(),
   },
   /** 退回 with reasons: asks where to save the package; null when cancelled. */
