@@ -127,6 +127,8 @@ describe.skipIf(!browserAvailable)('the office’s batch as units send it', () =
       await summary.getByLabel('年度').first().click();
       await page.getByRole('option', { name: '2024 年' }).click();
       await summary.getByText('已汇总的单位中报告仍有错误 1 个，汇总数字含这些错误').waitFor(slow);
+      // The list of who is summed opens on demand (closed, its names are no Tab stops before the table).
+      await summary.getByText('已汇总的单位中报告仍有错误 1 个，汇总数字含这些错误').click();
       await summary.getByLabel('其中报告仍有错误（宜先退回改正，再汇总）').getByText('某区民政局').waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/office-batch-summary.png` });
 

@@ -15,11 +15,7 @@ interface Props {
 export function SummaryUnits({ summary, onSelect, onOpen }: Props) {
   const c = summary.comparison;
   return (
-    <Accordion
-      multiple
-      variant="contained"
-      defaultValue={[...(c?.differences.length ? ['comparison'] : []), ...(summary.failing.length ? ['included'] : [])]}
-    >
+    <Accordion multiple variant="contained" defaultValue={c?.differences.length ? ['comparison'] : []}>
       {c && (
         <Accordion.Item value="comparison">
           <Accordion.Control>
