@@ -9,10 +9,11 @@ import ExcelJS from 'exceljs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ExchangeService } from '../../src/main/exchange/service';
 import { exportTemplates } from '../../src/main/services/export';
 import { parseFile } from '../../src/main/services/files';
 import { openApp } from '../helpers/app';
-import { tempDir } from '../helpers/archive';
+import { tempDir, tempStore } from '../helpers/archive';
 import { browserAvailable, SCREENSHOTS } from '../helpers/browser';
 import { handmadeWorkbook } from '../helpers/handmade';
 import { consistentReport } from '../helpers/random-report';
@@ -144,6 +145,50 @@ describe.skipIf(!browserAvailable)('the office’s batch as units send it', () =
       await card.getByText(`（“三、收到和处理政府…”${where}）`).first().waitFor();
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOTS}/office-batch-errors.png` });
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 600_000);
+
+  it('receives a 报送包 from a unit that spells its name otherwise as the office’s unit, with one button', async () => {
+    const app = await openApp(
+      (b) => {
+        const a = b.store.archive;
+        a.addUnit({ name: PARENT, kind: 'government' });
+        a.addUnit({ name: '某区教育局', kind: 'department', parent: PARENT });
+      },
+      { width: 1366, height: 768 },
+    );
+    const { page, bridge } = app;
+    const a = bridge.store.archive;
+    try {
+      // The unit's own archive calls it 区教育局.
+      const unit = await tempStore();
+      unit.archive.save({ ...consistentReport('gov2021', 31, 2024), unit: '区教育局', unit_kind: 'department' });
+      const file = join(tempDir('nianbao-office-pkg-'), '区教育局-2024-报送.nbpkg');
+      await new ExchangeService(unit.archive).send('区教育局', 2024, file);
+      const sent = unit.archive.get('区教育局', 2024).report.values;
+      unit.close();
+
+      await nav(page, '导入');
+      bridge.host.answers.open.push([file]);
+      await page.getByRole('button', { name: '选择文件…' }).click();
+      const row = page.locator(`tr[data-package="${basename(file)}"]`);
+      await row.getByText('需要选择单位').waitFor({ timeout: 60_000 });
+      await row.click();
+      const preview = page.getByLabel('报送包预览');
+      await preview.getByText('档案中没有单位“区教育局”，与已有的“某区教育局”相近', { exact: false }).waitFor({ timeout: 60_000 });
+      await expect(preview.getByRole('button', { name: '接收', exact: true }).isDisabled()).resolves.toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/office-batch-package-near-unit.png` });
+      await preview.getByRole('button', { name: '按“某区教育局”接收' }).click();
+      await preview.getByText('报送包：某区教育局 2024 年', { exact: false }).waitFor({ timeout: 60_000 });
+      await preview.getByRole('button', { name: '接收', exact: true }).click();
+      await preview.getByText('已接收', { exact: true }).waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: `${SCREENSHOTS}/office-batch-package-received.png` });
+      const stored = a.get('某区教育局', 2024);
+      expect([stored.status, stored.report.values]).toEqual(['final', sent]);
+      expect(a.listUnits().map((u) => u.name)).toEqual([PARENT, '某区教育局'].sort());
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -39,6 +39,8 @@ function stateOf(p: ExchangePreviewView | undefined, error: ApiCallError | null,
   if (accepted || p.alreadyReceived) return { label: p.kind === 'send' ? '已接收' : '已导入', color: 'teal' };
   if (p.older) return { label: '比档案中的旧', color: 'orange' };
   if (p.kind === 'send' && p.existing?.status === 'final') return { label: '需要处理', color: 'orange' };
+  // The unit's name is not the archive's: received only as a unit the office picks.
+  if (p.nearUnits.length) return { label: '需要选择单位', color: 'orange' };
   return { label: p.kind === 'send' ? '可以接收' : '可以导入', color: 'green' };
 }
 
