@@ -188,10 +188,10 @@ export function createHandlers(store: ArchiveStore, host: Host): Handlers {
     },
     'exchange.pick': async () =>
       (await host.openFiles({ title: '选择要接收的报送包或退回包', filters: [FILTERS.nbpkg], multiple: false }))[0] ?? null,
-    'exchange.preview': ({ file }) => ex().preview(file),
-    'exchange.receive': async ({ file, allowOlder }) => {
+    'exchange.preview': ({ file, asUnit }) => ex().preview(file, { asUnit }),
+    'exchange.receive': async ({ file, allowOlder, asUnit }) => {
       await store.dailyBackup();
-      return ex().receive(file, { allowOlder });
+      return ex().receive(file, { allowOlder, asUnit });
     },
     'exchange.return': async ({ unit, year, general, cells }) => {
       const name = a().get(unit, year).unit.name;

@@ -182,6 +182,8 @@ export interface PlanView {
   excerpts?: Record<string, SourceExcerpt>;
   /** Every doubt of the file, including those the person has answered (`report.doubts` keeps the open ones). */
   doubtList?: DoubtView[];
+  /** The unit is not in the archive but these are near (a name written differently): the person picks one or confirms. */
+  nearUnits?: string[];
 }
 export interface ImportFileView {
   file: string;
@@ -292,6 +294,8 @@ export interface SummaryView {
   unit: string;
   template: string;
   included: string[];
+  /** Included units whose reports still have errors: the sums carry them (a broken total makes the 全区 total wrong). */
+  failing: string[];
   missing: string[];
   excluded: { unit: string; reason: string }[];
   cells: SummaryCellView[];
@@ -302,7 +306,8 @@ export interface ErrorItemView {
   rule: string;
   ruleTitle: string;
   severity: 'error' | 'warning';
-  cells: { key: string; name: string; value: CellValue }[];
+  /** where: the cell's place in the file the report was read from (a sheet and cell, a line), for the unit's clerk. */
+  cells: { key: string; name: string; value: CellValue; where?: string }[];
   message: string;
 }
 export interface UnitErrorsView {
@@ -310,6 +315,8 @@ export interface UnitErrorsView {
   year: number;
   status: 'draft' | 'final';
   revision: number;
+  /** The file the report was last read from (its name), when it came from one. */
+  file?: string | null;
   items: ErrorItemView[];
 }
 export interface UnitImportView {
@@ -384,6 +391,8 @@ export interface ExchangePreviewView {
   reasons: ReturnReasonsView | null;
   /** Remarks to read before accepting, in Chinese. */
   notes: string[];
+  /** The package's unit is not in the archive but these are near: it is received as one of them (asUnit), or refused. */
+  nearUnits: string[];
 }
 export interface ReceiveResultView {
   status: 'previewed' | 'accepted' | 'already_received';
@@ -610,9 +619,13 @@ export const API = {
   'exchange.send': { args: unitYear, result: out<PackageWrittenView | null>() },
   'exchange.pick': { args: z.object({}), result: out<string | null>() },
   /** Checks a package and shows what receiving it would do; nothing is stored. */
-  'exchange.preview': { args: z.object({ file: z.string().min(1) }), result: out<ExchangePreviewView>() },
+  /** asUnit: the office's unit to receive it as, when the package spells the unit's name otherwise. */
+  'exchange.preview': {
+    args: z.object({ file: z.string().min(1), asUnit: z.string().min(1).optional() }),
+    result: out<ExchangePreviewView>(),
+  },
   'exchange.receive': {
-    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional() }),
+    args: z.object({ file: z.string().min(1), allowOlder: z.boolean().optional(), asUnit: z.string().min(1).optional() }),
     result: out<ReceiveResultView>(),
   },
   /** 退回 with reasons: asks where to save the package; null when cancelled. */

@@ -142,6 +142,24 @@ describe('the fill-in workbook', () => {
     store.close();
   });
 
+  it('a row or column the clerk inserted moves the cells: they are read where they are now, not by the stale map', async () => {
+    const { a, wb, store } = await template('gov2021', 2024);
+    const stored = a.get(UNIT, 2024).report;
+    const [first, second] = getTemplate('gov2021').tables.map((t) => wb.getWorksheet(t.section.heading.slice(0, 31))!);
+    // A merged title above the first table (the identity row moves down) and a 备注 column before the second's values.
+    first.spliceRows(1, 0, [`${UNIT}2023年政府信息公开工作年度报告统计表`]);
+    first.mergeCells(1, 1, 1, 6);
+    second.spliceColumns(2, 0, []);
+    const moved = join(tempDir(), 'moved.xlsx');
+    await wb.xlsx.writeFile(moved);
+    const parsed = await readWorkbookFile(moved);
+    expect([parsed.report.unit, parsed.report.year]).toEqual([UNIT, 2024]);
+    expect(parsed.report.values).toEqual(stored.values);
+    expect(parsed.report.doubts ?? []).toEqual([]);
+    expect(parsed.notes).toContain('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
+    store.close();
+  });
+
   const calc = existsSync('/usr/lib/libreoffice/program/libsclo.so');
   it.skipIf(!calc)(
     'LibreOffice recomputes the 校验 sheet of a workbook with a wrong number typed in',

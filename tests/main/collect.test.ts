@@ -122,6 +122,21 @@ describe('the 汇总', () => {
     expect(s.included).toEqual(names);
   });
 
+  it('names the included units whose reports still have errors, whose broken totals the sum carries', async () => {
+    const { a, names } = await county(3);
+    const rs = names.map((n, i) => reportOf(n, 60 + i));
+    rs[1].values['requests.total.total'] = (rs[1].values['requests.total.total'] as number) + 7;
+    rs.forEach((r) => a.save(r));
+    const s = summarize(a, { year: 2024, parent: PARENT });
+    expect(s.included).toEqual(names);
+    expect(s.failing).toEqual([names[1]]);
+    // Why it matters: the 全区 total is off by the unit's 7, an error in the 全区 report too.
+    const sum = (k: string) => rs.reduce((t, r) => t + (r.values[k] as number), 0);
+    expect(s.report.values['requests.total.total']).toBe(sum('requests.total.total'));
+    const parts = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org'];
+    expect(sum('requests.total.total')).toBe(parts.reduce((t, p) => t + sum(`requests.total.${p}`), 0) + 7);
+  });
+
   it('names the units changed after the 全区 report was saved', async () => {
     const clock = manualClock('2025-02-01T08:00:00Z');
     const store = await tempStore(clock);
@@ -207,6 +222,27 @@ describe('unit lists', () => {
         ]),
       ),
     ).rejects.toThrow('没有找到单位名单的表头');
+  });
+
+  it('reads the unit types as district offices write them', async () => {
+    const store = await tempStore();
+    const a = store.archive;
+    const view = await importUnits(
+      a,
+      await list([
+        ['单位名称', '单位类型', '上级单位'],
+        ['某区人民政府', '区人民政府', ''],
+        ['某区教育局', '区直部门', '某区人民政府'],
+        ['某区城关街道办事处', '街道', '某区人民政府'],
+        ['某区南山镇人民政府', '乡镇', '某区人民政府'],
+        ['某区财政局', '政府工作部门', '某区人民政府'],
+        ['某区档案馆', '其他', '某区人民政府'],
+        ['某县人民政府', '区县人民政府', ''],
+      ]),
+    );
+    expect(view.applied).toBe(true);
+    expect(view.rows.map((r) => r.kind)).toEqual(['government', 'department', 'township', 'township', 'department', 'other', 'government']);
+    store.close();
   });
 });
 

@@ -288,3 +288,38 @@ describe('refused packages change nothing', () => {
     expect(dumpRows(office.archive.db)).toEqual(before);
   });
 });
+
+describe('a 报送包 whose unit is spelled otherwise than in the office’s archive', () => {
+  it('is refused with the near names, received as the office’s unit when the office says so, and adds no unit', async () => {
+    const unit = await tempStore(manualClock('2025-01-20T02:00:00Z'));
+    const office = await tempStore(manualClock('2025-01-22T06:00:00Z'));
+    // The unit's own archive calls it 县教育局; the office has 某县教育局.
+    unit.archive.save({ ...unitReport(), unit: '县教育局' });
+    office.archive.addUnit({ name: '某县人民政府', kind: 'government' });
+    office.archive.addUnit({ name: UNIT, kind: 'department', parent: '某县人民政府' });
+    const file = join(tempDir(), '县教育局-2024-报送.nbpkg');
+    await new ExchangeService(unit.archive).send('县教育局', 2024, file);
+
+    const ex = new ExchangeService(office.archive);
+    const units = () => office.archive.listUnits().map((u) => u.name);
+    const before = units();
+    const p = ex.preview(file);
+    expect(p.nearUnits).toEqual([UNIT]);
+    const why = `档案中没有单位“县教育局”，与已有的“${UNIT}”相近：如是同一单位，请按档案中的名称接收；如确是新单位，请先在“单位”页添加“县教育局”`;
+    expect(p.notes[0]).toBe(why);
+    expect(() => ex.receive(file)).toThrow(`报送包 县教育局-2024-报送.nbpkg 没有接收：${why}。没有存入任何内容。`);
+    expect(units()).toEqual(before);
+    expect(office.archive.find(UNIT, 2024)).toBeUndefined();
+
+    // Received as the office's unit: its report, locked, the unit list unchanged.
+    expect(ex.preview(file, { asUnit: UNIT })).toMatchObject({ unit: UNIT, nearUnits: [], existing: null });
+    expect(ex.receive(file, { asUnit: UNIT }).status).toBe('accepted');
+    const stored = office.archive.get(UNIT, 2024);
+    expect([stored.report.unit, stored.status]).toEqual([UNIT, 'final']);
+    expect(stored.report.values).toEqual(unit.archive.get('县教育局', 2024).report.values);
+    expect(units()).toEqual(before);
+    expect(() => ex.receive(file, { asUnit: '某县不存在局' })).toThrow('档案中没有这个单位');
+    unit.close();
+    office.close();
+  });
+});

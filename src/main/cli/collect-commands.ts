@@ -32,6 +32,7 @@ export function boardText(b: BoardView): string {
 export function summaryText(s: SummaryView, cellKey?: string): string {
   const lines = [
     `${s.unit} ${s.year} 年：${s.included.length} 个单位的报告逐格相加`,
+    ...(s.failing.length ? [`已计入但报告仍有错误（汇总数字含这些错误）：${s.failing.join('、')}`] : []),
     ...(s.missing.length ? [`未收到报告（未计入）：${s.missing.join('、')}`] : []),
     ...s.excluded.map((e) => `未计入：${e.unit}，${e.reason}`),
   ];

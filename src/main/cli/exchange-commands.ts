@@ -83,11 +83,12 @@ export function registerExchangeCommands(program: Command, ctx: CliContext): voi
     .option('--dry-run', '只检查和预览，不写入')
     .option('--year <年度>', '只接收这一年度的报送包', ctx.year)
     .option('--force', '报送包比已接收的版本旧时仍然接收')
+    .option('--as-unit <单位>', '报送包中的单位名称与档案中的写法不同时，按档案中的这个单位接收')
     .option('--json', '以 JSON 输出')
-    .action(async (file: string, opts: { dryRun?: boolean; year?: number; force?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { dryRun?: boolean; year?: number; force?: boolean; asUnit?: string; json?: boolean }) => {
       try {
         const r = await withExchange(!opts.dryRun, (ex) =>
-          ex.receive(file, { dryRun: opts.dryRun, year: opts.year, allowOlder: opts.force }),
+          ex.receive(file, { dryRun: opts.dryRun, year: opts.year, allowOlder: opts.force, asUnit: opts.asUnit }),
         );
         print(opts.json, r, () => receiveText(r));
       } catch (e) {

@@ -1,5 +1,6 @@
 // 差错清单: a unit's errors and unexplained warnings (rule, cells with their values, the message with numbers),
 // to send back; and the list of a whole year, a unit per sheet.
+import { basename } from 'node:path';
 import type { ErrorItemView, UnitErrorsView } from '../../shared/api';
 import { getTemplate } from '../../shared/template';
 import { RULES } from '../../shared/validation';
@@ -8,6 +9,22 @@ import type { Archive } from '../services/archive';
 import { unitsUnder } from './board';
 
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+/**
+ * Where a value stands in the file the unit sent, as its clerk finds it: “sheet”D7 of a workbook, 原文第 12 行 of a
+ * text, 原文表格 1 第 3 行第 2 格 of a web page or Word table. Nothing for values carried over, summed or typed.
+ */
+export function sourcePlace(provenance: string | undefined): string | undefined {
+  if (!provenance) return undefined;
+  const cell = /^(.+)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(provenance);
+  if (cell) {
+    // A long sheet name (the fill-in workbook's are the section headings) by its beginning, as its tab shows it.
+    const chars = [...cell[1]];
+    return `“${chars.length > 10 ? `${chars.slice(0, 9).join('')}…` : cell[1]}”${cell[2]}${cell[3]}`;
+  }
+  const line = /^(?:第 [\d–]+ 行|表格 \d+ 第 \d+ 行(?:第 \d+ 格)?)/.exec(provenance);
+  return line ? `原文${line[0]}` : undefined;
+}
 
 export function unitErrors(archive: Archive, unit: string, year: number): UnitErrorsView {
   const s = archive.get(unit, year);
@@ -19,10 +36,14 @@ export function unitErrors(archive: Archive, unit: string, year: number): UnitEr
       rule: f.rule,
       ruleTitle: RULE_TITLES.get(f.rule) ?? f.rule,
       severity: f.severity as 'error' | 'warning',
-      cells: f.cells.map((key) => ({ key, name: t.cellByKey.get(key)?.name ?? key, value: s.report.values[key] ?? null })),
+      cells: f.cells.map((key) => {
+        const where = sourcePlace(s.provenance[key]);
+        return { key, name: t.cellByKey.get(key)?.name ?? key, value: s.report.values[key] ?? null, ...(where ? { where } : {}) };
+      }),
       message: f.message,
     }));
-  return { unit: s.unit.name, year, status: s.status, revision: s.revision, items };
+  const file = s.source.file ? basename(s.source.file) : null;
+  return { unit: s.unit.name, year, status: s.status, revision: s.revision, file, items };
 }
 
 /** Every unit (under `parent`, or in the archive) whose report of the year has errors or unexplained warnings. */

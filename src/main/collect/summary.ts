@@ -83,6 +83,7 @@ export function summarize(archive: Archive, options: SummaryOptions): SummaryVie
     unit: unitName,
     template: templateId,
     included: included.map((u) => u.name),
+    failing: included.filter((u) => (reports.get(u.id)?.error_count ?? 0) > 0).map((u) => u.name),
     missing,
     excluded,
     cells: summaryCells,

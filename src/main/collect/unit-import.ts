@@ -21,6 +21,19 @@ type Field = keyof typeof HEADERS;
 /** The key two names are the same by: NFKC, no whitespace, one form of brackets and punctuation. */
 export const nameKey = (name: string) => normalizeLabel(name);
 
+/**
+ * A unit type as offices write it in their lists: the app's four labels, or 区人民政府 / 县政府, 区直部门 / 委办局,
+ * 乡镇 / 街道 / 街道办事处 (the type is read from the word, not the exact label).
+ */
+export function listKind(text: string): UnitKind {
+  const t = text.replace(/\s+/g, '');
+  if (/^(?:[乡镇]|街道|乡镇|乡镇街道|街道办事处|街道办|镇人民政府|乡人民政府|乡镇人民政府|乡镇（街道）|乡镇\(街道\))$/.test(t))
+    return 'township';
+  if (/^(?:[区县市旗]{0,2}(?:人民)?政府|[区县市旗]级政府)$/.test(t)) return 'government';
+  if (/^(?:[区县市旗]直?(?:属)?部门|[区县市旗]直单位|政府部门|政府工作部门|委办局|直属单位|部门单位)$/.test(t)) return 'department';
+  return parseUnitKind(t);
+}
+
 interface Found {
   grid: Grid;
   row: number;
@@ -89,7 +102,7 @@ export async function importUnits(
     let kind: UnitKind | null = null;
     if (k) {
       try {
-        kind = parseUnitKind(k);
+        kind = listKind(k);
       } catch (e) {
         problems.push(`${where(r)}：${(e as Error).message}`);
       }

@@ -68,10 +68,12 @@ function listSheet(
           lines,
           String(v ?? '')
             .split('\n')
-            .reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 2) / (columns[i].width ?? MAX_WIDTH))), 0),
+            // A tenth of the width kept back: spreadsheet programs break lines before the estimate does.
+            .reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 2) / ((columns[i].width ?? MAX_WIDTH) * 0.9))), 0),
         );
     });
-    if (lines > 1) row.height = lines * 15 + 4;
+    // 17 points a line: Chinese fonts stand taller than 11 points (at 15 the last lines of a long list were cut off).
+    if (lines > 1) row.height = lines * 17 + 4;
   });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return ws;
@@ -140,7 +142,7 @@ export function errorsWorkbook(lists: UnitErrorsView[], now: Date): ExcelJS.Work
       l.unit,
       `${l.unit}${l.year}年政府信息公开工作年度报告差错清单`,
       [
-        `报告版本：第 ${l.revision} 版（${l.status === 'final' ? '已定稿' : '草稿'}）　导出日期：${localDate(now)}　错误 ${errors} 项，未说明的警告 ${l.items.length - errors} 项`,
+        `报告版本：第 ${l.revision} 版（${l.status === 'final' ? '已定稿' : '草稿'}）　导出日期：${localDate(now)}　错误 ${errors} 项，未说明的警告 ${l.items.length - errors} 项${l.file ? `　依据报送的文件：${l.file}` : ''}`,
         '错误须改正；警告请核实，确属实际情况的请在报告中说明理由。',
       ],
       [
@@ -154,7 +156,7 @@ export function errorsWorkbook(lists: UnitErrorsView[], now: Date): ExcelJS.Work
         i + 1,
         it.severity === 'error' ? '错误' : '警告',
         `${it.rule} ${it.ruleTitle}`,
-        it.cells.length ? it.cells.map((c) => `${c.name} = ${show(c.value)}`).join('\n') : '（报告整体）',
+        it.cells.length ? it.cells.map((c) => `${c.name} = ${show(c.value)}${c.where ? `（${c.where}）` : ''}`).join('\n') : '（报告整体）',
         it.message,
       ]),
     );

@@ -92,6 +92,22 @@ function readByMap(wb: ExcelJS.Workbook, grids: Grid[], meta: Meta): TableRead |
   return out;
 }
 
+/**
+ * A clerk who inserts a row or a column (a title above a table, a 备注 column) moves the cells while the hidden
+ * map keeps the old addresses: every number would then be read from its neighbour. The map fits when the tables
+ * read by their labels sit exactly where it says (cells the labels do not find are not held against it).
+ */
+function mapStillFits(grids: Grid[], meta: Meta): boolean {
+  const template = getTemplate(meta.template);
+  if (!template.cells.length) return true;
+  const byLabels = readTables(grids, template);
+  for (const [key, where] of Object.entries(byLabels.provenance)) {
+    const at = meta.cells.get(key);
+    if (at && `${at.sheet}!${at.address}` !== where) return false;
+  }
+  return true;
+}
+
 /** Texts of the six sections: a heading cell with the text in the next filled cell to its right. */
 function readSections(grids: Grid[], template: Template): Report['sections'] {
   const sections: Report['sections'] = {};
@@ -117,11 +133,23 @@ function readSections(grids: Grid[], template: Template): Report['sections'] {
   return sections;
 }
 
-/** The unit and year as typed in a fill-in workbook's cells; what is left blank there comes from the metadata. */
-function typedIdentity(wb: ExcelJS.Workbook, meta: Meta): { unit: string | null; year: number | null } {
-  const text = (field: string): string | null => {
+/**
+ * The unit and year as typed in a fill-in workbook's cells; what is left blank there comes from the metadata.
+ * A row or column inserted above or before them moves them: then they are found by their labels.
+ */
+function typedIdentity(wb: ExcelJS.Workbook, grids: Grid[], meta: Meta): { unit: string | null; year: number | null } {
+  let labelled: { unit: string | null; year: number | null } | undefined;
+  const text = (field: 'unit' | 'year'): string | null => {
     const at = meta.identity.get(field);
-    const v = at && wb.getWorksheet(at.sheet)?.getCell(at.address).value;
+    const ws = at && wb.getWorksheet(at.sheet);
+    const cell = at && ws?.getCell(at.address);
+    const label = cell && Number(cell.col) > 1 ? ws!.getCell(Number(cell.row), Number(cell.col) - 1).value : null;
+    if (cell && !(typeof label === 'string' && (field === 'unit' ? UNIT_LABEL : YEAR_LABEL).test(label.replace(/\s+/g, '')))) {
+      labelled ??= labelledIdentity(grids, { unit: null, year: null });
+      const found = labelled[field];
+      return found === null ? null : String(found);
+    }
+    const v = cell?.value;
     if (v === null || v === undefined) return null;
     const s = (typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v)).trim();
     return s || null;
@@ -135,9 +163,18 @@ function typedIdentity(wb: ExcelJS.Workbook, meta: Meta): { unit: string | null;
 function readIdentity(grids: Grid[]): { unit: string | null; year: number | null; published: string | null } {
   const texts = grids.flatMap((g) => g.cells.map((c) => c.text));
   const title = readTitle(texts);
-  let unit = title?.unit ?? readFiller(texts);
-  let year = title?.year ?? null;
-  // The fill-in workbook without its hidden sheet: 填报单位 | 某县教育局 and 年度 | 2024 in neighbouring cells.
+  return {
+    ...labelledIdentity(grids, { unit: title?.unit ?? readFiller(texts), year: title?.year ?? null }),
+    published: readPublished(texts),
+  };
+}
+
+/** 填报单位 | 某县教育局 and 年度 | 2024 in neighbouring cells (the fill-in workbook's row), for what `known` lacks. */
+function labelledIdentity(
+  grids: Grid[],
+  known: { unit: string | null; year: number | null },
+): { unit: string | null; year: number | null } {
+  let { unit, year } = known;
   for (const g of grids)
     for (const c of g.cells) {
       const label = c.text.replace(/\s+/g, '');
@@ -150,7 +187,7 @@ function readIdentity(grids: Grid[]): { unit: string | null; year: number | null
         break;
       }
     }
-  return { unit, year, published: readPublished(texts) };
+  return { unit, year };
 }
 
 export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
@@ -158,7 +195,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
   // The fill-in workbook's 填报说明 and 校验 sheets repeat labels next to numbers: never read as tables.
   const grids = wb.worksheets.filter((ws) => !NOT_DATA_SHEETS.has(ws.name) && ws.state === 'visible').map(gridOf);
   const meta = readMeta(wb);
-  const byMap = meta && readByMap(wb, grids, meta);
+  const byMap = meta && mapStillFits(grids, meta) ? readByMap(wb, grids, meta) : null;
   let template: Template;
   let read: TableRead;
   const legacyTemplate = getTemplate('legacy');
@@ -187,7 +224,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): ParsedReport {
     if (meta) read.notes.push('文件的隐藏信息表与表格不一致（可能被改动过），已按表格中的标题重新识别');
   }
   settleFormulas(template, read);
-  const identity = meta ? { ...typedIdentity(wb, meta), published: meta.published } : readIdentity(grids);
+  const identity = meta ? { ...typedIdentity(wb, grids, meta), published: meta.published } : readIdentity(grids);
   const doubts: Doubt[] = read.doubts;
   const values: Record<string, CellValue> = read.values;
   const report: Report = {

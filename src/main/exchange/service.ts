@@ -19,6 +19,7 @@ import { InputError, LockedError, NotFoundError } from '../errors';
 import { reportBuffer } from '../excel/write-report';
 import { systemClock, type Archive, type Clock, type StoredReport } from '../services/archive';
 import { diffReports } from '../services/diff';
+import { nearUnitNames, unitIndex } from '../services/import-plan';
 import { APP_VERSION } from '../version';
 import {
   errorListName,
@@ -175,8 +176,19 @@ export class ExchangeService {
   }
 
   /** What receiving the package would do, without storing anything. */
-  preview(file: string): ExchangePreview {
-    return this.previewOf(file, this.load(file));
+  preview(file: string, options: { asUnit?: string } = {}): ExchangePreview {
+    return this.previewOf(file, this.asUnit(this.load(file), basename(file), options.asUnit));
+  }
+
+  /**
+   * A unit's own archive may spell its name otherwise than the office's (区教育局 for 某区教育局): the office
+   * receives the package as one of its units, named by `asUnit`, never adding a second unit beside the real one.
+   */
+  private asUnit(p: ReadPackage, label: string, asUnit: string | undefined): ReadPackage {
+    if (!asUnit || asUnit === p.unit.name) return p;
+    const row = unitsDb.unitByName(this.db, asUnit);
+    if (!row || row.deleted_at) throw new NotFoundError(`报送包 ${label} 不能按“${asUnit}”接收：档案中没有这个单位。没有存入任何内容。`);
+    return { ...p, unit: { ...p.unit, name: row.name }, report: { ...p.report, unit: row.name } };
   }
 
   private previewOf(file: string, p: ReadPackage): ExchangePreview {
@@ -184,6 +196,14 @@ export class ExchangeService {
     const existing = this.archive.find(p.unit.name, p.year);
     const unitRow = unitsDb.unitByName(this.db, p.unit.name);
     const notes: string[] = [];
+    const nearUnits = unitRow ? [] : nearUnitNames(unitIndex(this.archive), p.unit.name);
+    if (nearUnits.length)
+      notes.push(
+        `档案中没有单位“${p.unit.name}”，与已有的${nearUnits
+          .slice(0, 3)
+          .map((n) => `“${n}”`)
+          .join('、')}相近：如是同一单位，请按档案中的名称接收；如确是新单位，请先在“单位”页添加“${p.unit.name}”`,
+      );
     if (p.kind === 'return' && !existing)
       throw new NotFoundError(
         `退回包 ${label} 不能接收：本档案中没有“${p.unit.name}”${p.year} 年的报告（退回包应由报送的单位接收）。没有存入任何内容。`,
@@ -224,6 +244,7 @@ export class ExchangeService {
       dismissals: p.dismissals,
       reasons: p.reasons ?? null,
       notes,
+      nearUnits,
     };
   }
 
@@ -232,14 +253,15 @@ export class ExchangeService {
    * locked (已接收); a 退回包 at the unit records the reasons (已退回) and unlocks the report for fixing. All in one
    * transaction; a refused package stores nothing.
    */
-  receive(file: string, options: { dryRun?: boolean; year?: number; allowOlder?: boolean } = {}): ReceiveResult {
-    const p = this.load(file);
+  receive(file: string, options: { dryRun?: boolean; year?: number; allowOlder?: boolean; asUnit?: string } = {}): ReceiveResult {
     const label = basename(file);
+    const p = this.asUnit(this.load(file), label, options.asUnit);
     if (options.year !== undefined && p.year !== options.year)
       throw new InputError(`报送包 ${label} 不能接收：它是 ${p.year} 年的报告，而不是 ${options.year} 年的。没有存入任何内容。`);
     const preview = this.previewOf(file, p);
     if (options.dryRun) return { status: 'previewed', preview, revision: null };
     if (preview.alreadyReceived) return { status: 'already_received', preview, revision: null };
+    if (preview.nearUnits.length) throw new InputError(`报送包 ${label} 没有接收：${preview.notes[0]}。没有存入任何内容。`);
     if (p.kind === 'return') {
       this.db
         .transaction(() => {

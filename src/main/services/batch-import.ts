@@ -1,5 +1,6 @@
 // Importing many files at once (the office that collects forty units' workbooks): a plan per file, progress,
 // a result per file, and one transaction for everything that is written.
+import { batchYear, otherYearMessage } from '../../shared/import-rules';
 import type { Archive, SaveResult } from './archive';
 import {
   BLANK_PROBLEM,
@@ -78,6 +79,18 @@ export async function importFiles(archive: Archive, files: string[], options: Ba
       // Whatever one file does (a reader's own failure included), it is that file's result; the batch goes on.
       results.push({ file, status: 'failed', reason: readError(file, e), plans: [], saved: [] });
     }
+  }
+  // A workbook of another year among a batch of one year that would change a stored report is held back.
+  const usual = options.overrides?.year === undefined ? batchYear(results.flatMap((r) => r.plans.map((p) => p.report.year))) : null;
+  for (const r of results) {
+    if (r.status !== 'ready' || usual === null) continue;
+    const other = r.plans.find((p) => p.status !== 'blank' && p.existing && p.report.year !== null && p.report.year !== usual);
+    if (!other) continue;
+    const why = otherYearMessage(other.report.year!, usual);
+    other.problems.push(why);
+    other.status = 'needs_attention';
+    r.status = 'needs_attention';
+    r.reason = why;
   }
   options.onProgress?.({ done: files.length, total: files.length, file: '' });
   if (options.dryRun) return results;

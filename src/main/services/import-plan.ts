@@ -1,7 +1,7 @@
 // Import as a plan: what would be written (the report, its findings, where each value came from, the
 // difference from the archive) — and only a confirmed plan is written, in one transaction.
 import { reportKey, sameReportMessage } from '../../shared/import-rules';
-import { getTemplate } from '../../shared/template';
+import { getTemplate, normalizeLabel } from '../../shared/template';
 import { basename } from 'node:path';
 import { valueProblem, type CellValue, type Report, type UnitKind } from '../../shared/report';
 import { validate, type Finding } from '../../shared/validation';
@@ -36,6 +36,8 @@ export interface ImportPlan {
   problems: string[];
   /** blank: a fill-in template sent back unfilled (空白): nothing to import, never preselected. */
   status: PlanStatus;
+  /** Units of the archive the file's unit name, not in it, probably means (see nearUnitNames). */
+  nearUnits: string[];
 }
 
 /** What planning needs to know of each unit, by name: read once per batch (one query) and passed to every plan. */
@@ -43,6 +45,33 @@ export type UnitIndex = ReadonlyMap<string, { kind: UnitKind; deleted: boolean }
 
 export const unitIndex = (archive: Archive): UnitIndex =>
   new Map(unitsDb.unitNames(archive.db).map((u) => [u.name, { kind: u.kind, deleted: u.deleted_at !== null }]));
+
+// A name as the clerk may have written it: spaces, full-width forms, a trailing （盖章） or （公章） set aside.
+const unitKey = (name: string) => normalizeLabel(name).replace(/\((?:盖章|公章|印章|章)\)?$/, '');
+const nearKeys = new WeakMap<UnitIndex, [string, string][]>();
+
+/**
+ * Units of the archive a name not in it probably means: the same once spaces, full-width forms and a （盖章）
+ * are set aside, or the one ending with the other (区教育局 for 某区教育局, 某市某区教育局 for 某区教育局).
+ */
+export function nearUnitNames(units: UnitIndex, name: string): string[] {
+  let keys = nearKeys.get(units);
+  if (!keys) nearKeys.set(units, (keys = [...units].filter(([, u]) => !u.deleted).map(([n]) => [unitKey(n), n])));
+  const k = unitKey(name);
+  if (k.length < 3) return [];
+  const same = keys.filter(([key]) => key === k).map(([, n]) => n);
+  if (same.length) return same;
+  return keys.filter(([key]) => key.length >= 3 && (key.endsWith(k) || k.endsWith(key))).map(([, n]) => n);
+}
+
+/** Why a name the archive lacks is held back: the near names, and how to go on either way. */
+export const nearUnitProblem = (name: string, near: string[]): string =>
+  `档案中没有单位“${name}”，与已有的${near
+    .slice(0, 3)
+    .map((n) => `“${n}”`)
+    .join(
+      '、',
+    )}${near.length > 3 ? ` 等 ${near.length} 个单位` : ''}相近：如是同一单位，请把单位改为档案中的写法；如确是新单位，请在单位一栏确认这个名称`;
 
 export type PlanStatus = 'ready' | 'needs_attention' | 'blank';
 
@@ -79,6 +108,7 @@ export function planImport(
   for (const key of Object.keys(given))
     if (!template.cellByKey.has(key)) throw new InputError(`“${key}”不是 ${template.id} 表样中的单元格`);
   const problems: string[] = [];
+  let nearUnits: string[] = [];
   // A typed value that does not fit its cell (negative, a fraction of a count) is a problem to fix, not a refusal at commit.
   for (const [key, v] of Object.entries(given)) {
     const cell = template.cellByKey.get(key)!;
@@ -108,6 +138,20 @@ export function planImport(
     const unit = units.get(report.unit);
     if (unit && !unit.deleted) report.unit_kind ??= unit.kind;
     if (unit?.deleted) problems.push(`单位“${report.unit}”已删除，需先在档案页的“已删除”中恢复才能导入`);
+    // A name written a little differently would add a second unit beside the real one: a name the person typed is taken as meant.
+    if (!unit && !overrides.unit?.trim()) {
+      // The 全区汇总 workbook (导出汇总表) names “某区人民政府（汇总）”: its report is the parent's 全区 report.
+      const base = report.scope === 'aggregate' ? /^(.+)[（(]汇总[)）]$/.exec(report.unit)?.[1] : undefined;
+      if (base && units.get(base) && !units.get(base)!.deleted) {
+        nearUnits = [base];
+        problems.push(
+          `这是“${base}”下级单位的汇总表：作为“${base}”${report.year ?? ''}年的全区报告导入时，请把单位改为“${base}”；如要另存为一个单位，请在单位一栏确认这个名称`,
+        );
+      } else {
+        nearUnits = nearUnitNames(units, report.unit);
+        if (nearUnits.length) problems.push(nearUnitProblem(report.unit, nearUnits));
+      }
+    }
   }
   const previous = report.unit && report.year !== null ? archive.find(report.unit, report.year - 1)?.report : undefined;
   return {
@@ -119,6 +163,7 @@ export function planImport(
     diff: stored ? diffReports(stored.report, report) : null,
     problems,
     status: blank ? 'blank' : problems.length ? 'needs_attention' : 'ready',
+    nearUnits,
   };
 }
 

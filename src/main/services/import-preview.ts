@@ -18,6 +18,7 @@ const view = (p: ImportPlan): PlanView => ({
   problems: p.problems,
   status: p.status,
   unchanged: isUnchanged(p),
+  ...(p.nearUnits.length ? { nearUnits: p.nearUnits } : {}),
 });
 
 export async function previewFile(archive: Archive, file: string, overrides?: PlanOverridesArg[]): Promise<ImportFileView> {

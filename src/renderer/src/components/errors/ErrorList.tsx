@@ -20,6 +20,11 @@ function Cells({ item }: { item: ErrorItemView }) {
       {item.cells.map((c) => (
         <div key={c.key}>
           {c.name} = {show(c.value)}
+          {c.where && (
+            <Text span size="xs" c="dimmed">
+              （{c.where}）
+            </Text>
+          )}
         </div>
       ))}
     </>
@@ -35,6 +40,7 @@ export function UnitErrorsCard({ list, onOpen }: { list: UnitErrorsView; onOpen:
           <Text fw={700}>{list.unit}</Text>
           <Text size="sm" c="dimmed">
             {list.year} 年 · 第 {list.revision} 版 · {list.status === 'final' ? '已定稿' : '草稿'}
+            {list.file ? ` · 报送文件 ${list.file}` : ''}
           </Text>
           {errors > 0 && <Badge color="red">错误 {errors}</Badge>}
           {warnings > 0 && <Badge color="orange">未说明的警告 {warnings}</Badge>}
@@ -94,6 +100,12 @@ export function UnitErrorsSheet({ list, today }: { list: UnitErrorsView; today: 
         报告版本：第 {list.revision} 版（{list.status === 'final' ? '已定稿' : '草稿'}）{'\u3000'}错误 {errors} 项，未说明的警告 {warnings}{' '}
         项{'\u3000'}打印日期：
         {today}
+        {list.file && (
+          <>
+            <br />
+            依据报送的文件：{list.file}（括号中是数字在这个文件中的位置）
+          </>
+        )}
       </p>
       <div style={{ border: '0.75pt solid #000', padding: '2mm 3mm', margin: '0 0 4mm' }}>
         <strong>填报说明</strong>

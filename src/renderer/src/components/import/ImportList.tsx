@@ -203,12 +203,18 @@ export function ImportList({ rows, selected, filter, onFilter, onSelect, onToggl
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" c={r.status === 'unreadable' ? 'red' : 'dimmed'} lineClamp={2} title={r.reasons.join('\n')}>
-                      {r.status === 'ready'
-                        ? r.plan?.existing
-                          ? `将更新档案中的第 ${r.plan.existing.revision} 版`
-                          : '档案中新建'
-                        : r.reasons.join('；')}
+                    <Text
+                      size="xs"
+                      c={r.status === 'unreadable' ? 'red' : r.note ? 'orange.9' : 'dimmed'}
+                      lineClamp={2}
+                      title={[...r.reasons, ...(r.note ? [r.note] : [])].join('\n')}
+                    >
+                      {r.note ??
+                        (r.status === 'ready'
+                          ? r.plan?.existing
+                            ? `将更新档案中的第 ${r.plan.existing.revision} 版`
+                            : `档案中新增这份 ${r.plan?.report.year ?? ''} 年的报告`
+                          : r.reasons.join('；'))}
                       {r.status === 'ready' && !r.included ? '（已跳过）' : ''}
                     </Text>
                   </Table.Td>

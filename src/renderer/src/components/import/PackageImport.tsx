@@ -39,6 +39,8 @@ function stateOf(p: ExchangePreviewView | undefined, error: ApiCallError | null,
   if (accepted || p.alreadyReceived) return { label: p.kind === 'send' ? '已接收' : '已导入', color: 'teal' };
   if (p.older) return { label: '比档案中的旧', color: 'orange' };
   if (p.kind === 'send' && p.existing?.status === 'final') return { label: '需要处理', color: 'orange' };
+  // The unit's name is not the archive's: received only as a unit the office picks.
+  if (p.nearUnits.length) return { label: '需要选择单位', color: 'orange' };
   return { label: p.kind === 'send' ? '可以接收' : '可以导入', color: 'green' };
 }
 
@@ -154,7 +156,9 @@ function PackagePreview({
   onAccepted: () => void;
   onOpen: (unit: string, year: number) => void;
 }) {
-  const q = useApiQuery('exchange.preview', { file }, { meta: { quiet: true } });
+  // The office's unit to receive it as, when the package spells the unit's name otherwise.
+  const [asUnit, setAsUnit] = useState<string | undefined>(undefined);
+  const q = useApiQuery('exchange.preview', { file, asUnit }, { meta: { quiet: true } });
   const [problem, setProblem] = useState<string | null>(null);
   const receive = useApiMutation('exchange.receive', {
     invalidates: RECEIVED,
@@ -191,7 +195,8 @@ function PackagePreview({
   const blocked = send && p.existing?.status === 'final' && !done;
   const errors = p.findings.filter((f) => f.severity === 'error');
   const warnings = p.findings.filter((f) => f.severity === 'warning');
-  const accept = (allowOlder?: boolean) => receive.mutate({ file, allowOlder }, { onError: (e) => setProblem(e.message) });
+  const accept = (allowOlder?: boolean) => receive.mutate({ file, allowOlder, asUnit }, { onError: (e) => setProblem(e.message) });
+  const near = !done && p.nearUnits.length > 0;
   return (
     <Stack gap="sm" mt="sm" aria-label="报送包预览">
       <Group justify="space-between" align="flex-start">
@@ -222,19 +227,28 @@ function PackagePreview({
               仍然接收这个旧版本
             </Button>
           ) : (
-            <Button onClick={() => accept()} loading={receive.isPending} disabled={blocked}>
+            <Button onClick={() => accept()} loading={receive.isPending} disabled={blocked || near}>
               {send ? '接收' : '导入退回意见'}
             </Button>
           )}
         </Group>
       </Group>
       {p.notes.length > 0 && (
-        <Alert color={p.older || blocked ? 'orange' : 'blue'} variant="light" aria-label="提示">
+        <Alert color={p.older || blocked || near ? 'orange' : 'blue'} variant="light" aria-label="提示">
           <List size="sm" spacing={2}>
             {p.notes.map((n, i) => (
               <List.Item key={i}>{n}</List.Item>
             ))}
           </List>
+          {near && (
+            <Group gap="xs" mt="xs">
+              {p.nearUnits.slice(0, 3).map((n) => (
+                <Button key={n} size="xs" onClick={() => setAsUnit(n)}>
+                  按“{n}”接收
+                </Button>
+              ))}
+            </Group>
+          )}
         </Alert>
       )}
       {problem && (

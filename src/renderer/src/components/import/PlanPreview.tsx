@@ -256,11 +256,42 @@ function Preview({ row, entries, busy, onOverrides, onToggle }: Props) {
                 <List.Item key={i}>{shortPaths(p, entries)}</List.Item>
               ))}
             </List>
+            {report.unit && plan.nearUnits?.length ? (
+              <Group gap="xs" mt="xs">
+                {plan.nearUnits.slice(0, 3).map((n) => (
+                  <Button
+                    key={n}
+                    size="xs"
+                    onClick={() => {
+                      setUnitDraft(n);
+                      onOverrides({ ...overrides, unit: n });
+                    }}
+                  >
+                    改为“{n}”
+                  </Button>
+                ))}
+                <Button size="xs" variant="default" onClick={() => onOverrides({ ...overrides, unit: report.unit! })}>
+                  确是新单位“{report.unit}”
+                </Button>
+              </Group>
+            ) : null}
+          </Alert>
+        )}
+        {row.note && (
+          <Alert color="yellow" title="年度与本批其他文件不同">
+            {row.note}
           </Alert>
         )}
         {row.status === 'attention' && !plan.problems.length && (
           <Alert color="orange" title="导入前需要处理">
             {row.reasons.join('；')}
+            {row.otherYear !== null && (
+              <Group gap="xs" mt="xs">
+                <Button size="xs" variant="default" onClick={() => onOverrides({ ...overrides, year: row.otherYear! })}>
+                  确是 {row.otherYear} 年的报告
+                </Button>
+              </Group>
+            )}
           </Alert>
         )}
 

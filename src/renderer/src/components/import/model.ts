@@ -2,7 +2,7 @@
 // whether it is included. Pure functions over the files read so far.
 import type { DoubtView, ImportFileView, PlanOverridesArg, PlanView, SourceExcerpt } from '../../../../shared/api';
 import { NOT_APPLICABLE, type CellValue, type Doubt } from '../../../../shared/report';
-import { reportKey, sameReportMessage } from '../../../../shared/import-rules';
+import { batchYear, otherYearMessage, otherYearNote, reportKey, sameReportMessage } from '../../../../shared/import-rules';
 import type { Template } from '../../../../shared/template';
 
 export interface FileEntry {
@@ -44,6 +44,10 @@ export interface Row {
   reasons: string[];
   canInclude: boolean;
   included: boolean;
+  /** A year other than the batch's that would change a stored report, held back until the person confirms it. */
+  otherYear: number | null;
+  /** Said of a ready row beside what will happen (a new report of another year than the batch's). */
+  note: string | null;
 }
 
 export const rowId = (file: string, index: number) => `${file}#${index}`;
@@ -68,6 +72,7 @@ export function shortPaths(message: string, entries: FileEntry[]): string {
 export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): Row[] {
   const rows: Row[] = [];
   const taken = new Map<string, string>();
+  const usual = batchYear(entries.flatMap((e) => (e.failure ? [] : (e.view?.plans ?? []).map((p) => p.report.year))));
   for (const entry of entries) {
     const view = entry.view;
     if (!view || entry.failure || view.error || !view.plans.length) {
@@ -81,6 +86,8 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
         reasons: reason ? [shortPaths(reason, entries)] : [],
         canInclude: false,
         included: false,
+        otherYear: null,
+        note: null,
       });
       continue;
     }
@@ -92,13 +99,21 @@ export function buildRows(entries: FileEntry[], skipped: ReadonlySet<string>): R
         status === 'unchanged'
           ? [`与档案中的第 ${plan.existing?.revision} 版完全相同，无需导入`]
           : plan.problems.map((p) => shortPaths(p, entries));
+      const year = plan.report.year;
+      const other = status === 'ready' && usual !== null && year !== null && year !== usual && entry.overrides[index]?.year === undefined;
+      const otherYear = other && plan.existing ? year : null;
+      const note = other && !plan.existing ? otherYearNote(year!, usual!) : null;
+      if (otherYear !== null) {
+        status = 'attention';
+        reasons.push(otherYearMessage(otherYear, usual!));
+      }
       if (status === 'ready' && key && taken.has(key)) {
         status = 'attention';
         reasons.push(`${sameReportMessage(taken.get(key)!, plan.report.unit!, plan.report.year!)}：跳过那一份，或改正这一份的单位或年度`);
       }
       const canInclude = status === 'ready';
       const included = canInclude && !skipped.has(id);
-      const row: Row = { id, entry, index, plan, status, reasons, canInclude, included };
+      const row: Row = { id, entry, index, plan, status, reasons, canInclude, included, otherYear, note };
       if (included && key) taken.set(key, rowName(row));
       rows.push(row);
     });

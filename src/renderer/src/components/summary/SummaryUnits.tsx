@@ -41,10 +41,19 @@ export function SummaryUnits({ summary, onSelect, onOpen }: Props) {
           <Text size="sm">
             已汇总 <b>{summary.included.length}</b> 个单位 · 未收到 <b>{summary.missing.length}</b> 个 · 表样不同未计入{' '}
             <b>{summary.excluded.length}</b> 个
+            {summary.failing.length > 0 && (
+              <>
+                {' · '}
+                <Text span size="sm" c="red.8">
+                  已汇总的单位中报告仍有错误 <b>{summary.failing.length}</b> 个，汇总数字含这些错误
+                </Text>
+              </>
+            )}
           </Text>
         </Accordion.Control>
         <Accordion.Panel>
           <NameList label="已汇总" names={summary.included} color="green" onOpen={onOpen} />
+          <NameList label="其中报告仍有错误（宜先退回改正，再汇总）" names={summary.failing} color="red" onOpen={onOpen} />
           <NameList label="未收到报告，未计入" names={summary.missing} color="gray" onOpen={onOpen} />
           {summary.excluded.map((e) => (
             <Text size="sm" key={e.unit}>
