@@ -139,6 +139,8 @@ describe.skipIf(!browserAvailable)('the clerk at 1366×768, keyboard only', () =
     // 取消定稿 from the banner, confirmed in the dialog: the keyboard lands on 定稿 in the toolbar.
     await page.getByLabel('已定稿').getByRole('button', { name: '取消定稿' }).focus();
     await page.keyboard.press('Enter');
+    // The dialog's icon-only close button has a name, as every close button does.
+    await expect(page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).count()).resolves.toBe(1);
     await page.getByRole('dialog').getByRole('button', { name: '取消定稿' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('这份报告已定稿，已锁定。').waitFor({ state: 'detached' });

@@ -68,6 +68,7 @@ describe.skipIf(!browserAvailable)('设置与备份 in Chromium through the brow
     const before = new Set(bridge.store.backups().map((b) => b.file));
     await page.getByRole('button', { name: '立即备份' }).click();
     await notice().filter({ hasText: '已备份' }).waitFor();
+    await expect(notice().getByRole('button', { name: '关闭', exact: true }).count()).resolves.toBe(1);
     const added = bridge.store.backups().filter((b) => !before.has(b.file));
     expect(added).toHaveLength(1);
     const manual = added[0].file;

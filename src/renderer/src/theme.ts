@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Alert, createTheme, Drawer, Modal, Notification } from '@mantine/core';
 
 // Chinese fonts for Windows, UOS/Kylin and other Linux desktops, and macOS, in that order.
 export const FONT_STACK =
@@ -10,4 +10,11 @@ export const theme = createTheme({
   fontFamily: FONT_STACK,
   headings: { fontFamily: FONT_STACK, fontWeight: '600' },
   defaultRadius: 'sm',
+  // Close buttons are icons only: a screen reader and the focus walk need their name.
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+    Alert: Alert.extend({ defaultProps: { closeButtonLabel: '关闭' } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+  },
 });
