@@ -19,7 +19,7 @@ import { InputError, LockedError, NotFoundError } from '../errors';
 import { reportBuffer } from '../excel/write-report';
 import { systemClock, type Archive, type Clock, type StoredReport } from '../services/archive';
 import { diffReports } from '../services/diff';
-import { nearUnitNames, unitIndex } from '../services/import-plan';
+import { nearNamesShown, nearUnitNames, unitIndex } from '../services/import-plan';
 import { APP_VERSION } from '../version';
 import {
   errorListName,
@@ -199,10 +199,7 @@ export class ExchangeService {
     const nearUnits = unitRow ? [] : nearUnitNames(unitIndex(this.archive), p.unit.name);
     if (nearUnits.length)
       notes.push(
-        `档案中没有单位“${p.unit.name}”，与已有的${nearUnits
-          .slice(0, 3)
-          .map((n) => `“${n}”`)
-          .join('、')}相近：如是同一单位，请按档案中的名称接收；如确是新单位，请先在“单位”页添加“${p.unit.name}”`,
+        `档案中没有单位“${p.unit.name}”，与已有的${nearNamesShown(nearUnits)}相近：如是同一单位，请按档案中的名称接收；如确是新单位，请先在“单位”页添加“${p.unit.name}”`,
       );
     if (p.kind === 'return' && !existing)
       throw new NotFoundError(

@@ -64,14 +64,16 @@ export function nearUnitNames(units: UnitIndex, name: string): string[] {
   return keys.filter(([key]) => key.length >= 3 && (key.endsWith(k) || k.endsWith(key))).map(([, n]) => n);
 }
 
-/** Why a name the archive lacks is held back: the near names, and how to go on either way. */
-export const nearUnitProblem = (name: string, near: string[]): string =>
-  `档案中没有单位“${name}”，与已有的${near
+/** The first three near names, quoted, as the messages about them list them. */
+export const nearNamesShown = (near: string[]): string =>
+  near
     .slice(0, 3)
     .map((n) => `“${n}”`)
-    .join(
-      '、',
-    )}${near.length > 3 ? ` 等 ${near.length} 个单位` : ''}相近：如是同一单位，请把单位改为档案中的写法；如确是新单位，请在单位一栏确认这个名称`;
+    .join('、');
+
+/** Why a name the archive lacks is held back: the near names, and how to go on either way. */
+export const nearUnitProblem = (name: string, near: string[]): string =>
+  `档案中没有单位“${name}”，与已有的${nearNamesShown(near)}${near.length > 3 ? ` 等 ${near.length} 个单位` : ''}相近：如是同一单位，请把单位改为档案中的写法；如确是新单位，请在单位一栏确认这个名称`;
 
 export type PlanStatus = 'ready' | 'needs_attention' | 'blank';
 
